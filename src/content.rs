@@ -1,0 +1,9 @@
+//! Content: the RON schema, loading, merging and validation.
+
+pub mod catalog;
+mod dose;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod source;
+pub mod validate;

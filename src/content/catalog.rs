@@ -1,0 +1,57 @@
+//! The merged, validated content the app runs on.
+
+use std::collections::HashMap;
+
+use super::model::{ChecklistItem, Exercise, Routine, TherapyMode, WarningSection};
+
+/// All content after merging built-in and user files and validating.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Gentle stretches.
+    pub exercises: Vec<Exercise>,
+    /// Gated self-release techniques.
+    pub techniques: Vec<Exercise>,
+    /// Routines for guided sessions.
+    pub routines: Vec<Routine>,
+    /// Safety checklist questions.
+    pub checklist: Vec<ChecklistItem>,
+    /// Warning sections.
+    pub warnings: Vec<WarningSection>,
+    /// Therapy modes.
+    pub therapy: Vec<TherapyMode>,
+    /// `section/id` to the file that last defined it, for error messages.
+    pub origin: HashMap<String, String>,
+}
+
+impl Content {
+    /// The stretch with this id.
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// The warning section with this id.
+    pub fn warning(&self, id: &str) -> Option<&WarningSection> {
+        self.warnings.iter().find(|w| w.id == id)
+    }
+
+    /// The file an entry came from, or "content" when unknown.
+    pub fn origin_of(&self, section: &str, id: &str) -> &str {
+        self.origin
+            .get(&format!("{section}/{id}"))
+            .map(String::as_str)
+            .unwrap_or("content")
+    }
+
+    /// One line counting what was loaded, e.g. `ok: 7 exercises, ...`.
+    pub fn summary_line(&self) -> String {
+        format!(
+            "ok: {} exercises, {} techniques, {} routines, {} checklist items, {} warning sections, {} therapy modes",
+            self.exercises.len(),
+            self.techniques.len(),
+            self.routines.len(),
+            self.checklist.len(),
+            self.warnings.len(),
+            self.therapy.len()
+        )
+    }
+}
