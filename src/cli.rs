@@ -1,0 +1,37 @@
+//! The command line: global options and subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A full-screen terminal back-care coach. A coach, not a diagnosis.
+#[derive(Debug, Parser)]
+#[command(name = "backcoach", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder of user content (.ron files) that adds to or replaces the
+    /// built-in content by id [env: BACKCOACH_CONTENT_DIR; default: the
+    /// `content` folder in your config folder]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub content: Option<PathBuf>,
+
+    /// Folder for settings and history [env: BACKCOACH_DATA_DIR; default:
+    /// your platform's data folder]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// What to do; without one, the full-screen coach opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate content: the built-in content plus the user content folder,
+    /// or plus the given files and folders instead of that folder.
+    Check {
+        /// Content files or folders to check.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,4 @@
+//! Domain logic: plain data and pure functions, no terminal, clock or disk.
+
+pub mod card;
+pub mod library;

@@ -1,0 +1,199 @@
+//! Key events to messages. One table per screen drives both the mapping and
+//! the help overlay, so the help can never list a key that does not work.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{App, Msg, Screen};
+
+/// One key binding: the keys, how the help shows them, and what they do.
+#[derive(Debug)]
+pub struct Binding {
+    /// Keys that trigger it (without Ctrl or Alt).
+    pub codes: &'static [KeyCode],
+    /// Every key, as the help lists them, e.g. "↑/k".
+    pub keys: &'static str,
+    /// The main key, as the status line shows it, e.g. "↑".
+    pub short: &'static str,
+    /// What it does, e.g. "move up".
+    pub does: &'static str,
+    /// The message it sends.
+    pub msg: Msg,
+    /// Shown in the status line (the help lists every binding).
+    pub hint: bool,
+}
+
+macro_rules! bind {
+    ([$($code:expr),+], $keys:literal, $does:literal, $msg:expr, $hint:literal) => {
+        bind!([$($code),+], $keys, $keys, $does, $msg, $hint)
+    };
+    ([$($code:expr),+], $keys:literal, $short:literal, $does:literal, $msg:expr, $hint:literal) => {
+        Binding { codes: &[$($code),+], keys: $keys, short: $short, does: $does, msg: $msg, hint: $hint }
+    };
+}
+
+use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
+
+const DISCLAIMER: &[Binding] = &[
+    bind!(
+        [Enter],
+        "Enter",
+        "I understand: continue",
+        Msg::Select,
+        true
+    ),
+    bind!([Esc, Char('q')], "q/Esc", "q", "quit", Msg::Back, true),
+];
+
+const HOME: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first entry",
+        Msg::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last entry", Msg::Last, false),
+    bind!(
+        [Enter, Right, Char('l')],
+        "Enter/→/l",
+        "Enter",
+        "open",
+        Msg::Select,
+        true
+    ),
+    bind!([Char('q')], "q", "quit", Msg::Back, true),
+];
+
+const LIBRARY: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!([PageUp], "PgUp", "page up", Msg::PageUp, false),
+    bind!([PageDown], "PgDn", "page down", Msg::PageDown, false),
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first exercise",
+        Msg::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last exercise", Msg::Last, false),
+    bind!(
+        [Enter, Right, Char('l')],
+        "Enter/→/l",
+        "Enter",
+        "open card",
+        Msg::Select,
+        true
+    ),
+    bind!(
+        [Char('f')],
+        "f",
+        "filter by position",
+        Msg::CyclePosition,
+        true
+    ),
+    bind!([Char('t')], "t", "filter by tag", Msg::CycleTag, true),
+    bind!([Char('x')], "x", "clear filters", Msg::ClearFilters, false),
+    bind!(
+        [Esc, Left, Char('h'), Char('q')],
+        "Esc/←/h/q",
+        "Esc",
+        "back",
+        Msg::Back,
+        true
+    ),
+];
+
+const CARD: &[Binding] = &[
+    bind!(
+        [Right, Char('l'), Char('n'), Enter, Char(' ')],
+        "→/l/n/Enter/Space",
+        "→",
+        "next step",
+        Msg::Next,
+        true
+    ),
+    bind!(
+        [Left, Char('h'), Char('p')],
+        "←/h/p",
+        "←",
+        "previous step",
+        Msg::Previous,
+        true
+    ),
+    bind!([Down, Char('j')], "↓/j", "next step", Msg::Down, false),
+    bind!([Up, Char('k')], "↑/k", "previous step", Msg::Up, false),
+    bind!([Home, Char('g')], "g/Home", "first step", Msg::First, false),
+    bind!([End, Char('G')], "G/End", "last step", Msg::Last, false),
+    bind!(
+        [Esc, Char('q')],
+        "Esc/q",
+        "Esc",
+        "back to the list",
+        Msg::Back,
+        true
+    ),
+];
+
+const HELP: &[Binding] = &[bind!(
+    [Esc, Char('?'), Char('q'), Enter],
+    "Esc/?/q/Enter",
+    "Esc",
+    "close help",
+    Msg::Back,
+    true
+)];
+
+/// Keys that work on every screen; listed at the end of every help.
+pub const GLOBAL: &[Binding] = &[
+    bind!([Char('?')], "?", "?", "help", Msg::ToggleHelp, true),
+    bind!([Char('c')], "Ctrl-C", "quit", Msg::Quit, false),
+    bind!(
+        [Char('z')],
+        "Ctrl-Z",
+        "suspend to the shell (fg returns)",
+        Msg::Suspend,
+        false
+    ),
+];
+
+/// The bindings of the current screen (or of the help overlay when open).
+pub fn bindings(app: &App) -> &'static [Binding] {
+    if app.help_open {
+        return HELP;
+    }
+    screen_bindings(app.screen)
+}
+
+/// The bindings of a screen, without the global ones.
+pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
+    match screen {
+        Screen::Disclaimer => DISCLAIMER,
+        Screen::Home => HOME,
+        Screen::Library => LIBRARY,
+        Screen::Card => CARD,
+    }
+}
+
+/// Maps a key press to a message for the current screen.
+pub fn map(key: KeyEvent, app: &App) -> Option<Msg> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            Char('c') => Some(Msg::Quit),
+            Char('z') => Some(Msg::Suspend),
+            _ => None,
+        };
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    if let Some(found) = bindings(app).iter().find(|b| b.codes.contains(&key.code)) {
+        return Some(found.msg.clone());
+    }
+    (key.code == Char('?')).then_some(Msg::ToggleHelp)
+}

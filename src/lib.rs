@@ -1,0 +1,10 @@
+//! backcoach: a full-screen terminal back-care coach.
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod domain;
+pub mod keys;
+pub mod runtime;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,181 @@
+//! The one impure place of the full-screen app: the terminal, the clock,
+//! the disk and signals. Everything it decides comes from `app::update`.
+
+use std::io::{self, Stdout, stdout};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Instant;
+
+use chrono::Local;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::iterator::Signals;
+use signal_hook::low_level::raise;
+
+use crate::app::{self, App, Cmd, Msg, Now};
+use crate::store::Store;
+use crate::{keys, ui};
+
+/// Reads both clocks. The only place the app learns the time.
+pub fn now() -> Now {
+    Now {
+        instant: Instant::now(),
+        wall: Local::now(),
+    }
+}
+
+/// Runs the full-screen app until the user quits or a signal ends it.
+/// The terminal is restored on every way out, panics included.
+pub fn run(mut app: App, store: &Store) -> io::Result<ExitCode> {
+    let stop = watch_signals()?;
+    install_panic_hook();
+    let _guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    terminal.clear()?;
+    let mut dirty = true;
+    loop {
+        if let Some(signal) = pending(&stop) {
+            return Ok(exit_for_signal(signal));
+        }
+        if app.quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+        if dirty {
+            terminal.draw(|frame| ui::view(&app, frame))?;
+            dirty = false;
+        }
+        // Sleep until input, or until the next moment the screen changes by
+        // itself; with nothing running there is no timeout and no wake-up.
+        let input_ready = match app::next_wakeup(&app) {
+            None => true,
+            Some(at) => event::poll(at.saturating_duration_since(Instant::now()))?,
+        };
+        if pending(&stop).is_some() {
+            continue;
+        }
+        let msg = if input_ready {
+            match event::read() {
+                Ok(Event::Key(key)) => keys::map(key, &app),
+                Ok(Event::Resize(..)) => Some(Msg::Resize),
+                Ok(_) => None,
+                // A read error after a hang-up must end the loop, not spin.
+                Err(err) if pending(&stop).is_some() => {
+                    let _ = err;
+                    continue;
+                }
+                Err(err) => return Err(err),
+            }
+        } else {
+            None
+        };
+        let Some(msg) = msg else { continue };
+        dirty = true;
+        let mut queue = vec![msg];
+        while let Some(msg) = queue.pop() {
+            for cmd in app::update(&mut app, msg, now()) {
+                if let Some(follow_up) = perform(cmd, &app, store, &mut terminal)? {
+                    queue.push(follow_up);
+                }
+            }
+        }
+    }
+}
+
+/// Runs one command; may return a message describing its outcome.
+fn perform(
+    cmd: Cmd,
+    app: &App,
+    store: &Store,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+) -> io::Result<Option<Msg>> {
+    match cmd {
+        Cmd::SaveSettings => Ok(store
+            .save_settings(&app.settings)
+            .err()
+            .map(|err| Msg::SaveFailed(err.to_string()))),
+        Cmd::Suspend => {
+            leave_screen()?;
+            // No handler is installed for SIGTSTP, so this stops the process
+            // until the shell sends SIGCONT (`fg`); then we carry on here.
+            raise(SIGTSTP)?;
+            enter_screen()?;
+            terminal.clear()?;
+            Ok(Some(Msg::Resize))
+        }
+    }
+}
+
+/// Signals that end the app. A thread waits for them, records which one
+/// came, and raises SIGWINCH: crossterm listens for that one, so the main
+/// loop wakes up from `event::read` and sees the stop request.
+fn watch_signals() -> io::Result<Arc<AtomicI32>> {
+    let stop = Arc::new(AtomicI32::new(0));
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let flag = Arc::clone(&stop);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                flag.store(signal, Ordering::SeqCst);
+                let _ = raise(SIGWINCH);
+            }
+        })?;
+    Ok(stop)
+}
+
+fn pending(stop: &AtomicI32) -> Option<i32> {
+    match stop.load(Ordering::SeqCst) {
+        0 => None,
+        signal => Some(signal),
+    }
+}
+
+fn exit_for_signal(signal: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
+}
+
+fn enter_screen() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, Hide)
+}
+
+fn leave_screen() -> io::Result<()> {
+    let screen = execute!(stdout(), LeaveAlternateScreen, Show);
+    let raw = disable_raw_mode();
+    screen.and(raw)
+}
+
+/// Restores the terminal when dropped, whatever path leaves `run`.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        let guard = TerminalGuard;
+        enter_screen()?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        let _ = leave_screen();
+    }
+}
+
+/// Restores the terminal before the default hook prints the panic, so the
+/// message lands on the normal screen and the shell is usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave_screen();
+        previous(info);
+    }));
+}

@@ -1,0 +1,121 @@
+//! An exercise card: name, position, dose, the steps with the current one
+//! prominent, and the cautions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use super::theme::Theme;
+use super::wrap::wrap_words;
+use crate::app::App;
+use crate::content::model::Exercise;
+
+/// Draws the open card; nothing when no card is open.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(card) = &app.card else { return };
+    let Some(exercise) = app
+        .content
+        .exercises
+        .iter()
+        .chain(&app.content.techniques)
+        .find(|e| e.id == card.exercise_id)
+    else {
+        return;
+    };
+    let inner_width = usize::from(area.width.saturating_sub(4));
+    let header = header_lines(exercise, theme, inner_width);
+    let cautions = caution_lines(exercise, theme, inner_width);
+    let header_height = u16::try_from(header.len()).unwrap_or(u16::MAX);
+    let cautions_height = u16::try_from(cautions.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height / 3);
+    let [head, steps, warn] = Layout::vertical([
+        Constraint::Length(header_height),
+        Constraint::Fill(1),
+        Constraint::Length(if cautions.is_empty() {
+            0
+        } else {
+            cautions_height
+        }),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(header), head);
+    render_steps(exercise, card.step, frame, steps, theme);
+    if !cautions.is_empty() {
+        let block = Block::bordered().title(Span::styled(" ! Cautions ", theme.warning()));
+        frame.render_widget(Paragraph::new(cautions).block(block), warn);
+    }
+}
+
+fn header_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {}", exercise.name), theme.title()),
+        Span::styled(format!("  ({})", exercise.position.label()), theme.dim()),
+    ])];
+    lines.push(Line::from(vec![
+        Span::styled(" Dose: ", theme.dim()),
+        Span::styled(exercise.dose.summary(), theme.current()),
+    ]));
+    if let Some(note) = &exercise.dose.note {
+        for line in wrap_words(note, width) {
+            lines.push(Line::from(Span::styled(format!(" {line}"), theme.dim())));
+        }
+    }
+    for line in wrap_words(&exercise.summary, width) {
+        lines.push(Line::from(Span::styled(format!(" {line}"), theme.text())));
+    }
+    lines
+}
+
+fn caution_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    exercise
+        .cautions
+        .iter()
+        .flat_map(|c| {
+            wrap_words(c, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let mark = if i == 0 { "! " } else { "  " };
+                    Line::from(Span::styled(format!("{mark}{l}"), theme.text()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn render_steps(exercise: &Exercise, current: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+    let count = exercise.steps.len();
+    let width = usize::from(area.width.saturating_sub(6));
+    let items: Vec<ListItem> = exercise
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let is_current = i == current;
+            let style = if is_current {
+                theme.current()
+            } else {
+                theme.dim()
+            };
+            let lines: Vec<Line> = wrap_words(step, width)
+                .into_iter()
+                .enumerate()
+                .map(|(n, text)| {
+                    let lead = match (n, is_current) {
+                        (0, true) => format!("▶ {}. ", i + 1),
+                        (0, false) => format!("  {}. ", i + 1),
+                        _ => "     ".to_owned(),
+                    };
+                    Line::from(Span::styled(format!("{lead}{text}"), style))
+                })
+                .collect();
+            ListItem::new(lines)
+        })
+        .collect();
+    let title = format!(" Step {} of {count} ", current + 1);
+    let list = List::new(items).block(Block::bordered().title(Span::styled(title, theme.title())));
+    let mut state = ListState::default().with_selected(Some(current));
+    frame.render_stateful_widget(list, area, &mut state);
+}

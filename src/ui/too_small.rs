@@ -1,0 +1,22 @@
+//! The message shown when the terminal is smaller than the layout needs.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::{MIN_HEIGHT, MIN_WIDTH};
+
+/// Asks for a bigger terminal; safe at any size down to 1x1 (and 0x0).
+pub fn render(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = format!(
+        "Enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). q quits.",
+        area.width, area.height
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.warning())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
