@@ -10,7 +10,7 @@ use super::{MIN_HEIGHT, MIN_WIDTH};
 /// Asks for a bigger terminal; safe at any size down to 1x1 (and 0x0).
 pub fn render(frame: &mut Frame, area: Rect, theme: Theme) {
     let text = format!(
-        "Enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). q quits.",
+        "Enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Ctrl-C quits.",
         area.width, area.height
     );
     frame.render_widget(
