@@ -1,0 +1,245 @@
+//! Snapshot tests of every screen at 80x24, driven through the real
+//! `update`, plus colour checks and a sweep of terminal sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Instant;
+
+use backcoach::app::{self, App, Msg, Now};
+use backcoach::content::catalog::Content;
+use backcoach::content::load;
+use backcoach::content::source::Source;
+use backcoach::store::Settings;
+use backcoach::ui;
+use chrono::{Local, TimeZone};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn fixture() -> Content {
+    let source = Source {
+        name: "small.ron".into(),
+        text: include_str!("fixtures/small.ron").into(),
+        builtin: false,
+    };
+    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+fn now() -> Now {
+    Now {
+        instant: Instant::now(),
+        wall: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+    }
+}
+
+/// An app past the first-run statement, on the home screen.
+fn app(color: bool) -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(now().wall),
+        ..Settings::default()
+    };
+    App::new(fixture(), settings, color)
+}
+
+fn drive(app: &mut App, msgs: &[Msg]) {
+    for msg in msgs {
+        app::update(app, msg.clone(), now());
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let buffer = draw(app, 80, 24);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn first_run_statement() {
+    let app = App::new(fixture(), Settings::default(), true);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn home() {
+    assert_snapshot!(screen(&app(true)));
+}
+
+#[test]
+fn help_overlay_on_home() {
+    let mut app = app(true);
+    drive(&mut app, &[Msg::ToggleHelp]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn library_list() {
+    let mut app = app(true);
+    drive(&mut app, &[Msg::Select, Msg::Down]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn library_filtered_by_position() {
+    let mut app = app(true);
+    // all -> chair -> lying on your back
+    drive(
+        &mut app,
+        &[Msg::Select, Msg::CyclePosition, Msg::CyclePosition],
+    );
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn library_filter_with_no_match() {
+    let mut app = app(true);
+    // chair + #core matches nothing
+    drive(&mut app, &[Msg::Select, Msg::CyclePosition, Msg::CycleTag]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn card_first_step() {
+    let mut app = app(true);
+    drive(&mut app, &[Msg::Select, Msg::Select]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn card_last_step() {
+    let mut app = app(true);
+    drive(&mut app, &[Msg::Select, Msg::Select, Msg::Last]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn card_help_overlay() {
+    let mut app = app(true);
+    drive(&mut app, &[Msg::Select, Msg::Select, Msg::ToggleHelp]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn notice_is_shown_above_the_hints() {
+    let mut app = app(true);
+    drive(&mut app, &[Msg::SaveFailed("disk full".into())]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn too_small_message() {
+    let buffer = draw(&app(true), 40, 10);
+    let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    assert_eq!(
+        words.join(" "),
+        "Enlarge the terminal to at least 50x15 (now 40x10). Ctrl-C quits."
+    );
+}
+
+/// Finds the first cell of `needle` on screen.
+fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(at) = line.find(needle) {
+            let x = line[..at].chars().count();
+            return (u16::try_from(x).unwrap(), y);
+        }
+    }
+    panic!("{needle} not on screen");
+}
+
+#[test]
+fn cautions_use_the_warning_style_and_a_symbol() {
+    let mut colored = app(true);
+    drive(&mut colored, &[Msg::Select, Msg::Select]);
+    let buffer = draw(&colored, 80, 24);
+    let cell = &buffer[find(&buffer, "! Cautions")];
+    assert_eq!(cell.fg, Color::Yellow);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+
+    // NO_COLOR: no colour at all, but the style and the "!" still mark it.
+    let mut plain = app(false);
+    drive(&mut plain, &[Msg::Select, Msg::Select]);
+    let buffer = draw(&plain, 80, 24);
+    let cell = &buffer[find(&buffer, "! Cautions")];
+    assert_eq!(cell.fg, Color::Reset);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+}
+
+#[test]
+fn current_step_is_marked_without_colour() {
+    let mut app = app(false);
+    drive(&mut app, &[Msg::Select, Msg::Select, Msg::Next]);
+    let buffer = draw(&app, 80, 24);
+    let (x, y) = find(&buffer, "▶ 2.");
+    assert!(buffer[(x + 2, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&buffer, "  1. Sit tall");
+    assert!(buffer[(x + 2, y)].modifier.contains(Modifier::DIM));
+}
+
+/// Every screen and overlay, reached through `update`.
+fn every_state() -> Vec<App> {
+    let paths: &[&[Msg]] = &[
+        &[],
+        &[Msg::ToggleHelp],
+        &[Msg::Select],
+        &[Msg::Select, Msg::CyclePosition, Msg::CycleTag],
+        &[Msg::Select, Msg::Select],
+        &[Msg::Select, Msg::Select, Msg::Last, Msg::ToggleHelp],
+        &[Msg::SaveFailed(
+            "a long reason that has to wrap over more than one line of a narrow terminal".into(),
+        )],
+    ];
+    let mut states = vec![App::new(fixture(), Settings::default(), true)];
+    for path in paths {
+        let mut app = app(true);
+        drive(&mut app, path);
+        states.push(app);
+    }
+    states
+}
+
+#[test]
+fn every_screen_renders_at_every_small_size() {
+    let states = every_state();
+    for width in 0..=90 {
+        for height in 0..=30 {
+            for state in &states {
+                draw(state, width, height);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn every_screen_renders_at_any_size(width in 0u16..400, height in 0u16..200) {
+        for state in every_state() {
+            draw(&state, width, height);
+        }
+    }
+}
