@@ -1,7 +1,7 @@
 //! Entry point: parse the command line, resolve folders, load content, and
 //! run the chosen command.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("backcoach: {message}");
+            say_error(&format!("backcoach: {message}"));
             ExitCode::from(USAGE)
         }
     }
@@ -49,7 +49,7 @@ fn usage_error(err: &clap::Error) -> ExitCode {
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("invalid command line")
                 .trim_start_matches("error: ");
-            eprintln!("backcoach: {first} (see backcoach --help)");
+            say_error(&format!("backcoach: {first} (see backcoach --help)"));
             ExitCode::from(USAGE)
         }
     }
@@ -116,12 +116,21 @@ fn load_all(user_paths: &[PathBuf]) -> Result<Content, Vec<Problem>> {
     }
 }
 
+/// Writes a line to stderr. Unlike `eprintln!`, never panics when stderr
+/// is gone (a closed terminal, a closed pipe).
+fn say_error(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 fn print_problems(problems: &[Problem]) {
     for problem in problems {
-        eprintln!("{problem}");
+        say_error(&problem.to_string());
     }
     let n = problems.len();
-    eprintln!("{n} problem{} found", if n == 1 { "" } else { "s" });
+    say_error(&format!(
+        "{n} problem{} found",
+        if n == 1 { "" } else { "s" }
+    ));
 }
 
 fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
@@ -132,7 +141,7 @@ fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     };
     match load_all(&user) {
         Ok(content) => {
-            println!("{}", content.summary_line());
+            let _ = writeln!(std::io::stdout(), "{}", content.summary_line());
             ExitCode::SUCCESS
         }
         Err(problems) => {

@@ -5,7 +5,7 @@ use std::io::{self, Stdout, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::Local;
 use ratatui::Terminal;
@@ -16,6 +16,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use signal_hook::low_level::raise;
@@ -34,15 +35,25 @@ pub fn now() -> Now {
 
 /// Runs the full-screen app until the user quits or a signal ends it.
 /// The terminal is restored on every way out, panics included.
-pub fn run(mut app: App, store: &Store) -> io::Result<ExitCode> {
+pub fn run(app: App, store: &Store) -> io::Result<ExitCode> {
     let stop = watch_signals()?;
     install_panic_hook();
-    let _guard = TerminalGuard::enter()?;
+    let guard = TerminalGuard::enter()?;
+    let result = run_loop(app, store, &stop);
+    drop(guard);
+    match (result, pending(&stop)) {
+        // A hung-up or killed terminal fails writes; the signal is the story.
+        (Err(_), Some(signal)) => Ok(exit_for_signal(signal)),
+        (result, _) => result,
+    }
+}
+
+fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCode> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    terminal.clear()?;
+    redraw_everything(&mut terminal)?;
     let mut dirty = true;
     loop {
-        if let Some(signal) = pending(&stop) {
+        if let Some(signal) = pending(stop) {
             return Ok(exit_for_signal(signal));
         }
         if app.quit {
@@ -58,7 +69,7 @@ pub fn run(mut app: App, store: &Store) -> io::Result<ExitCode> {
             None => true,
             Some(at) => event::poll(at.saturating_duration_since(Instant::now()))?,
         };
-        if pending(&stop).is_some() {
+        if pending(stop).is_some() {
             continue;
         }
         let msg = if input_ready {
@@ -66,11 +77,6 @@ pub fn run(mut app: App, store: &Store) -> io::Result<ExitCode> {
                 Ok(Event::Key(key)) => keys::map(key, &app),
                 Ok(Event::Resize(..)) => Some(Msg::Resize),
                 Ok(_) => None,
-                // A read error after a hang-up must end the loop, not spin.
-                Err(err) if pending(&stop).is_some() => {
-                    let _ = err;
-                    continue;
-                }
                 Err(err) => return Err(err),
             }
         } else {
@@ -107,15 +113,28 @@ fn perform(
             // until the shell sends SIGCONT (`fg`); then we carry on here.
             raise(SIGTSTP)?;
             enter_screen()?;
-            terminal.clear()?;
+            redraw_everything(terminal)?;
             Ok(Some(Msg::Resize))
         }
     }
 }
 
+/// Clears the screen and makes the next draw write every cell, without
+/// `Terminal::clear`, which asks the terminal for the cursor position and
+/// fails when nothing answers.
+fn redraw_everything(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
+}
+
+/// How long the main loop gets to end by itself after a signal.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
 /// Signals that end the app. A thread waits for them, records which one
 /// came, and raises SIGWINCH: crossterm listens for that one, so the main
-/// loop wakes up from `event::read` and sees the stop request.
+/// loop wakes up from `event::read` and sees the stop request. When the
+/// terminal has hung up, crossterm's reader spins on end-of-file and never
+/// returns; then this thread restores what it can and exits itself.
 fn watch_signals() -> io::Result<Arc<AtomicI32>> {
     let stop = Arc::new(AtomicI32::new(0));
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
@@ -123,9 +142,12 @@ fn watch_signals() -> io::Result<Arc<AtomicI32>> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            for signal in signals.forever() {
+            if let Some(signal) = signals.forever().next() {
                 flag.store(signal, Ordering::SeqCst);
                 let _ = raise(SIGWINCH);
+                std::thread::sleep(SIGNAL_GRACE);
+                let _ = leave_screen();
+                std::process::exit(128 + signal);
             }
         })?;
     Ok(stop)
