@@ -81,6 +81,8 @@ pub enum Cmd {
     SaveSettings,
     /// Restore the terminal and stop the process until `fg`.
     Suspend,
+    /// Ring the terminal bell.
+    Bell,
 }
 
 /// An entry of the home menu. Only working features get an entry.

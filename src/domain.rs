@@ -1,4 +1,5 @@
 //! Domain logic: plain data and pure functions, no terminal, clock or disk.
 
 pub mod card;
+pub mod countdown;
 pub mod library;

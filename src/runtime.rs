@@ -1,7 +1,7 @@
 //! The one impure place of the full-screen app: the terminal, the clock,
 //! the disk and signals. Everything it decides comes from `app::update`.
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, Stdout, Write, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -107,6 +107,12 @@ fn perform(
             .save_settings(&app.settings)
             .err()
             .map(|err| Msg::SaveFailed(err.to_string()))),
+        Cmd::Bell => {
+            let mut out = stdout();
+            out.write_all(b"\x07")?;
+            out.flush()?;
+            Ok(None)
+        }
         Cmd::Suspend => {
             leave_screen()?;
             // No handler is installed for SIGTSTP, so this stops the process

@@ -1,5 +1,8 @@
-//! Settings on disk: a private data folder, atomic replacement, and corrupt
-//! files kept aside rather than overwritten.
+//! Everything on disk: a private data folder holding the settings file and
+//! the append-only history log.
+
+pub mod history;
+mod settings;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::io::{self, Write};
@@ -7,44 +10,18 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-/// Version written into the settings file.
-pub const SETTINGS_VERSION: u32 = 1;
-const SETTINGS_FILE: &str = "settings.ron";
+pub use history::LoadedHistory;
+pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings};
 
-/// Everything the user chose that outlives a run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Settings {
-    /// File format version, for later migrations.
-    pub version: u32,
-    /// When the user acknowledged the "coach, not a diagnosis" statement.
-    #[serde(default)]
-    pub disclaimer_acknowledged: Option<DateTime<Local>>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            version: SETTINGS_VERSION,
-            disclaimer_acknowledged: None,
-        }
-    }
-}
+const HISTORY_FILE: &str = "history.jsonl";
 
 /// The data folder and the files in it.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
-}
-
-/// What loading settings found.
-#[derive(Debug)]
-pub struct LoadedSettings {
-    /// The settings to use (defaults when the file was missing or bad).
-    pub settings: Settings,
-    /// A sentence for the user when the file was bad and was set aside.
-    pub notice: Option<String>,
 }
 
 impl Store {
@@ -63,67 +40,22 @@ impl Store {
         &self.dir
     }
 
-    fn settings_path(&self) -> PathBuf {
-        self.dir.join(SETTINGS_FILE)
+    /// Path of the history log.
+    pub fn history_path(&self) -> PathBuf {
+        self.dir.join(HISTORY_FILE)
     }
 
-    /// Reads settings. A missing file gives defaults; an unreadable or
-    /// corrupt one is renamed aside (never overwritten) and reported.
-    pub fn load_settings(&self, now: DateTime<Local>) -> LoadedSettings {
-        let path = self.settings_path();
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                return LoadedSettings {
-                    settings: Settings::default(),
-                    notice: None,
-                };
-            }
-            Err(err) => return self.set_aside(&path, &err.to_string(), now),
-        };
-        match ron::from_str::<Settings>(&text) {
-            Ok(settings) if settings.version == SETTINGS_VERSION => LoadedSettings {
-                settings,
-                notice: None,
-            },
-            Ok(settings) => self.set_aside(
-                &path,
-                &format!(
-                    "version {} is not one this backcoach reads",
-                    settings.version
-                ),
-                now,
-            ),
-            Err(err) => self.set_aside(&path, &err.to_string(), now),
-        }
+    /// Appends one record to the history log (see [`history::append`]).
+    pub fn append<T: Serialize>(&self, record: &T) -> io::Result<()> {
+        history::append(&self.history_path(), record)
     }
 
-    fn set_aside(&self, path: &Path, reason: &str, now: DateTime<Local>) -> LoadedSettings {
-        let aside = path.with_file_name(format!(
-            "{SETTINGS_FILE}.corrupt-{}",
-            now.format("%Y%m%d-%H%M%S")
-        ));
-        let notice = match fs::rename(path, &aside) {
-            Ok(()) => format!(
-                "Settings file could not be read ({reason}); kept it as {} and started from defaults.",
-                aside.display()
-            ),
-            Err(err) => format!(
-                "Settings file could not be read ({reason}) or set aside ({err}); using defaults and not saving over it."
-            ),
-        };
-        LoadedSettings {
-            settings: Settings::default(),
-            notice: Some(notice),
-        }
-    }
-
-    /// Replaces the settings file atomically (temp file, fsync, rename,
-    /// fsync the folder), so a crash leaves the old file or the new one.
-    pub fn save_settings(&self, settings: &Settings) -> io::Result<()> {
-        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
-            .map_err(io::Error::other)?;
-        write_atomically(&self.settings_path(), text.as_bytes())
+    /// Loads the history log (see [`history::load`]).
+    pub fn load_history<T: DeserializeOwned>(
+        &self,
+        now: DateTime<Local>,
+    ) -> io::Result<LoadedHistory<T>> {
+        history::load(&self.history_path(), now)
     }
 }
 
