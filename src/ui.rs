@@ -21,6 +21,9 @@ use theme::Theme;
 pub const MIN_WIDTH: u16 = 50;
 /// Smallest terminal height the screens are laid out for.
 pub const MIN_HEIGHT: u16 = 15;
+/// Widest the screens grow; wider terminals get the column centred, since
+/// very long lines are hard to read from across the room.
+pub const MAX_WIDTH: u16 = 120;
 
 /// Draws the whole app into the frame.
 pub fn view(app: &App, frame: &mut Frame) {
@@ -30,6 +33,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         too_small::render(frame, area, theme);
         return;
     }
+    let area = area.centered_horizontally(Constraint::Max(MAX_WIDTH));
     let notice_height = app
         .notice
         .as_ref()

@@ -56,7 +56,11 @@ fn draw(app: &App, width: u16, height: u16) -> Buffer {
 }
 
 fn screen(app: &App) -> String {
-    let buffer = draw(app, 80, 24);
+    screen_at(app, 80, 24)
+}
+
+fn screen_at(app: &App, width: u16, height: u16) -> String {
+    let buffer = draw(app, width, height);
     let mut out = String::new();
     for y in 0..buffer.area.height {
         let line: String = (0..buffer.area.width)
@@ -91,6 +95,13 @@ fn library_list() {
     let mut app = app(true);
     drive(&mut app, &[Msg::Select, Msg::Down]);
     assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn library_on_a_wide_terminal_is_centred_with_a_side_preview() {
+    let mut app = app(true);
+    drive(&mut app, &[Msg::Select]);
+    assert_snapshot!(screen_at(&app, 140, 20));
 }
 
 #[test]

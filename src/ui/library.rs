@@ -8,11 +8,19 @@ use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table, TableState, 
 use super::theme::Theme;
 use crate::app::App;
 
+/// From this width on, the preview sits beside the table.
+const WIDE: u16 = 100;
+const PREVIEW_WIDTH: u16 = 38;
+
 /// Draws the table of exercises that pass the filters, and a preview.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let visible = app.library.visible(&app.content);
-    let [table_area, preview_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(area);
+    let wide = area.width >= WIDE;
+    let [table_area, preview_area] = if wide {
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(PREVIEW_WIDTH)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(area)
+    };
     let title = format!(
         " Exercises · filter: {} · {} of {} ",
         app.library.filter_label(),
@@ -59,6 +67,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         if !exercise.tags.is_empty() {
             let tags: Vec<String> = exercise.tags.iter().map(|t| format!("#{t}")).collect();
             lines.push(Line::from(Span::styled(tags.join(" "), theme.dim())));
+        }
+        if wide {
+            // Room to spare: the dose and cautions too, before opening the card.
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                exercise.dose.summary(),
+                theme.current(),
+            )));
+            for caution in &exercise.cautions {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    format!("! {caution}"),
+                    theme.text(),
+                )));
+            }
         }
         let preview = Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::bordered()
