@@ -1,0 +1,41 @@
+//! A self-release technique: the exercise card, with the rules of every
+//! technique shown beneath it whatever the content says, and the hurt key.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::card;
+use super::theme::Theme;
+use super::wrap::wrap_words;
+use crate::app::App;
+
+/// The rules shown on every technique card, whatever its content says.
+pub const RULES: [&str; 2] = [
+    "Gentle motion only: never forceful or sudden, never past comfort. Never chase the pop.",
+    "Stop signs: it hurts, you move less, numbness or tingling in a leg. Then press x at once.",
+];
+
+/// Draws the card and, beneath it, the rules box.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let lines: Vec<Line> = RULES
+        .iter()
+        .map(|rule| Line::from(Span::styled(format!("! {rule}"), theme.text())))
+        .collect();
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let needed: usize = RULES
+        .iter()
+        .map(|rule| wrap_words(&format!("! {rule}"), inner).len())
+        .sum();
+    let needed = u16::try_from(needed + 2).unwrap_or(u16::MAX);
+    let [card_area, rules_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(needed)]).areas(area);
+    card::render(app, frame, card_area, theme);
+    let block =
+        Block::bordered().title(Span::styled(" ! Rules for every release ", theme.warning()));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        rules_area,
+    );
+}
