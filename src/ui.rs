@@ -7,6 +7,7 @@ pub mod help;
 pub mod home;
 pub mod hurt;
 pub mod library;
+pub mod popup;
 pub mod release;
 pub mod status;
 pub mod technique;

@@ -93,34 +93,39 @@ fn locks_text(item: &ChecklistItem) -> String {
 /// Lines the detail box needs inside its border at this width.
 fn detail_lines(item: &ChecklistItem, width: u16) -> u16 {
     let width = usize::from(width).max(1);
-    let urgent = if item.urgent { URGENT.len() } else { 0 };
-    let first = format!("A yes locks {}", locks_text(item)).len() + urgent;
-    let lines = first.div_ceil(width)
+    let urgent = if item.urgent {
+        URGENT.chars().count().div_ceil(width)
+    } else {
+        0
+    };
+    let first = format!("A yes locks {}", locks_text(item)).len();
+    let lines = urgent
+        + first.div_ceil(width)
         + wrap_words(&item.why, width).len()
         + wrap_words(&format!("Who to see: {}", item.see), width).len();
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-const URGENT: &str = "  ! URGENT: get prompt medical attention";
+const URGENT: &str = "! URGENT: a yes needs prompt medical attention";
 
 /// What a "yes" to this question does: data from the checklist item.
 fn render_detail(item: &ChecklistItem, frame: &mut Frame, area: Rect, theme: Theme) {
     let locks = locks_text(item);
-    let mut first = vec![
-        Span::styled("A yes locks ", theme.dim()),
-        Span::styled(locks, theme.current()),
-    ];
+    let mut lines = Vec::new();
     if item.urgent {
-        first.push(Span::styled(URGENT, theme.urgent()));
+        lines.push(Line::from(Span::styled(URGENT, theme.urgent())));
     }
-    let lines = vec![
-        Line::from(first),
+    lines.extend([
+        Line::from(vec![
+            Span::styled("A yes locks ", theme.dim()),
+            Span::styled(locks, theme.current()),
+        ]),
         Line::from(Span::styled(item.why.as_str(), theme.text())),
         Line::from(vec![
             Span::styled("Who to see: ", theme.dim()),
             Span::styled(item.see.as_str(), theme.text()),
         ]),
-    ];
+    ]);
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
         .title(Span::styled(" If the answer is yes ", theme.title()));

@@ -2,10 +2,10 @@
 //! gate is closed by one.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
+use super::popup;
 use super::theme::Theme;
 use crate::app::App;
 
@@ -46,14 +46,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Span::styled(" to go back.", theme.dim()),
         ]));
     }
-    let width = area.width.min(72);
-    let popup = area.centered(Constraint::Length(width), Constraint::Max(16));
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" ! Stop and get help ", theme.urgent()));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        popup,
-    );
+    let title = Span::styled(" ! Stop and get help ", theme.urgent());
+    popup::render(frame, area, title, lines, 72);
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::wrap::wrap_words;
@@ -127,14 +127,18 @@ pub fn render_habit(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Span::styled(" to go back.", theme.dim()),
         ]),
     ];
-    let width = area.width.min(70);
-    let popup = area.centered(Constraint::Length(width), Constraint::Max(14));
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" ! This has become a habit ", theme.warning()));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        popup,
-    );
+    let title = Span::styled(" ! This has become a habit ", theme.warning());
+    super::popup::render(frame, area, title, lines, 70);
+}
+
+/// The library's pointer to the techniques, on its bottom border: they are
+/// not in the list because they open only through the checklist.
+pub fn library_hint(theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(" r ", theme.key()),
+        Span::styled(
+            "self-release techniques (safety checklist first) ",
+            theme.dim(),
+        ),
+    ])
 }

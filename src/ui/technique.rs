@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::card;
 use super::theme::Theme;
@@ -12,9 +12,10 @@ use super::wrap::wrap_words;
 use crate::app::App;
 
 /// The rules shown on every technique card, whatever its content says.
-pub const RULES: [&str; 2] = [
-    "Gentle motion only: never forceful or sudden, never past comfort. Never chase the pop.",
-    "Stop signs: it hurts, you move less, numbness or tingling in a leg. Then press x at once.",
+pub const RULES: [&str; 3] = [
+    "Gentle motion only: never forceful or sudden, never past comfort.",
+    "Never chase the pop. If one comes on its own, that is fine.",
+    "Stop signs: it hurts, you move less, a leg goes numb or tingles. Press x.",
 ];
 
 /// Draws the card and, beneath it, the rules box.
@@ -23,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .iter()
         .map(|rule| Line::from(Span::styled(format!("! {rule}"), theme.text())))
         .collect();
-    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let inner = usize::from(area.width.saturating_sub(4)).max(1);
     let needed: usize = RULES
         .iter()
         .map(|rule| wrap_words(&format!("! {rule}"), inner).len())
@@ -32,8 +33,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [card_area, rules_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(needed)]).areas(area);
     card::render(app, frame, card_area, theme);
-    let block =
-        Block::bordered().title(Span::styled(" ! Rules for every release ", theme.warning()));
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(" ! Rules for every release ", theme.warning()));
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         rules_area,
