@@ -22,44 +22,57 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let verdict = Verdict::from_yes(&app.content.checklist, yes);
     let width = usize::from(area.width.saturating_sub(4)).max(1);
     let mut why: Vec<Line> = Vec::new();
+    let mut push = |text: &str, lead: &str, style| {
+        let indent = " ".repeat(lead.chars().count());
+        let avail = width.saturating_sub(indent.len()).max(1);
+        for (n, part) in wrap_words(text, avail).into_iter().enumerate() {
+            let lead = if n == 0 { lead } else { indent.as_str() };
+            why.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
+        }
+    };
     for item in &verdict.closed_by {
-        let (lead, style) = if item.urgent {
-            ("! URGENT: ", theme.urgent())
+        let text = format!("{} See {}.", item.why, item.see);
+        if item.urgent {
+            push(&text, "! URGENT: ", theme.urgent());
         } else {
-            ("• ", theme.text())
-        };
-        let text = format!("{lead}{} See {}.", item.why, item.see);
-        for (n, part) in wrap_words(&text, width).into_iter().enumerate() {
-            let part = if n == 0 { part } else { format!("  {part}") };
-            why.push(Line::from(Span::styled(part, style)));
+            push(&text, "• ", theme.text());
         }
     }
-    let why_height = if why.is_empty() {
-        0
+    let (title, title_style) = if verdict.closed_by.is_empty() {
+        push(
+            "All your answers were no: the techniques are open until midnight.",
+            "",
+            theme.text(),
+        );
+        (" Open today ", theme.title())
     } else {
-        u16::try_from(why.len() + 3).unwrap_or(u16::MAX)
-    };
-    let [why_area, list_area, foot] = Layout::vertical([
-        Constraint::Max(why_height),
-        Constraint::Min(3),
-        Constraint::Length(2),
-    ])
-    .areas(area);
-    if !why.is_empty() {
-        why.push(Line::from(Span::styled(
+        push(
             "Your answers hold until midnight; the checklist asks again tomorrow.",
+            "",
             theme.dim(),
-        )));
+        );
         let title = if verdict.locks_all() {
             " ! Self-release stays locked today "
         } else {
             " ! Some techniques stay locked today "
         };
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Span::styled(title, theme.warning()));
-        frame.render_widget(Paragraph::new(why).block(block), why_area);
-    }
+        (title, theme.warning())
+    };
+    const RULES: &str = "Gentle motion only, never forceful or sudden; never chase the pop. \
+        Stop at once if it hurts, you move less, or numbness or tingling runs into a leg.";
+    let foot_lines = wrap_words(RULES, usize::from(area.width.saturating_sub(2)).max(1));
+    let foot_height = u16::try_from(foot_lines.len()).unwrap_or(u16::MAX);
+    let why_height = u16::try_from(why.len() + 2).unwrap_or(u16::MAX);
+    let [why_area, list_area, foot] = Layout::vertical([
+        Constraint::Max(why_height),
+        Constraint::Min(3),
+        Constraint::Length(foot_height),
+    ])
+    .areas(area);
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(title, title_style));
+    frame.render_widget(Paragraph::new(why).block(block), why_area);
 
     let rows: Vec<ListItem> = app
         .content
@@ -87,12 +100,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(app.safety.selected));
     frame.render_stateful_widget(list, list_area, &mut state);
-    let rules = Paragraph::new(
-        "Gentle motion only, never forceful or sudden; never chase the pop. Stop at once \
-         if it hurts, you move less, or numbness or tingling runs into a leg.",
-    )
-    .style(theme.dim())
-    .wrap(Wrap { trim: true });
+    let rules = Paragraph::new(RULES)
+        .style(theme.dim())
+        .wrap(Wrap { trim: true });
     frame.render_widget(rules, foot.inner(Margin::new(1, 0)));
 }
 

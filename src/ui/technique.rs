@@ -12,10 +12,11 @@ use super::wrap::wrap_words;
 use crate::app::App;
 
 /// The rules shown on every technique card, whatever its content says.
+/// Short enough to fit one line each from 60 columns up.
 pub const RULES: [&str; 3] = [
-    "Gentle motion only: never forceful or sudden, never past comfort.",
-    "Never chase the pop. If one comes on its own, that is fine.",
-    "Stop signs: it hurts, you move less, a leg goes numb or tingles. Press x.",
+    "Gentle motion only: never forceful or sudden.",
+    "Never chase the pop: let it come on its own, or not.",
+    "Stop signs: pain, less motion, numbness, tingling → x",
 ];
 
 /// Draws the card and, beneath it, the rules box.

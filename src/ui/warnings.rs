@@ -14,7 +14,7 @@ use crate::domain::warnings::{self, Tone};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [top, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let text = text.inner(Margin::new(1, 0));
-    let doc = warnings::document(&app.content, usize::from(text.width));
+    let doc = warnings::document(&app.content, warnings::measure(text.width));
     let visible = usize::from(text.height);
     let scroll = app
         .safety
