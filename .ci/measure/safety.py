@@ -10,6 +10,10 @@ Usage: python3 .ci/measure/safety.py [BINARY] [--seconds N]
 Prints figures only; it asserts nothing.
 """
 
+import sys
+
+sys.dont_write_bytecode = True  # importing idle.py must not leave a __pycache__
+
 import argparse
 import os
 import shutil
