@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The content format version this build reads and writes.
 pub const CONTENT_VERSION: u32 = 1;
 
-/// One content file: a version plus any of the six sections.
+/// One content file: a version plus any of the seven sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentPack {

@@ -22,23 +22,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .min(warnings::max_scroll(doc.len(), visible));
     let reviewed = match app.safety.last_review {
         Some(at) => format!("Last reviewed {}", at.format("%Y-%m-%d %H:%M")),
-        None => "Not reviewed yet: read to the end".to_owned(),
+        None => "Not reviewed yet".to_owned(),
     };
     let shown_to = (scroll + visible).min(doc.len());
-    let where_ = if shown_to >= doc.len() {
-        "end".to_owned()
-    } else {
-        format!("{}%", shown_to * 100 / doc.len().max(1))
-    };
+    let end = if shown_to >= doc.len() { " (end)" } else { "" };
     frame.render_widget(
         Line::from(vec![
-            Span::styled(format!(" {reviewed}"), theme.dim()),
+            Span::styled(format!(" {reviewed}"), theme.current()),
             Span::styled(
-                format!(
-                    " · lines {}-{shown_to} of {} ({where_})",
-                    scroll + 1,
-                    doc.len()
-                ),
+                format!(" · lines {}-{shown_to} of {}{end}", scroll + 1, doc.len()),
                 theme.dim(),
             ),
         ]),
