@@ -1,6 +1,9 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod safety;
+pub mod warnings;
+
 use std::time::Instant;
 
 use chrono::{DateTime, Local};
@@ -30,6 +33,18 @@ pub enum Screen {
     Library,
     /// One exercise card, step by step.
     Card,
+    /// The safety checklist, answered before any self-release technique.
+    Checklist,
+    /// The gate's verdict and the self-release techniques.
+    Release,
+    /// Self-release has become a habit: acknowledge before it opens.
+    Habit,
+    /// One self-release technique card, with the rules and the hurt key.
+    Technique,
+    /// Stop-and-seek-help guidance after a hurt report.
+    Hurt,
+    /// The safety warnings review.
+    Warnings,
 }
 
 /// Something that happened: a key (already mapped to its meaning), a resize,
@@ -72,6 +87,29 @@ pub enum Msg {
     Resize,
     /// Saving settings failed, with the reason.
     SaveFailed(String),
+    /// Answer "yes" to the current checklist question.
+    Yes,
+    /// Answer "no" to the current checklist question.
+    No,
+    /// "It hurt / numbness / tingling" while a technique is shown.
+    ReportHurt,
+    /// Explicitly acknowledge the habit warning.
+    Acknowledge,
+    /// Open the safety warnings review.
+    OpenWarnings,
+    /// Open the self-release techniques (through the safety gate).
+    OpenRelease,
+    /// The terminal's size in cells, at start and after each resize.
+    Viewport {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// Appending to the history log failed, with the reason.
+    AppendFailed(String),
+    /// The runtime has started: open what the command line asked for.
+    Launch,
 }
 
 /// Work for the runtime to do after an update.
@@ -83,6 +121,8 @@ pub enum Cmd {
     Suspend,
     /// Ring the terminal bell.
     Bell,
+    /// Append a record to the history log.
+    Append(crate::store::record::Record),
 }
 
 /// An entry of the home menu. Only working features get an entry.
@@ -90,16 +130,26 @@ pub enum Cmd {
 pub enum HomeEntry {
     /// The exercise library.
     Library,
+    /// Gentle self-release, behind the safety checklist.
+    SelfRelease,
+    /// The safety warnings review.
+    Warnings,
 }
 
 impl HomeEntry {
     /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 1] = [HomeEntry::Library];
+    pub const ALL: [HomeEntry; 3] = [
+        HomeEntry::Library,
+        HomeEntry::SelfRelease,
+        HomeEntry::Warnings,
+    ];
 
     /// Menu label.
     pub fn label(self) -> &'static str {
         match self {
             HomeEntry::Library => "Exercise library",
+            HomeEntry::SelfRelease => "Gentle self-release",
+            HomeEntry::Warnings => "Safety warnings",
         }
     }
 
@@ -107,6 +157,10 @@ impl HomeEntry {
     pub fn description(self) -> &'static str {
         match self {
             HomeEntry::Library => "Browse the gentle stretches, one step at a time.",
+            HomeEntry::SelfRelease => {
+                "Three gentle release techniques, after a short safety checklist."
+            }
+            HomeEntry::Warnings => "What forceful cracking can do, stop signs and red flags.",
         }
     }
 }
@@ -134,6 +188,8 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The safety gate's screens and the warnings review.
+    pub safety: safety::SafetyState,
 }
 
 impl App {
@@ -155,6 +211,7 @@ impl App {
             notice: None,
             color,
             quit: false,
+            safety: safety::SafetyState::default(),
         }
     }
 }
@@ -171,6 +228,15 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             app.notice = Some(format!("Could not save settings: {reason}"));
             return Vec::new();
         }
+        Msg::AppendFailed(reason) => {
+            app.notice = Some(format!("Could not write the history log: {reason}"));
+            return Vec::new();
+        }
+        Msg::Viewport { width, height } => {
+            app.safety.viewport = (width, height);
+            return warnings::resized(app, now);
+        }
+        Msg::Launch => return safety::launch(app, now),
         Msg::Suspend => return vec![Cmd::Suspend],
         Msg::Quit => {
             app.quit = true;
@@ -192,9 +258,18 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     }
     match app.screen {
         Screen::Disclaimer => disclaimer(app, msg, now),
-        Screen::Home => home(app, msg),
+        Screen::Home => home(app, msg, now),
+        Screen::Library if msg == Msg::OpenRelease => {
+            safety::enter(app, Screen::Library, None, now)
+        }
         Screen::Library => library(app, msg),
         Screen::Card => card(app, msg),
+        Screen::Checklist => safety::checklist(app, msg, now),
+        Screen::Release => safety::release(app, msg, now),
+        Screen::Habit => safety::habit(app, msg, now),
+        Screen::Technique => safety::technique(app, msg, now),
+        Screen::Hurt => safety::hurt(app, msg, now),
+        Screen::Warnings => warnings::update(app, msg, now),
     }
 }
 
@@ -203,7 +278,9 @@ fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Msg::Select => {
             app.settings.disclaimer_acknowledged = Some(now.wall);
             app.screen = Screen::Home;
-            vec![Cmd::SaveSettings]
+            let mut cmds = vec![Cmd::SaveSettings];
+            cmds.extend(safety::launch(app, now));
+            cmds
         }
         Msg::Back => {
             app.quit = true;
@@ -213,7 +290,7 @@ fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     }
 }
 
-fn home(app: &mut App, msg: Msg) -> Vec<Cmd> {
+fn home(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     let last = HomeEntry::ALL.len() - 1;
     match msg {
         Msg::Up => app.home_selected = app.home_selected.saturating_sub(1),
@@ -222,6 +299,8 @@ fn home(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Last => app.home_selected = last,
         Msg::Select => match HomeEntry::ALL.get(app.home_selected) {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
+            Some(HomeEntry::SelfRelease) => return safety::enter(app, Screen::Home, None, now),
+            Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home, now),
             None => {}
         },
         Msg::Back => app.quit = true,

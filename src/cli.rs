@@ -34,4 +34,18 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Open the gentle self-release techniques. The safety checklist comes
+    /// first whenever the gate is closed.
+    Release {
+        /// Open this technique (once the gate allows it).
+        #[arg(value_name = "TECHNIQUE_ID")]
+        technique: Option<String>,
+    },
+    /// Open the safety warnings review.
+    Safety {
+        /// Write the warnings to stdout as plain text (no escape codes), for
+        /// printing or a screen reader.
+        #[arg(long)]
+        print: bool,
+    },
 }

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 mod dose;
+mod gate_rules;
 pub mod load;
 pub mod model;
 pub mod problem;

@@ -1,5 +1,9 @@
 //! Domain logic: plain data and pure functions, no terminal, clock or disk.
 
 pub mod card;
+pub mod checklist;
 pub mod countdown;
 pub mod library;
+pub mod moderation;
+pub mod safety;
+pub mod warnings;

@@ -9,6 +9,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::App;
+use backcoach::app::safety::Start;
 use backcoach::cli::{Cli, Command};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
@@ -16,6 +17,7 @@ use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
 use backcoach::runtime;
 use backcoach::store::Store;
+use backcoach::store::record::Record;
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -59,7 +61,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let content_dir = content_dir(cli.content.as_deref())?;
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
-        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref()),
+        Some(Command::Release { technique }) => full_screen(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            Some(Start::Release(technique)),
+        ),
+        Some(Command::Safety { print: true }) => print_warnings(content_dir.as_deref()),
+        Some(Command::Safety { print: false }) => full_screen(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            Some(Start::Warnings),
+        ),
+        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref(), None),
     }
 }
 
@@ -151,7 +164,8 @@ fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<ExitCode, String> {
+/// `backcoach safety --print`: the warnings as plain text on stdout.
+fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
     let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
         Ok(content) => content,
@@ -160,6 +174,31 @@ fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<E
             return Ok(ExitCode::from(USAGE));
         }
     };
+    let text = backcoach::domain::warnings::plain_text(&content);
+    match std::io::stdout().write_all(text.as_bytes()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`| head`) is not worth a message.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(format!("cannot write to stdout: {err}")),
+    }
+}
+
+fn full_screen(
+    content_dir: Option<&Path>,
+    data_flag: Option<&Path>,
+    start: Option<Start>,
+) -> Result<ExitCode, String> {
+    let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
+    let content = match load_all(&user) {
+        Ok(content) => content,
+        Err(problems) => {
+            print_problems(&problems);
+            return Ok(ExitCode::from(USAGE));
+        }
+    };
+    if let Some(start) = &start {
+        backcoach::app::safety::check_start(&content, start)?;
+    }
     let dir = data_dir(data_flag)?;
     let store = Store::open(&dir)
         .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
@@ -170,5 +209,19 @@ fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<E
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(content, loaded.settings, color);
     app.notice = loaded.notice;
+    app.safety.start = start;
+    match store.load_history::<Record>(runtime::now().wall) {
+        Ok(history) => {
+            app.safety.absorb(&history.records);
+            if let Some(aside) = history.kept_aside {
+                let problems = history.problems.len();
+                app.notice = Some(format!(
+                    "{problems} unreadable history line(s) were moved to {}.",
+                    aside.display()
+                ));
+            }
+        }
+        Err(err) => app.notice = Some(format!("Could not read the history log: {err}")),
+    }
     runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))
 }

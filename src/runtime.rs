@@ -51,6 +51,20 @@ pub fn run(app: App, store: &Store) -> io::Result<ExitCode> {
 fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCode> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     redraw_everything(&mut terminal)?;
+    let size = terminal.size()?;
+    // Popped from the end: the size is known before the first screen opens.
+    let mut queue = vec![
+        Msg::Launch,
+        Msg::Viewport {
+            width: size.width,
+            height: size.height,
+        },
+    ];
+    while let Some(msg) = queue.pop() {
+        for cmd in app::update(&mut app, msg, now()) {
+            queue.extend(perform(cmd, &app, store, &mut terminal)?);
+        }
+    }
     let mut dirty = true;
     loop {
         if let Some(signal) = pending(stop) {
@@ -75,7 +89,7 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
         let msg = if input_ready {
             match event::read() {
                 Ok(Event::Key(key)) => keys::map(key, &app),
-                Ok(Event::Resize(..)) => Some(Msg::Resize),
+                Ok(Event::Resize(width, height)) => Some(Msg::Viewport { width, height }),
                 Ok(_) => None,
                 Err(err) => return Err(err),
             }
@@ -107,6 +121,10 @@ fn perform(
             .save_settings(&app.settings)
             .err()
             .map(|err| Msg::SaveFailed(err.to_string()))),
+        Cmd::Append(record) => Ok(store
+            .append(&record)
+            .err()
+            .map(|err| Msg::AppendFailed(err.to_string()))),
         Cmd::Bell => {
             let mut out = stdout();
             out.write_all(b"\x07")?;

@@ -2,6 +2,7 @@
 //! the append-only history log.
 
 pub mod history;
+pub mod record;
 mod settings;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};

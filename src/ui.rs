@@ -1,13 +1,19 @@
 //! The view: draws the app state. Never changes it.
 
 pub mod card;
+pub mod checklist;
 pub mod disclaimer;
 pub mod help;
 pub mod home;
+pub mod hurt;
 pub mod library;
+pub mod popup;
+pub mod release;
 pub mod status;
+pub mod technique;
 pub mod theme;
 pub mod too_small;
+pub mod warnings;
 pub mod wrap;
 
 use ratatui::Frame;
@@ -51,6 +57,12 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Home => home::render(app, frame, body, theme),
         Screen::Library => library::render(app, frame, body, theme),
         Screen::Card => card::render(app, frame, body, theme),
+        Screen::Checklist => checklist::render(app, frame, body, theme),
+        Screen::Release => release::render(app, frame, body, theme),
+        Screen::Habit => release::render_habit(app, frame, body, theme),
+        Screen::Technique => technique::render(app, frame, body, theme),
+        Screen::Hurt => hurt::render(app, frame, body, theme),
+        Screen::Warnings => warnings::render(app, frame, body, theme),
     }
     if let Some(text) = &app.notice {
         status::render_notice(text, frame, notice, theme);
@@ -68,6 +80,12 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::Home => "Home",
         Screen::Library => "Exercise library",
         Screen::Card => "Exercise card",
+        Screen::Checklist => "Safety checklist",
+        Screen::Release => "Gentle self-release",
+        Screen::Habit => "Gentle self-release: a habit?",
+        Screen::Technique => "Self-release technique",
+        Screen::Hurt => "Stop",
+        Screen::Warnings => "Safety warnings",
     }
 }
 

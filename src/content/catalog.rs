@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::model::{ChecklistItem, Exercise, Routine, TherapyMode, WarningSection};
+use super::model::{ChecklistItem, Exercise, Moderation, Routine, TherapyMode, WarningSection};
 
 /// All content after merging built-in and user files and validating.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +19,8 @@ pub struct Content {
     pub warnings: Vec<WarningSection>,
     /// Therapy modes.
     pub therapy: Vec<TherapyMode>,
+    /// Thresholds of the self-release moderation guard.
+    pub moderation: Moderation,
     /// `section/id` to the file that last defined it, for error messages.
     pub origin: HashMap<String, String>,
 }
@@ -27,6 +29,11 @@ impl Content {
     /// The stretch with this id.
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
         self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// The self-release technique with this id.
+    pub fn technique(&self, id: &str) -> Option<&Exercise> {
+        self.techniques.iter().find(|t| t.id == id)
     }
 
     /// The warning section with this id.

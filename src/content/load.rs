@@ -112,6 +112,7 @@ struct Merged {
     checklist: Section<super::model::ChecklistItem>,
     warnings: Section<super::model::WarningSection>,
     therapy: Section<super::model::TherapyMode>,
+    moderation: Section<super::model::Moderation>,
     origin: HashMap<String, String>,
 }
 
@@ -148,6 +149,17 @@ impl Merged {
             self.therapy
                 .add(id, entry, source, "therapy mode", problems);
         }
+        if let Some(entry) = pack.moderation {
+            // One setting, not a list: merged like an entry with a fixed id.
+            self.note_origin("moderation", "moderation", source);
+            self.moderation.add(
+                "moderation".to_owned(),
+                entry,
+                source,
+                "moderation section",
+                problems,
+            );
+        }
     }
 
     fn note_origin(&mut self, section: &str, id: &str, source: &Source) {
@@ -163,6 +175,7 @@ impl Merged {
             checklist: self.checklist.entries,
             warnings: self.warnings.entries,
             therapy: self.therapy.entries,
+            moderation: self.moderation.entries.last().copied().unwrap_or_default(),
             origin: self.origin,
         }
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The content format version this build reads and writes.
 pub const CONTENT_VERSION: u32 = 1;
 
-/// One content file: a version plus any of the six sections.
+/// One content file: a version plus any of the seven sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentPack {
@@ -32,6 +32,9 @@ pub struct ContentPack {
     /// Heat, cold and contrast therapy guidance and timings.
     #[serde(default)]
     pub therapy: Vec<TherapyMode>,
+    /// Thresholds of the self-release moderation guard.
+    #[serde(default)]
+    pub moderation: Option<Moderation>,
 }
 
 /// A stretch or a self-release technique, shown as a step-by-step card.
@@ -311,4 +314,28 @@ pub struct TherapySegment {
     pub kind: TherapyKind,
     /// Minutes (at least 1).
     pub minutes: u32,
+}
+
+/// When self-release counts as a habit: used on at least `habit_days` of
+/// the last `window_days` days (today not counted). Built-in defaults are in
+/// `assets/moderation.ron`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Moderation {
+    /// How many past days to look at (1..=31).
+    pub window_days: u32,
+    /// Days with a use, within the window, that make it a habit
+    /// (1..=window_days).
+    pub habit_days: u32,
+}
+
+impl Default for Moderation {
+    /// The same numbers as `assets/moderation.ron` (a test keeps them equal),
+    /// for content sets loaded without the built-in files.
+    fn default() -> Self {
+        Moderation {
+            window_days: 7,
+            habit_days: 4,
+        }
+    }
 }

@@ -37,6 +37,7 @@ pub fn builtin() -> Vec<Source> {
         asset!("checklist.ron"),
         asset!("warnings.ron"),
         asset!("therapy.ron"),
+        asset!("moderation.ron"),
     ]
 }
 

@@ -58,6 +58,7 @@ pub fn check(content: &Content) -> Vec<Problem> {
     check_routines(content, &mut problems);
     check_checklist(content, &mut problems);
     check_therapy(content, &mut problems);
+    super::gate_rules::check(content, &mut problems);
     problems
 }
 

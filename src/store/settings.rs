@@ -22,6 +22,10 @@ pub struct Settings {
     /// When the user acknowledged the "coach, not a diagnosis" statement.
     #[serde(default)]
     pub disclaimer_acknowledged: Option<DateTime<Local>>,
+    /// The safety gate: today's checklist answers, hurt report, habit
+    /// acknowledgement.
+    #[serde(default)]
+    pub safety_gate: crate::domain::safety::GateState,
 }
 
 impl Default for Settings {
@@ -29,6 +33,7 @@ impl Default for Settings {
         Settings {
             version: SETTINGS_VERSION,
             disclaimer_acknowledged: None,
+            safety_gate: crate::domain::safety::GateState::default(),
         }
     }
 }

@@ -29,7 +29,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     );
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
-        .title(Span::styled(title, theme.title()));
+        .title(Span::styled(title, theme.title()))
+        .title_bottom(super::release::library_hint(theme));
     if visible.is_empty() {
         let empty = Paragraph::new("No exercise matches these filters. Press x to clear them.")
             .style(theme.dim())

@@ -45,6 +45,15 @@ impl Theme {
         self.paint(Style::new().add_modifier(Modifier::BOLD), Color::Yellow)
     }
 
+    /// Urgent red flags: bold and underlined as well as red, and always
+    /// marked in words by the view.
+    pub fn urgent(self) -> Style {
+        self.paint(
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Color::LightRed,
+        )
+    }
+
     /// Plain text.
     pub fn text(self) -> Style {
         Style::new()

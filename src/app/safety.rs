@@ -1,0 +1,379 @@
+//! Update handlers of the self-release flow: the checklist, the gate's
+//! verdict with the technique list, the habit warning, the technique card
+//! and the hurt guidance. Every way to a technique ends in
+//! [`open_technique`], which asks the gate.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{App, Cmd, Msg, Now, Screen};
+use crate::domain::card::Card;
+use crate::domain::checklist::ChecklistForm;
+use crate::domain::moderation;
+use crate::domain::safety::{self, Access, GateStatus};
+use crate::store::record::Record;
+
+/// State of the safety screens, kept while the user moves between them.
+#[derive(Debug, Clone)]
+pub struct SafetyState {
+    /// The checklist being answered.
+    pub form: ChecklistForm,
+    /// A technique asked for before the gate was passed; opened once it is.
+    pub pending: Option<String>,
+    /// Selected row of the technique list.
+    pub selected: usize,
+    /// Where Esc leaves the self-release flow to.
+    pub return_to: Screen,
+    /// When self-release was used (from the history log, plus this run).
+    pub uses: Vec<DateTime<FixedOffset>>,
+    /// When the warnings were last read to the end.
+    pub last_review: Option<DateTime<FixedOffset>>,
+    /// First line of the warnings shown.
+    pub scroll: usize,
+    /// Where Esc leaves the warnings to.
+    pub warnings_return: Screen,
+    /// True once this visit to the warnings has reached the end.
+    pub reviewed_this_visit: bool,
+    /// Terminal size in cells (width, height); (0, 0) until known.
+    pub viewport: (u16, u16),
+    /// What to open once the first-run statement is acknowledged.
+    pub start: Option<Start>,
+    /// Days with self-release in the moderation window, when the habit
+    /// warning was shown.
+    pub habit_days: u32,
+}
+
+impl Default for SafetyState {
+    fn default() -> Self {
+        SafetyState {
+            form: ChecklistForm::default(),
+            pending: None,
+            selected: 0,
+            return_to: Screen::Home,
+            uses: Vec::new(),
+            last_review: None,
+            scroll: 0,
+            warnings_return: Screen::Home,
+            reviewed_this_visit: false,
+            viewport: (0, 0),
+            start: None,
+            habit_days: 0,
+        }
+    }
+}
+
+/// A screen the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// `backcoach release [TECHNIQUE_ID]`.
+    Release(Option<String>),
+    /// `backcoach safety`.
+    Warnings,
+}
+
+impl SafetyState {
+    /// Takes what this feature needs from the history log.
+    pub fn absorb(&mut self, records: &[Record]) {
+        for record in records {
+            match record {
+                Record::ReleaseUsed { at, .. } => self.uses.push(*at),
+                Record::WarningsReviewed { at } => {
+                    if self.last_review.is_none_or(|last| *at > last) {
+                        self.last_review = Some(*at);
+                    }
+                }
+                Record::ReleaseHurt { .. } => {}
+            }
+        }
+    }
+}
+
+/// Opens the screen the command line asked for (`app.safety.start`), once
+/// the first-run statement is out of the way: called when the app starts
+/// and again when the statement is acknowledged.
+pub fn launch(app: &mut App, now: Now) -> Vec<Cmd> {
+    if app.screen == Screen::Disclaimer {
+        return Vec::new();
+    }
+    match app.safety.start.take() {
+        Some(Start::Release(technique)) => enter(app, Screen::Home, technique, now),
+        Some(Start::Warnings) => super::warnings::open(app, Screen::Home, now),
+        None => Vec::new(),
+    }
+}
+
+/// Checks a command-line request before the screen opens: an unknown
+/// technique id is an error listing the valid ones.
+pub fn check_start(
+    content: &crate::content::catalog::Content,
+    start: &Start,
+) -> Result<(), String> {
+    match start {
+        Start::Release(Some(id)) if content.technique(id).is_none() => {
+            let ids: Vec<&str> = content.techniques.iter().map(|t| t.id.as_str()).collect();
+            Err(format!(
+                "unknown technique `{id}`; valid ids: {}",
+                ids.join(", ")
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Enters the self-release flow from `from` (home, library, command line),
+/// optionally asking for one technique.
+pub fn enter(app: &mut App, from: Screen, technique: Option<String>, now: Now) -> Vec<Cmd> {
+    app.safety.return_to = from;
+    app.safety.pending = technique;
+    route(app, now)
+}
+
+/// Sends the user where the gate says: the checklist, the hurt guidance,
+/// the habit warning, the asked-for technique, or the technique list.
+fn route(app: &mut App, now: Now) -> Vec<Cmd> {
+    let status = app
+        .settings
+        .safety_gate
+        .status(&app.content.checklist, &now.wall);
+    match status {
+        GateStatus::Ask => {
+            app.safety.form = ChecklistForm::blank(app.content.checklist.len());
+            app.screen = Screen::Checklist;
+            Vec::new()
+        }
+        GateStatus::Hurt => {
+            app.safety.pending = None;
+            app.screen = Screen::Hurt;
+            Vec::new()
+        }
+        GateStatus::Answered(verdict) => {
+            let any_open = app.content.techniques.iter().any(|t| verdict.allows(t));
+            if any_open && habit_unacknowledged(app, now) {
+                show_habit(app, now);
+                return Vec::new();
+            }
+            match app.safety.pending.take() {
+                Some(id) => open_technique(app, &id, now),
+                None => {
+                    app.screen = Screen::Release;
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
+fn habit_unacknowledged(app: &App, now: Now) -> bool {
+    moderation::is_habit(&app.safety.uses, app.content.moderation, &now.wall)
+        && !app.settings.safety_gate.habit_acknowledged(&now.wall)
+}
+
+fn show_habit(app: &mut App, now: Now) {
+    app.safety.habit_days = moderation::days_used(
+        &app.safety.uses,
+        app.content.moderation.window_days,
+        &now.wall,
+    );
+    app.screen = Screen::Habit;
+}
+
+enum Decision {
+    Ask,
+    Hurt,
+    Locked(String),
+    Habit,
+    Open(usize),
+}
+
+/// The only way a technique card opens: asks the gate first.
+pub fn open_technique(app: &mut App, id: &str, now: Now) -> Vec<Cmd> {
+    let Some(technique) = app.content.technique(id) else {
+        app.notice = Some(format!("There is no technique `{id}`."));
+        app.screen = Screen::Release;
+        return Vec::new();
+    };
+    let habit = moderation::is_habit(&app.safety.uses, app.content.moderation, &now.wall);
+    let decision = match safety::access(
+        &app.settings.safety_gate,
+        &app.content.checklist,
+        technique,
+        habit,
+        &now.wall,
+    ) {
+        Access::Ask => Decision::Ask,
+        Access::Hurt => Decision::Hurt,
+        Access::Locked(item) => Decision::Locked(format!(
+            "{} stays locked today: {} See {}.",
+            technique.name, item.why, item.see
+        )),
+        Access::HabitWarning => Decision::Habit,
+        Access::Open => Decision::Open(technique.steps.len()),
+    };
+    match decision {
+        Decision::Ask | Decision::Hurt => {
+            app.safety.pending = Some(id.to_owned());
+            route(app, now)
+        }
+        Decision::Locked(why) => {
+            app.notice = Some(why);
+            app.screen = Screen::Release;
+            Vec::new()
+        }
+        Decision::Habit => {
+            app.safety.pending = Some(id.to_owned());
+            show_habit(app, now);
+            Vec::new()
+        }
+        Decision::Open(steps) => {
+            let at = now.wall.fixed_offset();
+            app.card = Some(Card::open(id, steps));
+            app.screen = Screen::Technique;
+            app.safety.uses.push(at);
+            vec![Cmd::Append(Record::ReleaseUsed {
+                at,
+                technique: id.to_owned(),
+            })]
+        }
+    }
+}
+
+/// The checklist: y/n answer, arrows move, Enter submits only when every
+/// question has an answer.
+pub fn checklist(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    let form = &mut app.safety.form;
+    match msg {
+        Msg::Yes => form.answer(true),
+        Msg::No => form.answer(false),
+        Msg::Up => form.move_by(-1),
+        Msg::Down => form.move_by(1),
+        Msg::PageUp => form.move_by(-super::PAGE),
+        Msg::PageDown => form.move_by(super::PAGE),
+        Msg::First => form.jump(false),
+        Msg::Last => form.jump(true),
+        Msg::Select => {
+            let at = now.wall.fixed_offset();
+            match form.submit(&app.content.checklist, at) {
+                Some(answers) => {
+                    app.settings.safety_gate.answers = Some(answers);
+                    app.safety.selected = 0;
+                    let mut cmds = vec![Cmd::SaveSettings];
+                    cmds.extend(route(app, now));
+                    return cmds;
+                }
+                None => {
+                    let left = form.answers.len() - form.answered();
+                    app.notice = Some(format!(
+                        "Answer every question with y (yes) or n (no) first: {left} left."
+                    ));
+                }
+            }
+        }
+        Msg::Back => leave(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn leave(app: &mut App) {
+    app.safety.pending = None;
+    app.card = None;
+    app.screen = app.safety.return_to;
+}
+
+/// The verdict and the technique list.
+pub fn release(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    let last = app.content.techniques.len().saturating_sub(1);
+    let selected = &mut app.safety.selected;
+    match msg {
+        Msg::Up => *selected = selected.saturating_sub(1),
+        Msg::Down => *selected = (*selected + 1).min(last),
+        Msg::First => *selected = 0,
+        Msg::Last => *selected = last,
+        Msg::Select => {
+            if let Some(id) = app.content.techniques.get(*selected).map(|t| t.id.clone()) {
+                return open_technique(app, &id, now);
+            }
+        }
+        Msg::OpenWarnings => return super::warnings::open(app, Screen::Release, now),
+        Msg::Back => leave(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The habit warning: opens only on an explicit acknowledgement.
+pub fn habit(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    match msg {
+        Msg::Acknowledge => {
+            app.settings.safety_gate.habit_acknowledged_at = Some(now.wall.fixed_offset());
+            let mut cmds = vec![Cmd::SaveSettings];
+            cmds.extend(route(app, now));
+            cmds
+        }
+        Msg::OpenWarnings => super::warnings::open(app, Screen::Habit, now),
+        Msg::Back => {
+            leave(app);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A technique card: the card keys, plus the hurt report.
+pub fn technique(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    let Some(id) = app.card.as_ref().map(|c| c.exercise_id.clone()) else {
+        app.screen = Screen::Release;
+        return Vec::new();
+    };
+    if msg == Msg::ReportHurt {
+        let at = now.wall.fixed_offset();
+        app.settings.safety_gate.report_hurt(at);
+        app.card = None;
+        app.safety.pending = None;
+        app.screen = Screen::Hurt;
+        return vec![
+            Cmd::SaveSettings,
+            Cmd::Append(Record::ReleaseHurt { at, technique: id }),
+        ];
+    }
+    // The gate may have closed since the card opened (midnight passed):
+    // the next key leaves the card for whatever the gate says now.
+    let still_open = app.content.technique(&id).is_some_and(|t| {
+        matches!(
+            app.settings
+                .safety_gate
+                .status(&app.content.checklist, &now.wall),
+            GateStatus::Answered(ref v) if v.allows(t)
+        )
+    });
+    if !still_open {
+        app.card = None;
+        return route(app, now);
+    }
+    let Some(card) = app.card.as_mut() else {
+        return Vec::new();
+    };
+    match msg {
+        Msg::Next | Msg::Select | Msg::Down => card.next(),
+        Msg::Previous | Msg::Up => card.previous(),
+        Msg::First => card.jump(false),
+        Msg::Last => card.jump(true),
+        Msg::Back => {
+            app.card = None;
+            app.screen = Screen::Release;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The stop-and-seek-help guidance.
+pub fn hurt(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    match msg {
+        Msg::OpenWarnings => super::warnings::open(app, Screen::Hurt, now),
+        Msg::Back | Msg::Select => {
+            leave(app);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

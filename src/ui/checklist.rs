@@ -1,0 +1,136 @@
+//! The safety checklist: every question with its answer (or "?"), the
+//! current one highlighted, and what a "yes" to it would do.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::wrap::wrap_words;
+use crate::app::App;
+use crate::content::model::{ChecklistItem, Locks};
+
+/// Draws the form.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let form = &app.safety.form;
+    let items = &app.content.checklist;
+    let detail_height = items.get(form.cursor).map_or(0, |item| {
+        detail_lines(item, area.width.saturating_sub(4)) + 2
+    });
+    let [intro, list_area, detail] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(detail_height),
+    ])
+    .areas(area);
+    let intro_text = vec![
+        Line::from(Span::styled(
+            " Answer every question honestly before any self-release technique opens.",
+            theme.text(),
+        )),
+        Line::from(vec![
+            Span::styled(" y", theme.key()),
+            Span::styled(" yes  ", theme.dim()),
+            Span::styled("n", theme.key()),
+            Span::styled(" no  ·  nothing is pre-filled  ·  ", theme.dim()),
+            Span::styled(
+                format!("{} of {} answered", form.answered(), items.len()),
+                theme.current(),
+            ),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(intro_text), intro);
+
+    let width = usize::from(list_area.width.saturating_sub(12)).max(1);
+    let rows: Vec<ListItem> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let answer = form.answers.get(i).copied().flatten();
+            let (tag, style) = match answer {
+                Some(true) => ("[yes]", theme.warning()),
+                Some(false) => ("[ no]", theme.dim()),
+                None => ("[ ? ]", theme.key()),
+            };
+            let lines: Vec<Line> = wrap_words(&item.question, width)
+                .into_iter()
+                .enumerate()
+                .map(|(n, text)| {
+                    let lead = if n == 0 { tag } else { "     " };
+                    Line::from(vec![
+                        Span::styled(lead.to_owned(), style),
+                        Span::raw(" "),
+                        Span::styled(text, theme.text()),
+                    ])
+                })
+                .collect();
+            ListItem::new(lines)
+        })
+        .collect();
+    let list = List::new(rows)
+        .block(Block::bordered().title(Span::styled(
+            format!(" Question {} of {} ", form.cursor + 1, items.len()),
+            theme.title(),
+        )))
+        .highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(form.cursor));
+    frame.render_stateful_widget(list, list_area, &mut state);
+
+    if let Some(item) = items.get(form.cursor) {
+        render_detail(item, frame, detail, theme);
+    }
+}
+
+fn locks_text(item: &ChecklistItem) -> String {
+    match &item.locks {
+        Locks::All => "every self-release technique".to_owned(),
+        Locks::Tagged(tag) => format!("only the techniques tagged #{tag}"),
+    }
+}
+
+/// Lines the detail box needs inside its border at this width.
+fn detail_lines(item: &ChecklistItem, width: u16) -> u16 {
+    let width = usize::from(width).max(1);
+    let urgent = if item.urgent {
+        URGENT.chars().count().div_ceil(width)
+    } else {
+        0
+    };
+    let first = format!("A yes locks {}", locks_text(item)).len();
+    let lines = urgent
+        + first.div_ceil(width)
+        + wrap_words(&item.why, width).len()
+        + wrap_words(&format!("Who to see: {}", item.see), width).len();
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+const URGENT: &str = "! URGENT: a yes needs prompt medical attention";
+
+/// What a "yes" to this question does: data from the checklist item.
+fn render_detail(item: &ChecklistItem, frame: &mut Frame, area: Rect, theme: Theme) {
+    let locks = locks_text(item);
+    let mut lines = Vec::new();
+    if item.urgent {
+        lines.push(Line::from(Span::styled(URGENT, theme.urgent())));
+    }
+    lines.extend([
+        Line::from(vec![
+            Span::styled("A yes locks ", theme.dim()),
+            Span::styled(locks, theme.current()),
+        ]),
+        Line::from(Span::styled(item.why.as_str(), theme.text())),
+        Line::from(vec![
+            Span::styled("Who to see: ", theme.dim()),
+            Span::styled(item.see.as_str(), theme.text()),
+        ]),
+    ]);
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(" If the answer is yes ", theme.title()));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}

@@ -1,0 +1,53 @@
+//! The safety warnings review: when it was last read, then the document,
+//! scrolled; urgent items in the urgent style and marked in words.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::warnings::{self, Tone};
+
+/// Draws the review at the model's scroll offset.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let [top, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let text = text.inner(Margin::new(1, 0));
+    let doc = warnings::document(&app.content, warnings::measure(text.width));
+    let visible = usize::from(text.height);
+    let scroll = app
+        .safety
+        .scroll
+        .min(warnings::max_scroll(doc.len(), visible));
+    let reviewed = match app.safety.last_review {
+        Some(at) => format!("Last reviewed {}", at.format("%Y-%m-%d %H:%M")),
+        None => "Not reviewed yet".to_owned(),
+    };
+    let shown_to = (scroll + visible).min(doc.len());
+    let end = if shown_to >= doc.len() { " (end)" } else { "" };
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(format!(" {reviewed}"), theme.current()),
+            Span::styled(
+                format!(" · lines {}-{shown_to} of {}{end}", scroll + 1, doc.len()),
+                theme.dim(),
+            ),
+        ]),
+        top,
+    );
+    let lines: Vec<Line> = doc
+        .iter()
+        .skip(scroll)
+        .take(visible)
+        .map(|line| {
+            let style = match line.tone {
+                Tone::Heading => theme.title(),
+                Tone::Urgent => theme.urgent(),
+                Tone::Text | Tone::Blank => theme.text(),
+            };
+            Line::from(Span::styled(line.text.as_str(), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text);
+}

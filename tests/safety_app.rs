@@ -1,0 +1,388 @@
+//! Every path to a self-release technique goes through the gate: driven
+//! through the real `update` with explicit times.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Instant;
+
+use backcoach::app::safety::{Start, check_start};
+use backcoach::app::{self, App, Cmd, HomeEntry, Msg, Now, Screen};
+use backcoach::content::load;
+use backcoach::content::source;
+use backcoach::keys;
+use backcoach::store::Settings;
+use backcoach::store::record::Record;
+use chrono::{Local, TimeZone};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn at(day: u32, hour: u32, minute: u32) -> Now {
+    Now {
+        instant: Instant::now(),
+        wall: Local
+            .with_ymd_and_hms(2026, 11, day, hour, minute, 0)
+            .unwrap(),
+    }
+}
+
+fn morning() -> Now {
+    at(22, 9, 0)
+}
+
+/// Built-in content, past the first-run statement, on home, 80x24.
+fn app() -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(morning().wall),
+        ..Settings::default()
+    };
+    let mut app = App::new(load::load(&source::builtin()).unwrap(), settings, true);
+    app::update(
+        &mut app,
+        Msg::Viewport {
+            width: 80,
+            height: 24,
+        },
+        morning(),
+    );
+    app
+}
+
+fn send(app: &mut App, msgs: &[Msg], now: Now) -> Vec<Cmd> {
+    msgs.iter()
+        .flat_map(|m| app::update(app, m.clone(), now))
+        .collect()
+}
+
+fn home_entry(app: &mut App, entry: HomeEntry, now: Now) -> Vec<Cmd> {
+    let index = HomeEntry::ALL.iter().position(|e| *e == entry).unwrap();
+    send(app, &[Msg::First], now);
+    for _ in 0..index {
+        send(app, &[Msg::Down], now);
+    }
+    send(app, &[Msg::Select], now)
+}
+
+/// Answers the open checklist: "yes" to the given ids, "no" to the rest.
+fn answer(app: &mut App, yes: &[&str], now: Now) -> Vec<Cmd> {
+    assert_eq!(app.screen, Screen::Checklist);
+    let ids: Vec<String> = app.content.checklist.iter().map(|i| i.id.clone()).collect();
+    send(app, &[Msg::First], now);
+    for id in &ids {
+        let msg = if yes.contains(&id.as_str()) {
+            Msg::Yes
+        } else {
+            Msg::No
+        };
+        send(app, &[msg], now);
+    }
+    send(app, &[Msg::Select], now)
+}
+
+fn used(cmds: &[Cmd]) -> Vec<String> {
+    cmds.iter()
+        .filter_map(|c| match c {
+            Cmd::Append(Record::ReleaseUsed { technique, .. }) => Some(technique.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn home_leads_to_the_checklist_while_the_gate_is_closed() {
+    let mut app = app();
+    let cmds = home_entry(&mut app, HomeEntry::SelfRelease, morning());
+    assert_eq!(app.screen, Screen::Checklist);
+    assert!(cmds.is_empty());
+    assert!(app.card.is_none());
+    assert!(app.safety.form.answers.iter().all(Option::is_none));
+}
+
+#[test]
+fn library_leads_to_the_checklist_while_the_gate_is_closed() {
+    let mut app = app();
+    home_entry(&mut app, HomeEntry::Library, morning());
+    assert_eq!(app.screen, Screen::Library);
+    // The library key for techniques, as the key table maps it.
+    let msg = keys::map(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE), &app);
+    assert_eq!(msg, Some(Msg::OpenRelease));
+    send(&mut app, &[Msg::OpenRelease], morning());
+    assert_eq!(app.screen, Screen::Checklist);
+    send(&mut app, &[Msg::Back], morning());
+    assert_eq!(app.screen, Screen::Library, "Esc returns to the library");
+}
+
+#[test]
+fn command_line_technique_opens_the_checklist_first_then_that_card() {
+    let mut app = app();
+    app.safety.start = Some(Start::Release(Some("lying_spinal_twist".into())));
+    send(&mut app, &[Msg::Launch], morning());
+    assert_eq!(app.screen, Screen::Checklist);
+    assert!(app.card.is_none());
+    let cmds = answer(&mut app, &[], morning());
+    assert_eq!(app.screen, Screen::Technique);
+    assert_eq!(app.card.as_ref().unwrap().exercise_id, "lying_spinal_twist");
+    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert_eq!(used(&cmds), ["lying_spinal_twist"]);
+}
+
+#[test]
+fn command_line_start_waits_for_the_first_run_statement() {
+    let mut app = App::new(
+        load::load(&source::builtin()).unwrap(),
+        Settings::default(),
+        true,
+    );
+    app.safety.start = Some(Start::Release(None));
+    send(&mut app, &[Msg::Launch], morning());
+    assert_eq!(app.screen, Screen::Disclaimer);
+    let cmds = send(&mut app, &[Msg::Select], morning());
+    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert_eq!(app.screen, Screen::Checklist);
+}
+
+#[test]
+fn unknown_technique_on_the_command_line_lists_the_valid_ids() {
+    let content = load::load(&source::builtin()).unwrap();
+    let err = check_start(&content, &Start::Release(Some("neck_crack".into()))).unwrap_err();
+    assert_eq!(
+        err,
+        "unknown technique `neck_crack`; valid ids: seated_chair_extension, seated_floor_twist, lying_spinal_twist"
+    );
+    assert!(check_start(&content, &Start::Release(Some("seated_floor_twist".into()))).is_ok());
+    assert!(check_start(&content, &Start::Release(None)).is_ok());
+}
+
+#[test]
+fn holding_enter_on_the_checklist_never_passes_it() {
+    let mut app = app();
+    home_entry(&mut app, HomeEntry::SelfRelease, morning());
+    for _ in 0..50 {
+        let cmds = send(&mut app, &[Msg::Select], morning());
+        assert!(cmds.is_empty());
+        assert_eq!(app.screen, Screen::Checklist);
+    }
+    assert_eq!(app.safety.form.answered(), 0);
+    assert!(app.settings.safety_gate.answers.is_none());
+    assert!(app.notice.as_ref().unwrap().contains("16 left"));
+}
+
+#[test]
+fn a_locking_yes_keeps_every_technique_closed_and_says_why() {
+    let mut app = app();
+    home_entry(&mut app, HomeEntry::SelfRelease, morning());
+    answer(&mut app, &["fever"], morning());
+    assert_eq!(app.screen, Screen::Release);
+    for index in 0..app.content.techniques.len() {
+        send(&mut app, &[Msg::First], morning());
+        for _ in 0..index {
+            send(&mut app, &[Msg::Down], morning());
+        }
+        let cmds = send(&mut app, &[Msg::Select], morning());
+        assert!(used(&cmds).is_empty());
+        assert_eq!(app.screen, Screen::Release);
+        assert!(app.card.is_none());
+        assert!(app.notice.as_ref().unwrap().contains("stays locked today"));
+    }
+    // Coming back later the same day: straight to the verdict, no new
+    // chance to answer differently.
+    send(&mut app, &[Msg::Back], morning());
+    home_entry(&mut app, HomeEntry::SelfRelease, at(22, 18, 0));
+    assert_eq!(app.screen, Screen::Release);
+    // The next day asks again.
+    send(&mut app, &[Msg::Back], morning());
+    home_entry(&mut app, HomeEntry::SelfRelease, at(23, 8, 0));
+    assert_eq!(app.screen, Screen::Checklist);
+}
+
+#[test]
+fn stenosis_keeps_the_extension_move_locked_and_the_twists_open() {
+    let mut app = app();
+    app.safety.start = Some(Start::Release(Some("seated_chair_extension".into())));
+    send(&mut app, &[Msg::Launch], morning());
+    let cmds = answer(&mut app, &["spinal_stenosis"], morning());
+    assert!(used(&cmds).is_empty());
+    assert_eq!(app.screen, Screen::Release);
+    assert!(app.notice.as_ref().unwrap().contains("stenosis"));
+    send(&mut app, &[Msg::Down], morning());
+    let cmds = send(&mut app, &[Msg::Select], morning());
+    assert_eq!(used(&cmds), ["seated_floor_twist"]);
+    assert_eq!(app.screen, Screen::Technique);
+}
+
+#[test]
+fn it_hurt_closes_the_gate_for_the_rest_of_the_day_and_is_recorded() {
+    let mut app = app();
+    home_entry(&mut app, HomeEntry::SelfRelease, morning());
+    answer(&mut app, &[], morning());
+    send(&mut app, &[Msg::Select], morning());
+    assert_eq!(app.screen, Screen::Technique);
+    let key = keys::map(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE), &app);
+    assert_eq!(key, Some(Msg::ReportHurt));
+    let cmds = send(&mut app, &[Msg::ReportHurt], at(22, 9, 5));
+    assert_eq!(app.screen, Screen::Hurt);
+    assert!(app.card.is_none());
+    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert!(cmds.iter().any(|c| matches!(
+        c,
+        Cmd::Append(Record::ReleaseHurt { technique, .. }) if technique == "seated_chair_extension"
+    )));
+    send(&mut app, &[Msg::Back], at(22, 9, 6));
+    assert_eq!(app.screen, Screen::Home);
+    // Every path now leads to the hurt guidance, until tomorrow.
+    home_entry(&mut app, HomeEntry::SelfRelease, at(22, 20, 0));
+    assert_eq!(app.screen, Screen::Hurt);
+    send(&mut app, &[Msg::Back], at(22, 20, 0));
+    app.safety.start = Some(Start::Release(Some("lying_spinal_twist".into())));
+    let cmds = send(&mut app, &[Msg::Launch], at(22, 21, 0));
+    assert!(used(&cmds).is_empty());
+    assert_eq!(app.screen, Screen::Hurt);
+    send(&mut app, &[Msg::Back], at(22, 21, 0));
+    home_entry(&mut app, HomeEntry::SelfRelease, at(23, 7, 0));
+    assert_eq!(app.screen, Screen::Checklist);
+}
+
+#[test]
+fn an_open_card_closes_at_the_next_key_after_midnight() {
+    let mut app = app();
+    home_entry(&mut app, HomeEntry::SelfRelease, at(22, 23, 50));
+    answer(&mut app, &[], at(22, 23, 50));
+    send(&mut app, &[Msg::Select], at(22, 23, 51));
+    assert_eq!(app.screen, Screen::Technique);
+    send(&mut app, &[Msg::Next], at(23, 0, 1));
+    assert_eq!(app.screen, Screen::Checklist);
+    assert!(app.card.is_none());
+}
+
+#[test]
+fn a_habit_needs_an_explicit_acknowledgement_before_anything_opens() {
+    let mut app = app();
+    // Used on 4 of the last 7 days.
+    for day in [21, 20, 18, 16] {
+        app.safety.uses.push(at(day, 12, 0).wall.fixed_offset());
+    }
+    app.safety.start = Some(Start::Release(Some("seated_floor_twist".into())));
+    send(&mut app, &[Msg::Launch], morning());
+    let cmds = answer(&mut app, &[], morning());
+    assert_eq!(app.screen, Screen::Habit);
+    assert_eq!(app.safety.habit_days, 4);
+    assert!(used(&cmds).is_empty());
+    // Enter, arrows, y: none of them acknowledge.
+    for msg in [Msg::Select, Msg::Next, Msg::Down, Msg::Yes] {
+        let cmds = send(&mut app, &[msg], morning());
+        assert!(used(&cmds).is_empty());
+        assert_eq!(app.screen, Screen::Habit);
+    }
+    let cmds = send(&mut app, &[Msg::Acknowledge], morning());
+    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert_eq!(used(&cmds), ["seated_floor_twist"]);
+    assert_eq!(app.screen, Screen::Technique);
+    // Acknowledged for today only.
+    send(&mut app, &[Msg::Back, Msg::Back], morning());
+    home_entry(&mut app, HomeEntry::SelfRelease, at(22, 15, 0));
+    assert_eq!(app.screen, Screen::Release);
+}
+
+#[test]
+fn three_days_is_not_a_habit() {
+    let mut app = app();
+    for day in [21, 19, 17] {
+        app.safety.uses.push(at(day, 12, 0).wall.fixed_offset());
+    }
+    home_entry(&mut app, HomeEntry::SelfRelease, morning());
+    answer(&mut app, &[], morning());
+    assert_eq!(app.screen, Screen::Release);
+}
+
+#[test]
+fn uses_from_the_history_feed_the_guard() {
+    let mut app = app();
+    let records: Vec<Record> = [21, 20, 19, 18]
+        .iter()
+        .map(|d| Record::ReleaseUsed {
+            at: at(*d, 8, 0).wall.fixed_offset(),
+            technique: "lying_spinal_twist".into(),
+        })
+        .chain([Record::WarningsReviewed {
+            at: at(20, 8, 0).wall.fixed_offset(),
+        }])
+        .collect();
+    app.safety.absorb(&records);
+    assert_eq!(
+        app.safety.last_review,
+        Some(at(20, 8, 0).wall.fixed_offset())
+    );
+    home_entry(&mut app, HomeEntry::SelfRelease, morning());
+    answer(&mut app, &[], morning());
+    assert_eq!(app.screen, Screen::Habit);
+}
+
+fn reviews(cmds: &[Cmd]) -> usize {
+    cmds.iter()
+        .filter(|c| matches!(c, Cmd::Append(Record::WarningsReviewed { .. })))
+        .count()
+}
+
+#[test]
+fn reading_the_warnings_to_the_end_records_one_review() {
+    let mut app = app();
+    let mut cmds = home_entry(&mut app, HomeEntry::Warnings, morning());
+    assert_eq!(app.screen, Screen::Warnings);
+    // One line at a time until the end: recorded once, on the last step.
+    let mut steps = 0;
+    while reviews(&cmds) == 0 {
+        assert!(app.safety.last_review.is_none());
+        cmds = send(&mut app, &[Msg::Down], at(22, 9, 1));
+        steps += 1;
+        assert!(steps < 500, "never reached the end");
+    }
+    assert!(steps > 20, "the end came after {steps} lines at 80x24");
+    assert_eq!(
+        app.safety.last_review,
+        Some(at(22, 9, 1).wall.fixed_offset())
+    );
+    // Moving around at the end does not record again in this visit.
+    let more = send(&mut app, &[Msg::Up, Msg::Down, Msg::Last], at(22, 9, 2));
+    assert_eq!(reviews(&more), 0);
+    send(&mut app, &[Msg::Back], morning());
+    assert_eq!(app.screen, Screen::Home);
+    // A new visit: End jumps there and records again.
+    home_entry(&mut app, HomeEntry::Warnings, at(22, 10, 0));
+    assert_eq!(app.safety.scroll, 0);
+    let cmds = send(&mut app, &[Msg::Last], at(22, 10, 0));
+    assert_eq!(reviews(&cmds), 1);
+}
+
+#[test]
+fn warnings_that_fit_on_screen_are_reviewed_on_opening_but_not_when_too_small() {
+    let mut app = app();
+    send(
+        &mut app,
+        &[Msg::Viewport {
+            width: 30,
+            height: 400,
+        }],
+        morning(),
+    );
+    let cmds = home_entry(&mut app, HomeEntry::Warnings, morning());
+    assert_eq!(reviews(&cmds), 0, "30 columns is too narrow to show it");
+    let cmds = send(
+        &mut app,
+        &[Msg::Viewport {
+            width: 200,
+            height: 400,
+        }],
+        morning(),
+    );
+    assert_eq!(reviews(&cmds), 1, "resized so all of it shows");
+}
+
+#[test]
+fn the_gate_answers_survive_a_settings_round_trip() {
+    let mut app = app();
+    home_entry(&mut app, HomeEntry::SelfRelease, morning());
+    answer(&mut app, &["spinal_stenosis"], morning());
+    let text = ron::to_string(&app.settings).unwrap();
+    let back: Settings = ron::from_str(&text).unwrap();
+    assert_eq!(back, app.settings);
+    // Settings written before the gate existed still load.
+    let old: Settings = ron::from_str("(version: 1, disclaimer_acknowledged: None)").unwrap();
+    assert_eq!(old.safety_gate, Default::default());
+}

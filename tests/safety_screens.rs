@@ -1,0 +1,325 @@
+//! Snapshots of the safety screens at 80x24 on small fixture content, driven
+//! through the real `update`; style checks where style carries meaning; and
+//! a sweep of terminal sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Instant;
+
+use backcoach::app::{self, App, HomeEntry, Msg, Now};
+use backcoach::content::catalog::Content;
+use backcoach::content::load;
+use backcoach::content::source::Source;
+use backcoach::store::Settings;
+use backcoach::ui;
+use chrono::{Local, TimeZone};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn fixture() -> Content {
+    let source = Source {
+        name: "safety.ron".into(),
+        text: include_str!("fixtures/safety.ron").into(),
+        builtin: false,
+    };
+    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+fn now() -> Now {
+    Now {
+        instant: Instant::now(),
+        wall: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+    }
+}
+
+fn app_sized(color: bool, width: u16, height: u16) -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(now().wall),
+        ..Settings::default()
+    };
+    let mut app = App::new(fixture(), settings, color);
+    app::update(&mut app, Msg::Viewport { width, height }, now());
+    app
+}
+
+fn app(color: bool) -> App {
+    app_sized(color, 80, 24)
+}
+
+fn drive(app: &mut App, msgs: &[Msg]) {
+    for msg in msgs {
+        app::update(app, msg.clone(), now());
+    }
+}
+
+fn open(entry: HomeEntry) -> Vec<Msg> {
+    let index = HomeEntry::ALL.iter().position(|e| *e == entry).unwrap();
+    let mut msgs = vec![Msg::First];
+    msgs.extend(std::iter::repeat_n(Msg::Down, index));
+    msgs.push(Msg::Select);
+    msgs
+}
+
+/// Opens self-release and answers the fixture's four questions.
+fn answered(yes: [bool; 4]) -> Vec<Msg> {
+    let mut msgs = open(HomeEntry::SelfRelease);
+    msgs.extend(yes.map(|y| if y { Msg::Yes } else { Msg::No }));
+    msgs.push(Msg::Select);
+    msgs
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &App) -> String {
+    text(&draw(app, 80, 24))
+}
+
+#[test]
+fn checklist_partly_answered() {
+    let mut app = app(true);
+    let mut msgs = open(HomeEntry::SelfRelease);
+    msgs.extend([Msg::No, Msg::Yes]);
+    drive(&mut app, &msgs);
+    let shown = screen(&app);
+    assert!(shown.contains("2 of 4 answered"));
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn checklist_enter_with_gaps_says_how_many_are_left() {
+    let mut app = app(true);
+    let mut msgs = open(HomeEntry::SelfRelease);
+    msgs.extend([Msg::No, Msg::Select]);
+    drive(&mut app, &msgs);
+    let shown = screen(&app);
+    assert!(shown.contains("3 left"), "{shown}");
+    assert!(
+        shown.contains("▶ [ ? ] Do you have spinal stenosis?"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn gate_closed_with_an_urgent_flag() {
+    let mut app = app(true);
+    drive(&mut app, &answered([false, false, true, true]));
+    let shown = screen(&app);
+    let urgent = shown.find("! URGENT:").unwrap();
+    let other = shown.find("• A stuck back").unwrap();
+    assert!(urgent < other, "urgent answers come first");
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn gate_closed_by_stenosis_only() {
+    let mut app = app(true);
+    drive(&mut app, &answered([false, true, false, false]));
+    let shown = screen(&app);
+    assert!(shown.contains("[locked] Chair arch"));
+    assert!(shown.contains("[open]   Floor twist"));
+    assert!(shown.contains("[open]   Lying twist"));
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn technique_card() {
+    let mut app = app(true);
+    let mut msgs = answered([false; 4]);
+    msgs.extend([Msg::Down, Msg::Select]);
+    drive(&mut app, &msgs);
+    let shown = screen(&app);
+    for rule in [
+        "Gentle motion only",
+        "never forceful or sudden",
+        "Never chase the pop",
+        "Stop signs",
+    ] {
+        assert!(shown.contains(rule), "{rule} missing:\n{shown}");
+    }
+    assert!(shown.contains("x it hurt / numbness / tingling"));
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn hurt_guidance() {
+    let mut app = app(true);
+    let mut msgs = answered([false; 4]);
+    msgs.extend([Msg::Select, Msg::ReportHurt]);
+    drive(&mut app, &msgs);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn moderation_warning() {
+    let mut app = app(true);
+    for day in [21, 20, 19, 17, 16] {
+        let at = Local.with_ymd_and_hms(2026, 11, day, 18, 0, 0).unwrap();
+        app.safety.uses.push(at.fixed_offset());
+    }
+    drive(&mut app, &answered([false; 4]));
+    let shown = screen(&app);
+    assert!(shown.contains("5 of the last 7 days"), "{shown}");
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn warnings_top() {
+    let mut app = app(true);
+    drive(&mut app, &open(HomeEntry::Warnings));
+    let shown = screen(&app);
+    assert!(shown.contains("Not reviewed yet"));
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn warnings_bottom() {
+    let mut app = app(true);
+    let mut msgs = open(HomeEntry::Warnings);
+    msgs.push(Msg::Last);
+    drive(&mut app, &msgs);
+    let shown = screen(&app);
+    assert!(shown.contains("Last reviewed 2026-11-22 09:00"), "{shown}");
+    assert!(shown.contains("(end)"));
+    assert_snapshot!(shown);
+}
+
+/// Finds the first cell of `needle` on screen.
+fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(at) = line.find(needle) {
+            let x = line[..at].chars().count();
+            return (u16::try_from(x).unwrap(), y);
+        }
+    }
+    panic!("{needle} not on screen:\n{}", text(buffer));
+}
+
+#[test]
+fn urgent_items_are_marked_by_style_and_words_with_or_without_colour() {
+    for color in [true, false] {
+        // Tall enough to show the red flags section.
+        let mut app = app_sized(color, 80, 60);
+        drive(&mut app, &open(HomeEntry::Warnings));
+        let buffer = draw(&app, 80, 60);
+        let urgent = &buffer[find(&buffer, "! URGENT: Fever")];
+        assert!(
+            urgent
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        let plain = &buffer[find(&buffer, "• Locked back")];
+        assert!(!plain.modifier.contains(Modifier::BOLD));
+        if color {
+            assert_eq!(urgent.fg, Color::LightRed);
+        } else {
+            assert!(
+                buffer
+                    .content()
+                    .iter()
+                    .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_warning_section_is_on_the_screen_somewhere() {
+    let mut app = app_sized(true, 80, 24);
+    drive(&mut app, &open(HomeEntry::Warnings));
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&screen(&app));
+        drive(&mut app, &[Msg::Down]);
+    }
+    for section in &fixture().warnings {
+        assert!(
+            seen.contains(&section.title),
+            "{} never shown",
+            section.title
+        );
+        for item in &section.items {
+            assert!(seen.contains(&item.title), "{} never shown", item.title);
+        }
+    }
+}
+
+/// Every safety screen and overlay, reached through `update`.
+fn every_state() -> Vec<App> {
+    let mut with_habit = app(true);
+    for day in [21, 20, 19, 18] {
+        let at = Local.with_ymd_and_hms(2026, 11, day, 18, 0, 0).unwrap();
+        with_habit.safety.uses.push(at.fixed_offset());
+    }
+    drive(&mut with_habit, &answered([false; 4]));
+    let mut states = vec![with_habit];
+    let mut card = answered([false; 4]);
+    card.push(Msg::Select);
+    let mut hurt = card.clone();
+    hurt.push(Msg::ReportHurt);
+    let mut bottom = open(HomeEntry::Warnings);
+    bottom.push(Msg::Last);
+    let mut help = card.clone();
+    help.push(Msg::ToggleHelp);
+    let paths: Vec<Vec<Msg>> = vec![
+        open(HomeEntry::SelfRelease),
+        answered([true, true, true, true]),
+        answered([false, true, false, false]),
+        card,
+        hurt,
+        open(HomeEntry::Warnings),
+        bottom,
+        help,
+    ];
+    for path in paths {
+        let mut app = app(true);
+        drive(&mut app, &path);
+        states.push(app);
+    }
+    states
+}
+
+#[test]
+fn every_safety_screen_renders_at_every_small_size() {
+    let states = every_state();
+    for width in 0..=120 {
+        for height in (0..=40).step_by(3) {
+            for state in &states {
+                draw(state, width, height);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn every_safety_screen_renders_at_any_size(width in 0u16..300, height in 0u16..120) {
+        for mut state in every_state() {
+            app::update(&mut state, Msg::Viewport { width, height }, now());
+            app::update(&mut state, Msg::Last, now());
+            draw(&state, width, height);
+        }
+    }
+}
