@@ -8,7 +8,15 @@ use chrono::{DateTime, Local};
 use crate::content::catalog::Content;
 use crate::domain::card::Card;
 use crate::domain::library::Library;
+use crate::domain::session::Session;
 use crate::store::Settings;
+use crate::store::record::Record;
+use crate::store::session_record::SessionHistory;
+
+mod history;
+mod session;
+
+pub use session::{selected_plan, start_routine};
 
 /// The current time, read once per event by the runtime and passed in.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +38,14 @@ pub enum Screen {
     Library,
     /// One exercise card, step by step.
     Card,
+    /// The list of routines for a guided session.
+    Routines,
+    /// One routine's exercises and estimated length, before starting.
+    RoutinePreview,
+    /// A guided session in progress (check-in to summary).
+    Session,
+    /// Past sessions, streak and pain over time.
+    History,
 }
 
 /// Something that happened: a key (already mapped to its meaning), a resize,
@@ -72,6 +88,20 @@ pub enum Msg {
     Resize,
     /// Saving settings failed, with the reason.
     SaveFailed(String),
+    /// The clock reached the wake-up the app asked for.
+    Tick,
+    /// "This hurts": stop the session at once.
+    Hurt,
+    /// Pause or resume the session.
+    TogglePause,
+    /// Turn the session bell on or off.
+    ToggleBell,
+    /// A digit key (a pain rating).
+    Digit(u8),
+    /// The runtime read the history log.
+    HistoryLoaded(Result<SessionHistory, String>),
+    /// Appending to the history log failed, with the reason.
+    AppendFailed(String),
 }
 
 /// Work for the runtime to do after an update.
@@ -83,6 +113,10 @@ pub enum Cmd {
     Suspend,
     /// Ring the terminal bell.
     Bell,
+    /// Append a record to the history log.
+    Append(Record),
+    /// Read the history log (answered by `Msg::HistoryLoaded`).
+    LoadHistory,
 }
 
 /// An entry of the home menu. Only working features get an entry.
@@ -90,16 +124,22 @@ pub enum Cmd {
 pub enum HomeEntry {
     /// The exercise library.
     Library,
+    /// Pick a routine and be coached through it.
+    Session,
+    /// Past sessions.
+    History,
 }
 
 impl HomeEntry {
     /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 1] = [HomeEntry::Library];
+    pub const ALL: [HomeEntry; 3] = [HomeEntry::Library, HomeEntry::Session, HomeEntry::History];
 
     /// Menu label.
     pub fn label(self) -> &'static str {
         match self {
             HomeEntry::Library => "Exercise library",
+            HomeEntry::Session => "Guided session",
+            HomeEntry::History => "History",
         }
     }
 
@@ -107,6 +147,8 @@ impl HomeEntry {
     pub fn description(self) -> &'static str {
         match self {
             HomeEntry::Library => "Browse the gentle stretches, one step at a time.",
+            HomeEntry::Session => "Pick a routine and be coached through it, hands-free.",
+            HomeEntry::History => "Past sessions, your streak and pain before and after.",
         }
     }
 }
@@ -134,6 +176,16 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The screen shown once the first-run statement is acknowledged.
+    pub after_disclaimer: Screen,
+    /// Selected routine in the picker.
+    pub routine_selected: usize,
+    /// The guided session, while one is on screen.
+    pub session: Option<Session>,
+    /// The history as last read (none while it loads).
+    pub history: Option<SessionHistory>,
+    /// Selected row of the history list.
+    pub history_selected: usize,
 }
 
 impl App {
@@ -155,6 +207,11 @@ impl App {
             notice: None,
             color,
             quit: false,
+            after_disclaimer: Screen::Home,
+            routine_selected: 0,
+            session: None,
+            history: None,
+            history_selected: 0,
         }
     }
 }
@@ -174,6 +231,12 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Msg::Suspend => return vec![Cmd::Suspend],
         Msg::Quit => {
             app.quit = true;
+            return session::on_quit(app, now);
+        }
+        Msg::Tick => return session::tick(app, now),
+        Msg::HistoryLoaded(result) => return history::loaded(app, result),
+        Msg::AppendFailed(reason) => {
+            app.notice = Some(format!("Could not write the history: {reason}"));
             return Vec::new();
         }
         _ => {}
@@ -195,6 +258,10 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Screen::Home => home(app, msg),
         Screen::Library => library(app, msg),
         Screen::Card => card(app, msg),
+        Screen::Routines => session::routines(app, msg),
+        Screen::RoutinePreview => session::preview(app, msg, now),
+        Screen::Session => session::session(app, msg, now),
+        Screen::History => history::history(app, msg),
     }
 }
 
@@ -202,7 +269,7 @@ fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     match msg {
         Msg::Select => {
             app.settings.disclaimer_acknowledged = Some(now.wall);
-            app.screen = Screen::Home;
+            app.screen = app.after_disclaimer;
             vec![Cmd::SaveSettings]
         }
         Msg::Back => {
@@ -214,6 +281,9 @@ fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
 }
 
 fn home(app: &mut App, msg: Msg) -> Vec<Cmd> {
+    if msg == Msg::Select && HomeEntry::ALL.get(app.home_selected) == Some(&HomeEntry::History) {
+        return history::open(app);
+    }
     let last = HomeEntry::ALL.len() - 1;
     match msg {
         Msg::Up => app.home_selected = app.home_selected.saturating_sub(1),
@@ -222,6 +292,8 @@ fn home(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Last => app.home_selected = last,
         Msg::Select => match HomeEntry::ALL.get(app.home_selected) {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
+            Some(HomeEntry::Session) => app.screen = Screen::Routines,
+            Some(HomeEntry::History) => {}
             None => {}
         },
         Msg::Back => app.quit = true,
@@ -275,7 +347,8 @@ fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
 }
 
 /// The next instant at which the screen changes without input, if any.
-/// Nothing in the library or on the home screen changes by itself.
-pub fn next_wakeup(_app: &App) -> Option<Instant> {
-    None
+/// Nothing in the library or on the home screen changes by itself; a
+/// running session wakes at its countdown's next visible second.
+pub fn next_wakeup(app: &App) -> Option<Instant> {
+    app.session.as_ref().and_then(Session::next_wakeup)
 }

@@ -3,3 +3,6 @@
 pub mod card;
 pub mod countdown;
 pub mod library;
+pub mod plan;
+pub mod progress;
+pub mod session;

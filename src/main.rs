@@ -8,14 +8,14 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use backcoach::app::App;
-use backcoach::cli::{Cli, Command};
+use backcoach::app::{App, Screen};
+use backcoach::cli::{Cli, Command, HistoryFormat};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
 use backcoach::runtime;
-use backcoach::store::Store;
+use backcoach::store::{Settings, Store, history_print};
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -59,7 +59,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let content_dir = content_dir(cli.content.as_deref())?;
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
-        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref()),
+        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref(), None),
+        Some(Command::Session { routine }) => full_screen(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            Some(routine),
+        ),
+        Some(Command::History { format, since }) => {
+            history_command(cli.data_dir.as_deref(), format, since)
+        }
     }
 }
 
@@ -151,7 +159,32 @@ fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<ExitCode, String> {
+/// `backcoach history`: a headless command, so it reads the clock itself.
+fn history_command(
+    data_flag: Option<&Path>,
+    format: HistoryFormat,
+    since: Option<chrono::NaiveDate>,
+) -> Result<ExitCode, String> {
+    let dir = data_dir(data_flag)?;
+    let store = Store::open(&dir)
+        .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
+    let history = store
+        .load_sessions(runtime::now().wall)
+        .map_err(|err| format!("cannot read the history: {err}"))?;
+    if let Some(notice) = history.problem_notice() {
+        say_error(&format!("backcoach: {notice}"));
+    }
+    let records = backcoach::domain::progress::since(&history.records, since);
+    let text = history_print::render(&records, format)?;
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn full_screen(
+    content_dir: Option<&Path>,
+    data_flag: Option<&Path>,
+    session: Option<Option<String>>,
+) -> Result<ExitCode, String> {
     let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
         Ok(content) => content,
@@ -160,6 +193,11 @@ fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<E
             return Ok(ExitCode::from(USAGE));
         }
     };
+    let mut app = App::new(content, Settings::default(), false);
+    // An unknown routine id is a usage error, reported before anything else.
+    if let Some(Some(id)) = &session {
+        backcoach::app::start_routine(&mut app, id, runtime::now())?;
+    }
     let dir = data_dir(data_flag)?;
     let store = Store::open(&dir)
         .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
@@ -168,7 +206,24 @@ fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<E
     }
     let loaded = store.load_settings(runtime::now().wall);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(content, loaded.settings, color);
+    let mut app = App {
+        settings: loaded.settings,
+        color,
+        ..app
+    };
+    app.screen = if app.settings.disclaimer_acknowledged.is_some() {
+        Screen::Home
+    } else {
+        Screen::Disclaimer
+    };
+    match session {
+        Some(Some(_)) => app.after_disclaimer = Screen::Session,
+        Some(None) => app.after_disclaimer = Screen::Routines,
+        None => {}
+    }
+    if app.settings.disclaimer_acknowledged.is_some() {
+        app.screen = app.after_disclaimer;
+    }
     app.notice = loaded.notice;
     runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))
 }

@@ -80,7 +80,7 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
                 Err(err) => return Err(err),
             }
         } else {
-            None
+            Some(Msg::Tick)
         };
         let Some(msg) = msg else { continue };
         dirty = true;
@@ -113,6 +113,15 @@ fn perform(
             out.flush()?;
             Ok(None)
         }
+        Cmd::Append(record) => Ok(store
+            .append(&record)
+            .err()
+            .map(|err| Msg::AppendFailed(err.to_string()))),
+        Cmd::LoadHistory => Ok(Some(Msg::HistoryLoaded(
+            store
+                .load_sessions(now().wall)
+                .map_err(|err| err.to_string()),
+        ))),
         Cmd::Suspend => {
             leave_screen()?;
             // No handler is installed for SIGTSTP, so this stops the process

@@ -1,10 +1,15 @@
 //! The view: draws the app state. Never changes it.
 
+pub mod big_digits;
 pub mod card;
 pub mod disclaimer;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod library;
+pub mod routines;
+pub mod session;
+pub mod session_end;
 pub mod status;
 pub mod theme;
 pub mod too_small;
@@ -47,6 +52,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Home => home::render(app, frame, body, theme),
         Screen::Library => library::render(app, frame, body, theme),
         Screen::Card => card::render(app, frame, body, theme),
+        Screen::Routines => routines::render_picker(app, frame, body, theme),
+        Screen::RoutinePreview => routines::render_preview(app, frame, body, theme),
+        Screen::Session => session::render(app, frame, body, theme),
+        Screen::History => history::render(app, frame, body, theme),
     }
     if let Some(text) = &app.notice {
         status::render_notice(text, frame, notice, theme);
@@ -64,6 +73,10 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::Home => "Home",
         Screen::Library => "Exercise library",
         Screen::Card => "Exercise card",
+        Screen::Routines => "Guided session",
+        Screen::RoutinePreview => "Routine",
+        Screen::Session => "Session",
+        Screen::History => "History",
     }
 }
 

@@ -22,6 +22,13 @@ pub struct Settings {
     /// When the user acknowledged the "coach, not a diagnosis" statement.
     #[serde(default)]
     pub disclaimer_acknowledged: Option<DateTime<Local>>,
+    /// Ring the terminal bell at each session transition.
+    #[serde(default = "yes")]
+    pub session_bell: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Settings {
@@ -29,6 +36,7 @@ impl Default for Settings {
         Settings {
             version: SETTINGS_VERSION,
             disclaimer_acknowledged: None,
+            session_bell: true,
         }
     }
 }
