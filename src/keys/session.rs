@@ -71,34 +71,48 @@ const DIGITS: &[KeyCode] = &[
     Char('9'),
 ];
 
+const PAIN_DIGITS: Binding = Binding {
+    codes: DIGITS,
+    keys: "0-9",
+    short: "0-9",
+    does: "pain",
+    msg: Msg::Digit(0),
+    hint: true,
+};
+const PAIN_UP: Binding = bind!([Up, Char('k')], "↑/k", "↑↓", "adjust", Msg::Up, true);
+const PAIN_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "pain down", Msg::Down, false);
+const PAIN_OK: Binding = bind!([Enter], "Enter", "ok", Msg::Select, true);
+
 const CHECK: &[Binding] = &[
-    Binding {
-        codes: DIGITS,
-        keys: "0-9",
-        short: "0-9",
-        does: "pain",
-        msg: Msg::Digit(0),
-        hint: true,
-    },
-    bind!(
-        [Up, Char('k')],
-        "↑/k",
-        "↑↓",
-        "pain up (to 10)",
-        Msg::Up,
-        true
-    ),
-    bind!([Down, Char('j')], "↓/j", "pain down", Msg::Down, false),
-    bind!([Enter], "Enter", "confirm", Msg::Select, true),
+    PAIN_DIGITS,
+    PAIN_UP,
+    PAIN_DOWN,
+    PAIN_OK,
     bind!([Char('s')], "s", "skip", Msg::Next, true),
     HURT,
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
 ];
 
+const CHECK_OUT: &[Binding] = &[
+    PAIN_DIGITS,
+    PAIN_UP,
+    PAIN_DOWN,
+    PAIN_OK,
+    bind!(
+        [Char('s'), Esc, Char('q')],
+        "s/Esc/q",
+        "s",
+        "skip",
+        Msg::Next,
+        true
+    ),
+    HURT,
+];
+
 const RUN: &[Binding] = &[
-    bind!([Char(' ')], "Space", "pause/resume", Msg::TogglePause, true),
-    bind!([Char('n')], "n", "skip exercise", Msg::Next, true),
-    bind!([Char('p')], "p", "back one exercise", Msg::Previous, true),
+    bind!([Char(' ')], "Space", "pause", Msg::TogglePause, true),
+    bind!([Char('n')], "n", "skip", Msg::Next, true),
+    bind!([Char('p')], "p", "back", Msg::Previous, true),
     bind!(
         [Enter],
         "Enter",
@@ -159,7 +173,8 @@ pub(super) const HISTORY: &[Binding] = &[
 /// The table for the session's current phase.
 pub(super) fn session(app: &App) -> &'static [Binding] {
     match app.session.as_ref().map(|s| s.phase) {
-        Some(Phase::CheckIn | Phase::CheckOut) => CHECK,
+        Some(Phase::CheckIn) => CHECK,
+        Some(Phase::CheckOut) => CHECK_OUT,
         Some(Phase::Running) | None => RUN,
         Some(Phase::Confirm) => CONFIRM,
         Some(Phase::Summary | Phase::Hurt) => ENDED,

@@ -90,11 +90,11 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
 pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut lines = vec![
         Line::from(Span::styled(
-            " Stopped. Rest and let your back settle; do not push on.",
+            "Stopped. Rest and let your back settle; do not push on.",
             theme.warning(),
         )),
         Line::from(Span::styled(
-            " This session is in your history as stopped for pain.",
+            "This session is in your history as stopped for pain.",
             theme.dim(),
         )),
     ];
@@ -103,27 +103,31 @@ pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             continue;
         };
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            format!(" {}", section.title),
-            theme.title(),
-        )));
-        if !section.intro.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", section.title), theme.title()),
+            Span::styled(section.intro.clone(), theme.text()),
+        ]));
+        let titles = |urgent: bool| -> Vec<&str> {
+            section
+                .items
+                .iter()
+                .filter(|i| i.urgent == urgent)
+                .map(|i| i.title.as_str())
+                .collect()
+        };
+        let urgent = titles(true);
+        if !urgent.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("!! Urgent: ", theme.warning()),
+                Span::styled(urgent.join(" · "), theme.warning()),
+            ]));
+        }
+        let other = titles(false);
+        if !other.is_empty() {
             lines.push(Line::from(Span::styled(
-                format!(" {}", section.intro),
+                format!("• {}", other.join(" · ")),
                 theme.text(),
             )));
-        }
-        for item in &section.items {
-            let mark = if item.urgent { "!! " } else { " • " };
-            let style = if item.urgent {
-                theme.warning()
-            } else {
-                theme.text()
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {mark}{}", item.title), style),
-                Span::styled(format!(": {}", item.text), theme.dim()),
-            ]));
         }
     }
     frame.render_widget(
