@@ -14,7 +14,7 @@ use crate::domain::plan::clock;
 use crate::domain::progress::{pain_series, per_week, streak, week_start};
 use crate::store::session_record::{ExerciseOutcome, SessionRecord};
 
-const WEEKS: usize = 8;
+const WEEKS: usize = 6;
 
 /// Draws the history as last read.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -69,7 +69,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         head,
     );
     let [week_area, pain_area] =
-        Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(charts);
+        Layout::horizontal([Constraint::Length(38), Constraint::Fill(1)]).areas(charts);
     render_weeks(&weeks, today, frame, week_area, theme);
     render_pain(records, frame, pain_area, theme);
     render_list(app, records, frame, list, theme);
@@ -90,13 +90,16 @@ fn render_weeks(
             let monday = first + chrono::Duration::weeks(i as i64);
             Bar::default()
                 .value(n)
-                .label(Line::from(monday.format("%d").to_string()))
+                .label(Line::from(monday.format("%d/%m").to_string()))
         })
         .collect();
     let chart = BarChart::default()
-        .block(Block::bordered().title(Span::styled(" Sessions per week ", theme.title())))
+        .block(Block::bordered().title(Span::styled(
+            " Sessions per week (from Monday) ",
+            theme.title(),
+        )))
         .data(BarGroup::default().bars(&bars))
-        .bar_width(3)
+        .bar_width(5)
         .bar_gap(1)
         .bar_style(theme.title())
         .value_style(theme.selected());
@@ -104,15 +107,28 @@ fn render_weeks(
 }
 
 fn render_pain(records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: Theme) {
-    let block = Block::bordered().title(Span::styled(
-        " Pain before / after (0-10), recent sessions ",
-        theme.title(),
-    ));
+    let block =
+        Block::bordered().title(Span::styled(" Pain 0-10, recent sessions ", theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width.saturating_sub(8));
+    // One step up so a rating of 1 still shows a bar; 0 stays empty.
+    let lift = |series: Vec<Option<u64>>| -> Vec<Option<u64>> {
+        series.into_iter().map(|v| v.map(|v| v + 1)).collect()
+    };
     let (before, after) = pain_series(records, width);
-    let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+    let (before, after) = (lift(before), lift(after));
+    let [top, bottom, _, legend] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Span::styled(" ▁ low  █ high  · not given", theme.dim()),
+        legend,
+    );
     for (label, data, row, style) in [
         ("before", before, top, theme.warning()),
         ("after ", after, bottom, theme.title()),
@@ -123,7 +139,7 @@ fn render_pain(records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: 
         frame.render_widget(
             Sparkline::default()
                 .data(data)
-                .max(10)
+                .max(11)
                 .style(style)
                 .absent_value_symbol("·"),
             line,

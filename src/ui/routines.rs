@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row
 
 use super::theme::Theme;
 use crate::app::{App, selected_plan};
-use crate::content::model::Position;
 use crate::domain::plan::{Plan, about_minutes, clock};
 
 fn bell_line(app: &App, theme: Theme) -> Line<'static> {
@@ -93,10 +92,6 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(bell_line(app, theme), bell);
 }
 
-fn position_short(position: Position) -> &'static str {
-    position.label()
-}
-
 /// Draws the selected routine's exercises, doses and estimated length.
 pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(plan) = selected_plan(app) else {
@@ -137,18 +132,33 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Row::new(vec![
                 Span::styled(format!("{}.", i + 1), theme.dim()),
                 Span::styled(e.name.clone(), theme.current()),
-                Span::styled(position_short(e.position), theme.dim()),
+                Span::styled(e.position.label(), theme.dim()),
                 Span::styled(e.dose_short(), theme.text()),
             ])
         })
         .collect();
+    let widest = |widths: &mut dyn Iterator<Item = usize>| {
+        u16::try_from(widths.max().unwrap_or(0)).unwrap_or(u16::MAX)
+    };
+    let position_width = widest(
+        &mut plan
+            .exercises
+            .iter()
+            .map(|e| e.position.label().chars().count()),
+    );
+    let dose_width = widest(
+        &mut plan
+            .exercises
+            .iter()
+            .map(|e| e.dose_short().chars().count()),
+    );
     let table = Table::new(
         rows,
         [
             Constraint::Length(3),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Fill(3),
+            Constraint::Fill(1),
+            Constraint::Length(position_width),
+            Constraint::Length(dose_width),
         ],
     )
     .block(

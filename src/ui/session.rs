@@ -35,27 +35,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
 }
 
-/// Which of the card's steps is current: the steps are spread over the
-/// beats of one set, so the highlight follows the narrative (first step
-/// while getting ready, the later ones as sides and reps go by).
+/// Which of the card's steps is current: the first while getting into
+/// position for a set, then the later steps spread over the set's reps and
+/// sides, so the highlight follows the card's narrative.
 pub fn step_index(session: &Session, beat: &Beat, exercise: &PlannedExercise) -> usize {
     let steps = exercise.steps.len();
-    if steps == 0 {
+    if steps < 2 {
         return 0;
     }
-    let same_set: Vec<usize> = session
-        .plan
-        .beats
+    let mut reps_in_set = Vec::new();
+    for b in &session.plan.beats {
+        let key = (b.side, b.rep);
+        if b.exercise == beat.exercise && b.set == beat.set && reps_in_set.last() != Some(&key) {
+            reps_in_set.push(key);
+        }
+    }
+    let here = reps_in_set
         .iter()
-        .enumerate()
-        .filter(|(_, b)| b.exercise == beat.exercise && b.set == beat.set)
-        .map(|(i, _)| i)
-        .collect();
-    let position = same_set
-        .iter()
-        .position(|&i| i == session.beat)
+        .position(|&key| key == (beat.side, beat.rep))
         .unwrap_or(0);
-    (position * steps / same_set.len().max(1)).min(steps - 1)
+    if here == 0 && beat.kind == BeatKind::GetReady {
+        return 0;
+    }
+    (1 + here * (steps - 1) / reps_in_set.len().max(1)).min(steps - 1)
 }
 
 fn render_running(session: &Session, now: Instant, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -214,16 +216,29 @@ fn render_timer(
         Constraint::Fill(1),
     ])
     .areas(inner);
-    let shown = match session.timer() {
-        Some(timer) => clock(Duration::from_secs(timer.seconds_shown(now))),
-        None => format!("{}", beat.rep),
-    };
     let style = if session.paused {
         theme.dim()
     } else {
         theme.current()
     };
-    frame.render_widget(BigDigits::new(&shown, style), digits);
+    match session.timer() {
+        Some(timer) => {
+            let shown = clock(Duration::from_secs(timer.seconds_shown(now)));
+            frame.render_widget(BigDigits::new(&shown, style), digits);
+        }
+        None => {
+            let [_, middle, _] = Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(digits);
+            frame.render_widget(
+                Line::from(Span::styled(format!("Rep {}", beat.rep), style)).centered(),
+                middle,
+            );
+        }
+    }
     let mut lines = vec![Line::from(Span::styled(cue, theme.text())).centered()];
     if session.paused {
         lines.push(Line::from(Span::styled("‖ paused", theme.warning())).centered());
