@@ -144,8 +144,11 @@ impl Plan {
             })
             .collect();
         let mut beats = Vec::new();
+        let get_ready = routine
+            .get_ready_secs
+            .map(|s| Duration::from_secs(u64::from(s)));
         for (index, exercise) in exercises.iter().enumerate() {
-            push_beats(index, exercise, &mut beats);
+            push_beats(index, exercise, get_ready, &mut beats);
         }
         Plan {
             routine_id: routine.id.clone(),
@@ -171,7 +174,12 @@ impl Plan {
     }
 }
 
-fn push_beats(index: usize, exercise: &PlannedExercise, beats: &mut Vec<Beat>) {
+fn push_beats(
+    index: usize,
+    exercise: &PlannedExercise,
+    get_ready: Option<Duration>,
+    beats: &mut Vec<Beat>,
+) {
     let sides: &[Option<Side>] = match exercise.sides {
         Sides::None => &[None],
         Sides::Left => &[Some(Side::Left)],
@@ -192,7 +200,9 @@ fn push_beats(index: usize, exercise: &PlannedExercise, beats: &mut Vec<Beat>) {
                 };
                 match exercise.hold {
                     Some(hold) => {
-                        let ready = if first {
+                        let ready = if let Some(fixed) = get_ready {
+                            fixed
+                        } else if first {
                             FIRST_GET_READY
                         } else if rep == 1 {
                             SIDE_GET_READY
