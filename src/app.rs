@@ -228,7 +228,10 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             app.notice = Some(format!("Could not save settings: {reason}"));
             return Vec::new();
         }
-        Msg::Suspend => return vec![Cmd::Suspend],
+        Msg::Suspend => {
+            session::on_suspend(app, now);
+            return vec![Cmd::Suspend];
+        }
         Msg::Quit => {
             app.quit = true;
             return session::on_quit(app, now);

@@ -484,3 +484,30 @@ fn digits_are_pain_ratings_only_while_asked() {
     let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
     assert_eq!(keys::map(space, &app), Some(Msg::TogglePause));
 }
+
+#[test]
+fn suspending_with_ctrl_z_pauses_a_running_countdown() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Msg::Suspend, clock.secs(4.0));
+    assert_eq!(cmds, vec![Cmd::Suspend]);
+    assert!(app.session.as_ref().unwrap().paused);
+    assert_eq!(left(&app, clock.secs(400.0)), 6 * S);
+}
+
+#[test]
+fn a_routine_may_set_its_own_get_ready() {
+    let text = include_str!("fixtures/sessions.ron").replace(
+        "summary: \"Only a press.\",",
+        "summary: \"Only a press.\", get_ready_secs: 2,",
+    );
+    let content = load::load(&[Source {
+        name: "sessions.ron".into(),
+        text,
+        builtin: false,
+    }])
+    .unwrap();
+    let gentle = Plan::build(&content.routines[1], &content);
+    assert_eq!(gentle.estimated(), Duration::from_secs(2 + 60));
+}

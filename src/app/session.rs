@@ -86,6 +86,16 @@ fn append(record: crate::store::session_record::SessionRecord) -> Cmd {
     Cmd::Append(Record::Session(record))
 }
 
+/// Ctrl-Z: a running countdown pauses while the process is stopped.
+pub(super) fn on_suspend(app: &mut App, now: Now) {
+    if let Some(s) = app.session.as_mut()
+        && s.is_counting_down()
+    {
+        s.tick(now.instant);
+        s.toggle_pause(now.instant);
+    }
+}
+
 /// Ctrl-C during a started session records it as abandoned before quitting.
 pub(super) fn on_quit(app: &mut App, now: Now) -> Vec<Cmd> {
     match app.session.as_mut() {

@@ -84,16 +84,17 @@ const PAIN_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "pain down", Msg::D
 const PAIN_OK: Binding = bind!([Enter], "Enter", "ok", Msg::Select, true);
 
 const CHECK: &[Binding] = &[
+    HURT,
     PAIN_DIGITS,
     PAIN_UP,
     PAIN_DOWN,
     PAIN_OK,
     bind!([Char('s')], "s", "skip", Msg::Next, true),
-    HURT,
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
 ];
 
 const CHECK_OUT: &[Binding] = &[
+    HURT,
     PAIN_DIGITS,
     PAIN_UP,
     PAIN_DOWN,
@@ -106,10 +107,10 @@ const CHECK_OUT: &[Binding] = &[
         Msg::Next,
         true
     ),
-    HURT,
 ];
 
 const RUN: &[Binding] = &[
+    HURT,
     bind!([Char(' ')], "Space", "pause", Msg::TogglePause, true),
     bind!([Char('n')], "n", "skip", Msg::Next, true),
     bind!([Char('p')], "p", "back", Msg::Previous, true),
@@ -120,11 +121,11 @@ const RUN: &[Binding] = &[
         Msg::Select,
         false
     ),
-    HURT,
     bind!([Esc, Char('q')], "Esc/q", "Esc", "leave", Msg::Back, true),
 ];
 
 const CONFIRM: &[Binding] = &[
+    HURT,
     bind!(
         [Char('y'), Enter],
         "y/Enter",
@@ -141,7 +142,6 @@ const CONFIRM: &[Binding] = &[
         Msg::Back,
         true
     ),
-    HURT,
 ];
 
 const ENDED: &[Binding] = &[bind!(

@@ -61,8 +61,14 @@ impl Widget for BigDigits<'_> {
             }
             return;
         }
-        let left = area.x + (area.width - width) / 2;
-        let top = area.y + (area.height - HEIGHT) / 2;
+        // Twice the size (each block 2×2) when there is room for it.
+        let scale: u16 = if area.width >= width * 2 && area.height >= HEIGHT * 2 {
+            2
+        } else {
+            1
+        };
+        let left = area.x + (area.width - width * scale) / 2;
+        let top = area.y + (area.height - HEIGHT * scale) / 2;
         for row in 0..HEIGHT {
             let mut line = String::new();
             for (i, c) in self.text.chars().enumerate() {
@@ -71,7 +77,13 @@ impl Widget for BigDigits<'_> {
                 }
                 line.push_str(glyph(c)[usize::from(row)]);
             }
-            buf.set_string(left, top + row, line, self.style);
+            let line: String = line
+                .chars()
+                .flat_map(|c| std::iter::repeat_n(c, usize::from(scale)))
+                .collect();
+            for copy in 0..scale {
+                buf.set_string(left, top + row * scale + copy, &line, self.style);
+            }
         }
     }
 }

@@ -77,7 +77,9 @@ fn render_running(session: &Session, now: Instant, frame: &mut Frame, area: Rect
         Paragraph::new(head_lines(session, &beat, exercise, theme)),
         head,
     );
-    let timer_width = if middle.width >= 70 {
+    let timer_width = if middle.width >= 120 {
+        middle.width / 2
+    } else if middle.width >= 70 {
         34
     } else {
         middle.width / 2
@@ -211,11 +213,13 @@ fn render_timer(
     let block = Block::bordered().title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [digits, cue_area] = Layout::vertical([
-        Constraint::Length(big_digits::HEIGHT + 2),
-        Constraint::Fill(1),
-    ])
-    .areas(inner);
+    let digits_height = if inner.height >= big_digits::HEIGHT * 2 + 6 {
+        big_digits::HEIGHT * 2 + 2
+    } else {
+        big_digits::HEIGHT + 2
+    };
+    let [digits, cue_area] =
+        Layout::vertical([Constraint::Length(digits_height), Constraint::Fill(1)]).areas(inner);
     let style = if session.paused {
         theme.dim()
     } else {

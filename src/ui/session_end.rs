@@ -60,7 +60,7 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
         Line::default(),
         Line::from(Span::styled(question, theme.current())),
         Line::from(Span::styled(
-            " 0 is no pain at all, 10 the worst you can imagine. Optional.",
+            " 0 is no pain, 10 the worst you can imagine. Optional.",
             theme.dim(),
         )),
         Line::default(),
