@@ -117,7 +117,7 @@ const RUN: &[Binding] = &[
     bind!(
         [Enter],
         "Enter",
-        "next (a step with no hold, or end a get-ready)",
+        "next step without a hold; ends a get-ready",
         Msg::Select,
         false
     ),

@@ -104,7 +104,7 @@ pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         };
         lines.push(Line::default());
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", section.title), theme.title()),
+            Span::styled(format!("{}: ", section.title), theme.title()),
             Span::styled(section.intro.clone(), theme.text()),
         ]));
         let titles = |urgent: bool| -> Vec<&str> {
