@@ -11,7 +11,15 @@ use chrono::{DateTime, Local};
 use crate::content::catalog::Content;
 use crate::domain::card::Card;
 use crate::domain::library::Library;
+use crate::domain::session::Session;
 use crate::store::Settings;
+use crate::store::record::Record;
+use crate::store::session_record::SessionHistory;
+
+mod history;
+mod session;
+
+pub use session::{selected_plan, start_routine};
 
 /// The current time, read once per event by the runtime and passed in.
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +53,14 @@ pub enum Screen {
     Hurt,
     /// The safety warnings review.
     Warnings,
+    /// The list of routines for a guided session.
+    Routines,
+    /// One routine's exercises and estimated length, before starting.
+    RoutinePreview,
+    /// A guided session in progress (check-in to summary).
+    Session,
+    /// Past sessions, streak and pain over time.
+    History,
 }
 
 /// Something that happened: a key (already mapped to its meaning), a resize,
@@ -110,6 +126,18 @@ pub enum Msg {
     AppendFailed(String),
     /// The runtime has started: open what the command line asked for.
     Launch,
+    /// The clock reached the wake-up the app asked for.
+    Tick,
+    /// "This hurts": stop the session at once.
+    Hurt,
+    /// Pause or resume the session.
+    TogglePause,
+    /// Turn the session bell on or off.
+    ToggleBell,
+    /// A digit key (a pain rating).
+    Digit(u8),
+    /// The runtime read the history log.
+    HistoryLoaded(Result<SessionHistory, String>),
 }
 
 /// Work for the runtime to do after an update.
@@ -122,7 +150,9 @@ pub enum Cmd {
     /// Ring the terminal bell.
     Bell,
     /// Append a record to the history log.
-    Append(crate::store::record::Record),
+    Append(Record),
+    /// Read the history log (answered by `Msg::HistoryLoaded`).
+    LoadHistory,
 }
 
 /// An entry of the home menu. Only working features get an entry.
@@ -134,14 +164,20 @@ pub enum HomeEntry {
     SelfRelease,
     /// The safety warnings review.
     Warnings,
+    /// Pick a routine and be coached through it.
+    Session,
+    /// Past sessions.
+    History,
 }
 
 impl HomeEntry {
     /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 3] = [
+    pub const ALL: [HomeEntry; 5] = [
         HomeEntry::Library,
+        HomeEntry::Session,
         HomeEntry::SelfRelease,
         HomeEntry::Warnings,
+        HomeEntry::History,
     ];
 
     /// Menu label.
@@ -150,6 +186,8 @@ impl HomeEntry {
             HomeEntry::Library => "Exercise library",
             HomeEntry::SelfRelease => "Gentle self-release",
             HomeEntry::Warnings => "Safety warnings",
+            HomeEntry::Session => "Guided session",
+            HomeEntry::History => "History",
         }
     }
 
@@ -161,6 +199,8 @@ impl HomeEntry {
                 "Three gentle release techniques, after a short safety checklist."
             }
             HomeEntry::Warnings => "What forceful cracking can do, stop signs and red flags.",
+            HomeEntry::Session => "Pick a routine and be coached through it, hands-free.",
+            HomeEntry::History => "Past sessions, your streak and pain before and after.",
         }
     }
 }
@@ -190,6 +230,16 @@ pub struct App {
     pub quit: bool,
     /// The safety gate's screens and the warnings review.
     pub safety: safety::SafetyState,
+    /// The screen shown once the first-run statement is acknowledged.
+    pub after_disclaimer: Screen,
+    /// Selected routine in the picker.
+    pub routine_selected: usize,
+    /// The guided session, while one is on screen.
+    pub session: Option<Session>,
+    /// The history as last read (none while it loads).
+    pub history: Option<SessionHistory>,
+    /// Selected row of the history list.
+    pub history_selected: usize,
 }
 
 impl App {
@@ -212,6 +262,11 @@ impl App {
             color,
             quit: false,
             safety: safety::SafetyState::default(),
+            after_disclaimer: Screen::Home,
+            routine_selected: 0,
+            session: None,
+            history: None,
+            history_selected: 0,
         }
     }
 }
@@ -237,11 +292,16 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             return warnings::resized(app, now);
         }
         Msg::Launch => return safety::launch(app, now),
-        Msg::Suspend => return vec![Cmd::Suspend],
+        Msg::Suspend => {
+            session::on_suspend(app, now);
+            return vec![Cmd::Suspend];
+        }
         Msg::Quit => {
             app.quit = true;
-            return Vec::new();
+            return session::on_quit(app, now);
         }
+        Msg::Tick => return session::tick(app, now),
+        Msg::HistoryLoaded(result) => return history::loaded(app, result),
         _ => {}
     }
     // Any other key dismisses a notice: the user has seen it.
@@ -270,6 +330,10 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Screen::Technique => safety::technique(app, msg, now),
         Screen::Hurt => safety::hurt(app, msg, now),
         Screen::Warnings => warnings::update(app, msg, now),
+        Screen::Routines => session::routines(app, msg),
+        Screen::RoutinePreview => session::preview(app, msg, now),
+        Screen::Session => session::session(app, msg, now),
+        Screen::History => history::history(app, msg),
     }
 }
 
@@ -277,7 +341,7 @@ fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     match msg {
         Msg::Select => {
             app.settings.disclaimer_acknowledged = Some(now.wall);
-            app.screen = Screen::Home;
+            app.screen = app.after_disclaimer;
             let mut cmds = vec![Cmd::SaveSettings];
             cmds.extend(safety::launch(app, now));
             cmds
@@ -301,6 +365,8 @@ fn home(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
             Some(HomeEntry::SelfRelease) => return safety::enter(app, Screen::Home, None, now),
             Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home, now),
+            Some(HomeEntry::Session) => app.screen = Screen::Routines,
+            Some(HomeEntry::History) => return history::open(app),
             None => {}
         },
         Msg::Back => app.quit = true,
@@ -354,7 +420,8 @@ fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
 }
 
 /// The next instant at which the screen changes without input, if any.
-/// Nothing in the library or on the home screen changes by itself.
-pub fn next_wakeup(_app: &App) -> Option<Instant> {
-    None
+/// Nothing in the library or on the home screen changes by itself; a
+/// running session wakes at its countdown's next visible second.
+pub fn next_wakeup(app: &App) -> Option<Instant> {
+    app.session.as_ref().and_then(Session::next_wakeup)
 }

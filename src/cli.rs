@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// A full-screen terminal back-care coach. A coach, not a diagnosis.
 #[derive(Debug, Parser)]
@@ -48,4 +48,35 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// Start a guided session: the routine picker, or ROUTINE_ID at once.
+    Session {
+        /// Id of the routine to run (e.g. desk_reset).
+        #[arg(value_name = "ROUTINE_ID")]
+        routine: Option<String>,
+    },
+    /// Print the session history, e.g. to share with a clinician.
+    History {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+        format: HistoryFormat,
+        /// Only sessions on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+    },
+}
+
+/// How `backcoach history` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// A JSON array of records.
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date like 2026-11-22"))
 }

@@ -5,5 +5,8 @@ pub mod checklist;
 pub mod countdown;
 pub mod library;
 pub mod moderation;
+pub mod plan;
+pub mod progress;
 pub mod safety;
+pub mod session;
 pub mod warnings;

@@ -31,6 +31,8 @@ macro_rules! bind {
     };
 }
 
+mod session;
+
 use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
 const DISCLAIMER: &[Binding] = &[
@@ -300,7 +302,16 @@ pub fn bindings(app: &App) -> &'static [Binding] {
     if app.help_open {
         return HELP;
     }
-    screen_bindings(app.screen)
+    current_screen_bindings(app)
+}
+
+/// The bindings of the screen shown (a session's depend on its phase),
+/// without the global ones.
+pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
+    match app.screen {
+        Screen::Session => session::session(app),
+        screen => screen_bindings(screen),
+    }
 }
 
 /// The bindings of a screen, without the global ones.
@@ -316,6 +327,10 @@ pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
         Screen::Technique => TECHNIQUE,
         Screen::Hurt => HURT,
         Screen::Warnings => WARNINGS,
+        Screen::Routines => session::ROUTINES,
+        Screen::RoutinePreview => session::PREVIEW,
+        Screen::Session => session::session_run(),
+        Screen::History => session::HISTORY,
     }
 }
 
@@ -333,6 +348,11 @@ pub fn map(key: KeyEvent, app: &App) -> Option<Msg> {
     }
     if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
+    }
+    if !app.help_open
+        && let Some(digit) = session::digit(app, key.code)
+    {
+        return Some(digit);
     }
     if let Some(found) = bindings(app).iter().find(|b| b.codes.contains(&key.code)) {
         return Some(found.msg.clone());

@@ -8,16 +8,16 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use backcoach::app::App;
 use backcoach::app::safety::Start;
-use backcoach::cli::{Cli, Command};
+use backcoach::app::{App, Screen};
+use backcoach::cli::{Cli, Command, HistoryFormat};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
 use backcoach::runtime;
-use backcoach::store::Store;
 use backcoach::store::record::Record;
+use backcoach::store::{Settings, Store, history_print};
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -61,18 +61,39 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let content_dir = content_dir(cli.content.as_deref())?;
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
+        None => full_screen(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            Opening::default(),
+        ),
         Some(Command::Release { technique }) => full_screen(
             content_dir.as_deref(),
             cli.data_dir.as_deref(),
-            Some(Start::Release(technique)),
+            Opening {
+                safety: Some(Start::Release(technique)),
+                ..Opening::default()
+            },
         ),
         Some(Command::Safety { print: true }) => print_warnings(content_dir.as_deref()),
         Some(Command::Safety { print: false }) => full_screen(
             content_dir.as_deref(),
             cli.data_dir.as_deref(),
-            Some(Start::Warnings),
+            Opening {
+                safety: Some(Start::Warnings),
+                ..Opening::default()
+            },
         ),
-        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref(), None),
+        Some(Command::Session { routine }) => full_screen(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            Opening {
+                session: Some(routine),
+                ..Opening::default()
+            },
+        ),
+        Some(Command::History { format, since }) => {
+            history_command(cli.data_dir.as_deref(), format, since)
+        }
     }
 }
 
@@ -183,10 +204,40 @@ fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
     }
 }
 
+/// `backcoach history`: a headless command, so it reads the clock itself.
+fn history_command(
+    data_flag: Option<&Path>,
+    format: HistoryFormat,
+    since: Option<chrono::NaiveDate>,
+) -> Result<ExitCode, String> {
+    let dir = data_dir(data_flag)?;
+    let store = Store::open(&dir)
+        .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
+    let history = store
+        .load_sessions(runtime::now().wall)
+        .map_err(|err| format!("cannot read the history: {err}"))?;
+    if let Some(notice) = history.problem_notice() {
+        say_error(&format!("backcoach: {notice}"));
+    }
+    let records = backcoach::domain::progress::since(&history.records, since);
+    let text = history_print::render(&records, format)?;
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What the command line asked the full-screen app to open first.
+#[derive(Default)]
+struct Opening {
+    /// `release [ID]` or `safety`: through the safety gate.
+    safety: Option<Start>,
+    /// `session [ROUTINE_ID]`: the picker, or that routine at once.
+    session: Option<Option<String>>,
+}
+
 fn full_screen(
     content_dir: Option<&Path>,
     data_flag: Option<&Path>,
-    start: Option<Start>,
+    opening: Opening,
 ) -> Result<ExitCode, String> {
     let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
@@ -196,8 +247,14 @@ fn full_screen(
             return Ok(ExitCode::from(USAGE));
         }
     };
-    if let Some(start) = &start {
+    // Unknown ids on the command line are usage errors, reported before
+    // anything else happens.
+    if let Some(start) = &opening.safety {
         backcoach::app::safety::check_start(&content, start)?;
+    }
+    let mut app = App::new(content, Settings::default(), false);
+    if let Some(Some(id)) = &opening.session {
+        backcoach::app::start_routine(&mut app, id, runtime::now())?;
     }
     let dir = data_dir(data_flag)?;
     let store = Store::open(&dir)
@@ -207,9 +264,23 @@ fn full_screen(
     }
     let loaded = store.load_settings(runtime::now().wall);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(content, loaded.settings, color);
+    let mut app = App {
+        settings: loaded.settings,
+        color,
+        ..app
+    };
+    match opening.session {
+        Some(Some(_)) => app.after_disclaimer = Screen::Session,
+        Some(None) => app.after_disclaimer = Screen::Routines,
+        None => {}
+    }
+    app.screen = if app.settings.disclaimer_acknowledged.is_some() {
+        app.after_disclaimer
+    } else {
+        Screen::Disclaimer
+    };
     app.notice = loaded.notice;
-    app.safety.start = start;
+    app.safety.start = opening.safety;
     match store.load_history::<Record>(runtime::now().wall) {
         Ok(history) => {
             app.safety.absorb(&history.records);

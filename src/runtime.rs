@@ -94,7 +94,7 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
                 Err(err) => return Err(err),
             }
         } else {
-            None
+            Some(Msg::Tick)
         };
         let Some(msg) = msg else { continue };
         dirty = true;
@@ -131,6 +131,11 @@ fn perform(
             out.flush()?;
             Ok(None)
         }
+        Cmd::LoadHistory => Ok(Some(Msg::HistoryLoaded(
+            store
+                .load_sessions(now().wall)
+                .map_err(|err| err.to_string()),
+        ))),
         Cmd::Suspend => {
             leave_screen()?;
             // No handler is installed for SIGTSTP, so this stops the process

@@ -2,7 +2,9 @@
 //! the append-only history log.
 
 pub mod history;
+pub mod history_print;
 pub mod record;
+pub mod session_record;
 mod settings;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};

@@ -1,14 +1,19 @@
 //! The view: draws the app state. Never changes it.
 
+pub mod big_digits;
 pub mod card;
 pub mod checklist;
 pub mod disclaimer;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod hurt;
 pub mod library;
 pub mod popup;
 pub mod release;
+pub mod routines;
+pub mod session;
+pub mod session_end;
 pub mod status;
 pub mod technique;
 pub mod theme;
@@ -63,6 +68,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Technique => technique::render(app, frame, body, theme),
         Screen::Hurt => hurt::render(app, frame, body, theme),
         Screen::Warnings => warnings::render(app, frame, body, theme),
+        Screen::Routines => routines::render_picker(app, frame, body, theme),
+        Screen::RoutinePreview => routines::render_preview(app, frame, body, theme),
+        Screen::Session => session::render(app, frame, body, theme),
+        Screen::History => history::render(app, frame, body, theme),
     }
     if let Some(text) = &app.notice {
         status::render_notice(text, frame, notice, theme);
@@ -86,6 +95,10 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::Technique => "Self-release technique",
         Screen::Hurt => "Stop",
         Screen::Warnings => "Safety warnings",
+        Screen::Routines => "Guided session",
+        Screen::RoutinePreview => "Routine",
+        Screen::Session => "Session",
+        Screen::History => "History",
     }
 }
 

@@ -6,7 +6,10 @@ mod support;
 
 use std::ffi::OsStr;
 
-use support::{DISCLAIMER_TITLE, ENTER, ESC, HOME_TITLE, LIBRARY_TITLE, Tui, World, start_at_home};
+use support::{
+    DISCLAIMER_TITLE, ENTER, ESC, HOME_TITLE, LIBRARY_TITLE, Tui, World, open_home_entry,
+    start_at_home,
+};
 
 const CHECKLIST: &str = "Question 1 of 16";
 const LOCKED: &str = "Self-release stays locked today";
@@ -105,8 +108,7 @@ fn all_no_opens_the_technique_and_it_hurt_closes_the_day() {
 fn home_and_library_lead_to_the_checklist_first() {
     let world = World::new();
     let mut tui = start_at_home(&world, &[]);
-    tui.send(b"j");
-    tui.send(ENTER);
+    open_home_entry(&mut tui, backcoach::app::HomeEntry::SelfRelease);
     tui.wait_for(CHECKLIST);
     tui.send(ESC);
     tui.wait_for(HOME_TITLE);

@@ -76,12 +76,12 @@ impl SafetyState {
         for record in records {
             match record {
                 Record::ReleaseUsed { at, .. } => self.uses.push(*at),
-                Record::WarningsReviewed { at } => {
-                    if self.last_review.is_none_or(|last| *at > last) {
-                        self.last_review = Some(*at);
-                    }
+                Record::WarningsReviewed { at }
+                    if self.last_review.is_none_or(|last| *at > last) =>
+                {
+                    self.last_review = Some(*at);
                 }
-                Record::ReleaseHurt { .. } => {}
+                _ => {}
             }
         }
     }

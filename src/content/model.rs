@@ -173,6 +173,11 @@ pub struct Routine {
     /// Labels; `stenosis_friendly` forbids `extension` exercises.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Seconds to get ready before every hold (1..=60), instead of the
+    /// defaults (10 s before an exercise, 5 s for a new side or set, 3 s
+    /// between reps).
+    #[serde(default)]
+    pub get_ready_secs: Option<u32>,
 }
 
 /// One exercise inside a routine.

@@ -154,6 +154,15 @@ fn check_routines(content: &Content, problems: &mut Vec<Problem>) {
                 "a routine needs at least one exercise",
             ));
         }
+        if let Some(secs) = routine.get_ready_secs
+            && !(1..=60).contains(&secs)
+        {
+            problems.push(Problem::entry(
+                file,
+                &routine.id,
+                format!("a get-ready of {secs} s is outside 1..=60 seconds"),
+            ));
+        }
         let stenosis = routine.tags.iter().any(|t| t == TAG_STENOSIS_FRIENDLY);
         for item in &routine.items {
             check_numbers(

@@ -26,6 +26,13 @@ pub struct Settings {
     /// acknowledgement.
     #[serde(default)]
     pub safety_gate: crate::domain::safety::GateState,
+    /// Ring the terminal bell at each session transition.
+    #[serde(default = "yes")]
+    pub session_bell: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Settings {
@@ -34,6 +41,7 @@ impl Default for Settings {
             version: SETTINGS_VERSION,
             disclaimer_acknowledged: None,
             safety_gate: crate::domain::safety::GateState::default(),
+            session_bell: true,
         }
     }
 }

@@ -441,3 +441,18 @@ pub fn start_at_home(world: &World, extra: &[&OsStr]) -> Tui {
 pub fn has_flag(flags: &[String], name: &str) -> bool {
     flags.iter().any(|f| f == name)
 }
+
+/// Opens a home menu entry by what it is, not by how many `j` presses it
+/// takes, so adding an entry does not break every test.
+pub fn open_home_entry(tui: &mut Tui, entry: backcoach::app::HomeEntry) {
+    let index = backcoach::app::HomeEntry::ALL
+        .iter()
+        .position(|e| *e == entry)
+        .unwrap();
+    tui.send(b"g");
+    for _ in 0..index {
+        tui.send(b"j");
+    }
+    tui.wait_for(&format!("▶ {}", entry.label()));
+    tui.send(ENTER);
+}

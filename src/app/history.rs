@@ -1,0 +1,43 @@
+//! Update handler of the History screen.
+
+use super::{App, Cmd, Msg, Screen};
+use crate::store::session_record::SessionHistory;
+
+/// Opens the History screen and asks the runtime to read the log.
+pub(super) fn open(app: &mut App) -> Vec<Cmd> {
+    app.history = None;
+    app.history_selected = 0;
+    app.screen = Screen::History;
+    vec![Cmd::LoadHistory]
+}
+
+/// The runtime read the log (or failed to).
+pub(super) fn loaded(app: &mut App, result: Result<SessionHistory, String>) -> Vec<Cmd> {
+    match result {
+        Ok(history) => {
+            app.notice = history.problem_notice();
+            app.history = Some(history);
+        }
+        Err(reason) => {
+            app.notice = Some(format!("Could not read the history: {reason}"));
+            app.history = Some(SessionHistory::default());
+        }
+    }
+    Vec::new()
+}
+
+pub(super) fn history(app: &mut App, msg: Msg) -> Vec<Cmd> {
+    let count = app.history.as_ref().map_or(0, |h| h.records.len());
+    let last = count.saturating_sub(1);
+    match msg {
+        Msg::Up => app.history_selected = app.history_selected.saturating_sub(1),
+        Msg::Down => app.history_selected = (app.history_selected + 1).min(last),
+        Msg::PageUp => app.history_selected = app.history_selected.saturating_sub(10),
+        Msg::PageDown => app.history_selected = (app.history_selected + 10).min(last),
+        Msg::First => app.history_selected = 0,
+        Msg::Last => app.history_selected = last,
+        Msg::Back => app.screen = Screen::Home,
+        _ => {}
+    }
+    Vec::new()
+}

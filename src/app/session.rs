@@ -1,0 +1,163 @@
+//! Update handlers of the guided-session screens: the routine picker, the
+//! routine preview and the running session.
+
+use super::{App, Cmd, Msg, Now, Screen};
+use crate::domain::plan::Plan;
+use crate::domain::session::{Phase, Session};
+use crate::store::record::Record;
+
+/// Starts the routine `id` at its pain check-in; `Err` lists the valid ids.
+pub fn start_routine(app: &mut App, id: &str, now: Now) -> Result<(), String> {
+    let Some(index) = app.content.routines.iter().position(|r| r.id == id) else {
+        let ids: Vec<&str> = app.content.routines.iter().map(|r| r.id.as_str()).collect();
+        return Err(format!(
+            "unknown routine `{id}`; valid ids: {}",
+            ids.join(", ")
+        ));
+    };
+    app.routine_selected = index;
+    begin(app, now);
+    Ok(())
+}
+
+/// The plan of the selected routine.
+pub fn selected_plan(app: &App) -> Option<Plan> {
+    app.content
+        .routines
+        .get(app.routine_selected)
+        .map(|r| Plan::build(r, &app.content))
+}
+
+fn begin(app: &mut App, now: Now) {
+    if let Some(plan) = selected_plan(app) {
+        app.session = Some(Session::new(plan, now.wall.fixed_offset()));
+        app.screen = Screen::Session;
+    }
+}
+
+pub(super) fn routines(app: &mut App, msg: Msg) -> Vec<Cmd> {
+    let last = app.content.routines.len().saturating_sub(1);
+    match msg {
+        Msg::Up => app.routine_selected = app.routine_selected.saturating_sub(1),
+        Msg::Down => app.routine_selected = (app.routine_selected + 1).min(last),
+        Msg::First => app.routine_selected = 0,
+        Msg::Last => app.routine_selected = last,
+        Msg::Select if !app.content.routines.is_empty() => app.screen = Screen::RoutinePreview,
+        Msg::ToggleBell => return toggle_bell(app),
+        Msg::Back => app.screen = Screen::Home,
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn preview(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    match msg {
+        Msg::Select => begin(app, now),
+        Msg::ToggleBell => return toggle_bell(app),
+        Msg::Back => app.screen = Screen::Routines,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn toggle_bell(app: &mut App) -> Vec<Cmd> {
+    app.settings.session_bell = !app.settings.session_bell;
+    vec![Cmd::SaveSettings]
+}
+
+/// The clock moved: advance a running session past every ended countdown.
+pub(super) fn tick(app: &mut App, now: Now) -> Vec<Cmd> {
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let moved = session.tick(now.instant);
+    bell(app, moved > 0)
+}
+
+fn bell(app: &App, ring: bool) -> Vec<Cmd> {
+    if ring && app.settings.session_bell {
+        vec![Cmd::Bell]
+    } else {
+        Vec::new()
+    }
+}
+
+fn append(record: crate::store::session_record::SessionRecord) -> Cmd {
+    Cmd::Append(Record::Session(record))
+}
+
+/// Ctrl-Z: a running countdown pauses while the process is stopped.
+pub(super) fn on_suspend(app: &mut App, now: Now) {
+    if let Some(s) = app.session.as_mut()
+        && s.is_counting_down()
+    {
+        s.tick(now.instant);
+        s.toggle_pause(now.instant);
+    }
+}
+
+/// Ctrl-C during a started session records it as abandoned before quitting.
+pub(super) fn on_quit(app: &mut App, now: Now) -> Vec<Cmd> {
+    match app.session.as_mut() {
+        Some(s) if s.outcome.is_none() && s.phase != Phase::CheckIn => {
+            vec![append(s.leave(now.instant))]
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn session(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    let Some(session) = app.session.as_mut() else {
+        app.screen = Screen::Routines;
+        return Vec::new();
+    };
+    // Catch up first: a key may arrive after a countdown ended.
+    let mut moved = session.tick(now.instant) > 0;
+    let t = now.instant;
+    let wall = now.wall.fixed_offset();
+    let mut cmds = Vec::new();
+    match (session.phase, msg) {
+        (Phase::CheckIn | Phase::Running | Phase::Confirm | Phase::CheckOut, Msg::Hurt) => {
+            cmds.push(append(session.hurt(t, wall)));
+        }
+        (Phase::CheckIn | Phase::CheckOut, Msg::Digit(d)) => session.choose_pain(d),
+        (Phase::CheckIn | Phase::CheckOut, Msg::Up) => session.adjust_pain(true),
+        (Phase::CheckIn | Phase::CheckOut, Msg::Down) => session.adjust_pain(false),
+        (Phase::CheckIn | Phase::CheckOut, answer @ (Msg::Select | Msg::Next)) => {
+            let skip = answer == Msg::Next;
+            let starting = session.phase == Phase::CheckIn;
+            if let Some(record) = session.answer_pain(skip, t, wall) {
+                cmds.push(append(record));
+            }
+            moved |= starting;
+        }
+        (Phase::CheckIn, Msg::Back) => {
+            app.session = None;
+            app.screen = Screen::RoutinePreview;
+        }
+        (Phase::CheckOut, Msg::Back) => {
+            if let Some(record) = session.answer_pain(true, t, wall) {
+                cmds.push(append(record));
+            }
+        }
+        (Phase::Running, Msg::TogglePause) => session.toggle_pause(t),
+        (Phase::Running, Msg::Next) => moved |= session.skip(t),
+        (Phase::Running, Msg::Previous) => moved |= session.back(t),
+        (Phase::Running, Msg::Select) => moved |= session.enter(t),
+        (Phase::Running, Msg::Back) => session.ask_leave(t),
+        (Phase::Confirm, Msg::Select) => {
+            cmds.push(append(session.leave(t)));
+            app.session = None;
+            app.screen = Screen::Routines;
+            app.notice = Some("Session left; it is in your history as abandoned.".to_owned());
+        }
+        (Phase::Confirm, Msg::Back) => session.cancel_leave(t),
+        (Phase::Summary | Phase::Hurt, Msg::Back | Msg::Select) => {
+            app.session = None;
+            app.screen = Screen::Routines;
+        }
+        _ => {}
+    }
+    cmds.extend(bell(app, moved));
+    cmds
+}

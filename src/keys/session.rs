@@ -1,0 +1,203 @@
+//! Key tables of the routine picker, the preview, every phase of a running
+//! session, and the History screen.
+
+use ratatui::crossterm::event::KeyCode::{
+    self, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
+};
+
+use super::Binding;
+use crate::app::{App, Msg, Screen};
+use crate::domain::session::Phase;
+
+/// "This hurts": the same key in every phase where a session is under way.
+const HURT: Binding = bind!([Char('!')], "!", "this hurts", Msg::Hurt, true);
+const BELL: Binding = bind!([Char('b')], "b", "bell on/off", Msg::ToggleBell, true);
+
+pub(super) const ROUTINES: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first routine",
+        Msg::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last routine", Msg::Last, false),
+    bind!(
+        [Enter, Right, Char('l')],
+        "Enter/→/l",
+        "Enter",
+        "see the routine",
+        Msg::Select,
+        true
+    ),
+    BELL,
+    bind!(
+        [Esc, Left, Char('h'), Char('q')],
+        "Esc/←/h/q",
+        "Esc",
+        "back",
+        Msg::Back,
+        true
+    ),
+];
+
+pub(super) const PREVIEW: &[Binding] = &[
+    bind!([Enter], "Enter", "start the session", Msg::Select, true),
+    BELL,
+    bind!(
+        [Esc, Left, Char('h'), Char('q')],
+        "Esc/←/h/q",
+        "Esc",
+        "back to the routines",
+        Msg::Back,
+        true
+    ),
+];
+
+/// Digits are mapped to `Msg::Digit` before this table is searched; the
+/// entry is here for the help and the status line.
+const DIGITS: &[KeyCode] = &[
+    Char('0'),
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+];
+
+const PAIN_DIGITS: Binding = Binding {
+    codes: DIGITS,
+    keys: "0-9",
+    short: "0-9",
+    does: "pain",
+    msg: Msg::Digit(0),
+    hint: true,
+};
+const PAIN_UP: Binding = bind!([Up, Char('k')], "↑/k", "↑↓", "adjust", Msg::Up, true);
+const PAIN_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "pain down", Msg::Down, false);
+const PAIN_OK: Binding = bind!([Enter], "Enter", "ok", Msg::Select, true);
+
+const CHECK: &[Binding] = &[
+    HURT,
+    PAIN_DIGITS,
+    PAIN_UP,
+    PAIN_DOWN,
+    PAIN_OK,
+    bind!([Char('s')], "s", "skip", Msg::Next, true),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+];
+
+const CHECK_OUT: &[Binding] = &[
+    HURT,
+    PAIN_DIGITS,
+    PAIN_UP,
+    PAIN_DOWN,
+    PAIN_OK,
+    bind!(
+        [Char('s'), Esc, Char('q')],
+        "s/Esc/q",
+        "s",
+        "skip",
+        Msg::Next,
+        true
+    ),
+];
+
+const RUN: &[Binding] = &[
+    HURT,
+    bind!([Char(' ')], "Space", "pause", Msg::TogglePause, true),
+    bind!([Char('n')], "n", "skip", Msg::Next, true),
+    bind!([Char('p')], "p", "back", Msg::Previous, true),
+    bind!(
+        [Enter],
+        "Enter",
+        "next step without a hold; ends a get-ready",
+        Msg::Select,
+        false
+    ),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "leave", Msg::Back, true),
+];
+
+const CONFIRM: &[Binding] = &[
+    HURT,
+    bind!(
+        [Char('y'), Enter],
+        "y/Enter",
+        "y",
+        "leave (recorded as abandoned)",
+        Msg::Select,
+        true
+    ),
+    bind!(
+        [Char('n'), Esc, Char('q')],
+        "n/Esc",
+        "n",
+        "keep going",
+        Msg::Back,
+        true
+    ),
+];
+
+const ENDED: &[Binding] = &[bind!(
+    [Enter, Esc, Char('q')],
+    "Enter/Esc/q",
+    "Enter",
+    "back to the routines",
+    Msg::Back,
+    true
+)];
+
+pub(super) const HISTORY: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Msg::Up, true),
+    bind!([Down, Char('j')], "↓/j", "scroll down", Msg::Down, false),
+    bind!([PageUp], "PgUp", "page up", Msg::PageUp, false),
+    bind!([PageDown], "PgDn", "page down", Msg::PageDown, false),
+    bind!([Home, Char('g')], "g/Home", "newest", Msg::First, false),
+    bind!([End, Char('G')], "G/End", "oldest", Msg::Last, false),
+    bind!(
+        [Esc, Left, Char('h'), Char('q')],
+        "Esc/←/h/q",
+        "Esc",
+        "back",
+        Msg::Back,
+        true
+    ),
+];
+
+/// The table for the session's current phase.
+pub(super) fn session(app: &App) -> &'static [Binding] {
+    match app.session.as_ref().map(|s| s.phase) {
+        Some(Phase::CheckIn) => CHECK,
+        Some(Phase::CheckOut) => CHECK_OUT,
+        Some(Phase::Running) | None => RUN,
+        Some(Phase::Confirm) => CONFIRM,
+        Some(Phase::Summary | Phase::Hurt) => ENDED,
+    }
+}
+
+/// A digit while a pain rating is asked for.
+pub(super) fn digit(app: &App, code: KeyCode) -> Option<Msg> {
+    let asking = app.screen == Screen::Session
+        && app
+            .session
+            .as_ref()
+            .is_some_and(|s| matches!(s.phase, Phase::CheckIn | Phase::CheckOut));
+    match code {
+        Char(c) if asking => c
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(Msg::Digit),
+        _ => None,
+    }
+}
+
+/// The running-session table, for callers that know only the screen.
+pub(super) fn session_run() -> &'static [Binding] {
+    RUN
+}

@@ -1,0 +1,78 @@
+//! `backcoach history`: the session log as a table, CSV or JSON.
+
+use crate::cli::HistoryFormat;
+use crate::domain::plan::clock;
+use crate::store::session_record::{ExerciseOutcome, SessionRecord};
+
+/// CSV header row.
+pub const CSV_HEADER: &str =
+    "started,routine,outcome,duration_secs,exercises,done,skipped,pain_before,pain_after";
+
+/// Renders `records` in `format` (ends with a newline unless empty table).
+pub fn render(records: &[&SessionRecord], format: HistoryFormat) -> Result<String, String> {
+    match format {
+        HistoryFormat::Json => serde_json::to_string_pretty(records)
+            .map(|mut text| {
+                text.push('\n');
+                text
+            })
+            .map_err(|err| err.to_string()),
+        HistoryFormat::Csv => {
+            let mut out = format!("{CSV_HEADER}\n");
+            for r in records {
+                let fields = [
+                    r.started.to_rfc3339(),
+                    r.routine.clone(),
+                    r.outcome.label().to_owned(),
+                    r.duration_secs.to_string(),
+                    r.exercises.len().to_string(),
+                    r.count(ExerciseOutcome::Done).to_string(),
+                    r.count(ExerciseOutcome::Skipped).to_string(),
+                    opt(r.pain_before),
+                    opt(r.pain_after),
+                ];
+                let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                out.push_str(&quoted.join(","));
+                out.push('\n');
+            }
+            Ok(out)
+        }
+        HistoryFormat::Table => {
+            if records.is_empty() {
+                return Ok("no sessions\n".to_owned());
+            }
+            let mut out = format!(
+                "{:<16}  {:<20}  {:<16}  {:>7}  {:>9}  {:>6}\n",
+                "started", "routine", "outcome", "time", "done/all", "pain"
+            );
+            for r in records {
+                out.push_str(&format!(
+                    "{:<16}  {:<20}  {:<16}  {:>7}  {:>9}  {:>6}\n",
+                    r.started.format("%Y-%m-%d %H:%M"),
+                    r.routine,
+                    r.outcome.label(),
+                    clock(std::time::Duration::from_secs(r.duration_secs)),
+                    format!("{}/{}", r.count(ExerciseOutcome::Done), r.exercises.len()),
+                    format!(
+                        "{}→{}",
+                        r.pain_before.map_or("-".to_owned(), |v| v.to_string()),
+                        r.pain_after.map_or("-".to_owned(), |v| v.to_string())
+                    ),
+                ));
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn opt(value: Option<u8>) -> String {
+    value.map_or(String::new(), |v| v.to_string())
+}
+
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}

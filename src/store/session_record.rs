@@ -1,0 +1,135 @@
+//! What the history keeps about one guided session.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionOutcome {
+    /// Every exercise reached (done or skipped).
+    Completed,
+    /// Stopped with "this hurts".
+    StoppedForPain,
+    /// Left before the end.
+    Abandoned,
+}
+
+impl SessionOutcome {
+    /// Words for tables and the summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionOutcome::Completed => "completed",
+            SessionOutcome::StoppedForPain => "stopped for pain",
+            SessionOutcome::Abandoned => "abandoned",
+        }
+    }
+}
+
+/// What happened to one exercise of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseOutcome {
+    /// Done to the end.
+    Done,
+    /// Skipped with `n`.
+    Skipped,
+    /// Started but not finished when the session ended.
+    Stopped,
+    /// Never reached.
+    NotReached,
+}
+
+/// One exercise's line in a session record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseResult {
+    /// Exercise id.
+    pub exercise: String,
+    /// What happened to it.
+    pub outcome: ExerciseOutcome,
+}
+
+/// One guided session, as appended to the history log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    /// Local wall-clock start, with its offset (RFC 3339).
+    pub started: DateTime<FixedOffset>,
+    /// Time spent, paused time excluded, in whole seconds.
+    pub duration_secs: u64,
+    /// Routine id.
+    pub routine: String,
+    /// Each exercise of the routine, in order.
+    pub exercises: Vec<ExerciseResult>,
+    /// Pain 0-10 before, when answered.
+    #[serde(default)]
+    pub pain_before: Option<u8>,
+    /// Pain 0-10 after, when answered.
+    #[serde(default)]
+    pub pain_after: Option<u8>,
+    /// How it ended.
+    pub outcome: SessionOutcome,
+}
+
+impl SessionRecord {
+    /// How many exercises ended with `outcome`.
+    pub fn count(&self, outcome: ExerciseOutcome) -> usize {
+        self.exercises
+            .iter()
+            .filter(|e| e.outcome == outcome)
+            .count()
+    }
+}
+
+/// The guided sessions found in the history log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionHistory {
+    /// Every session record, oldest first.
+    pub records: Vec<SessionRecord>,
+    /// One sentence per line that could not be read.
+    pub problems: Vec<String>,
+    /// Where unreadable lines were moved, when there were any.
+    pub kept_aside: Option<std::path::PathBuf>,
+    /// The local date when it was read, for the streak and the weeks.
+    pub today: Option<chrono::NaiveDate>,
+}
+
+impl SessionHistory {
+    /// A sentence for the user about unreadable lines, if any.
+    pub fn problem_notice(&self) -> Option<String> {
+        let first = self.problems.first()?;
+        let n = self.problems.len();
+        let aside = self
+            .kept_aside
+            .as_ref()
+            .map(|p| format!("; kept in {}", p.display()))
+            .unwrap_or_default();
+        Some(format!(
+            "{n} history line{} could not be read ({first}){aside}",
+            if n == 1 { "" } else { "s" }
+        ))
+    }
+}
+
+impl super::Store {
+    /// Loads the history log and keeps the guided-session records.
+    pub fn load_sessions(
+        &self,
+        now: chrono::DateTime<chrono::Local>,
+    ) -> std::io::Result<SessionHistory> {
+        let loaded = self.load_history::<super::record::Record>(now)?;
+        let records = loaded
+            .records
+            .into_iter()
+            .filter_map(|record| match record {
+                super::record::Record::Session(session) => Some(session),
+                _ => None,
+            })
+            .collect();
+        Ok(SessionHistory {
+            records,
+            problems: loaded.problems,
+            kept_aside: loaded.kept_aside,
+            today: Some(now.date_naive()),
+        })
+    }
+}

@@ -1,0 +1,193 @@
+//! The History screen: streak, sessions per week, pain before and after
+//! over time, and the recent sessions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table, TableState,
+};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::plan::clock;
+use crate::domain::progress::{pain_series, per_week, streak, week_start};
+use crate::store::session_record::{ExerciseOutcome, SessionRecord};
+
+const WEEKS: usize = 6;
+
+/// Draws the history as last read.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(history) = &app.history else {
+        frame.render_widget(
+            Paragraph::new(" Reading the history…").style(theme.dim()),
+            area,
+        );
+        return;
+    };
+    let records = &history.records;
+    if records.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(" No sessions yet.", theme.current())),
+                Line::from(Span::styled(
+                    " Finish, stop or leave a guided session and it appears here.",
+                    theme.dim(),
+                )),
+            ]),
+            area,
+        );
+        return;
+    }
+    let today = history
+        .today
+        .or_else(|| records.last().map(|r| r.started.date_naive()))
+        .unwrap_or_default();
+    let [head, charts, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(7),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let days = streak(records, today);
+    let weeks = per_week(records, today, WEEKS);
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(" Streak: ", theme.dim()),
+            Span::styled(
+                format!("{days} day{}", if days == 1 { "" } else { "s" }),
+                theme.current(),
+            ),
+            Span::styled("  ·  This week: ", theme.dim()),
+            Span::styled(
+                format!("{}", weeks.last().copied().unwrap_or(0)),
+                theme.current(),
+            ),
+            Span::styled("  ·  All sessions: ", theme.dim()),
+            Span::styled(format!("{}", records.len()), theme.current()),
+        ]),
+        head,
+    );
+    let [week_area, pain_area] =
+        Layout::horizontal([Constraint::Length(38), Constraint::Fill(1)]).areas(charts);
+    render_weeks(&weeks, today, frame, week_area, theme);
+    render_pain(records, frame, pain_area, theme);
+    render_list(app, records, frame, list, theme);
+}
+
+fn render_weeks(
+    weeks: &[u64],
+    today: chrono::NaiveDate,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let first = week_start(today) - chrono::Duration::weeks(WEEKS as i64 - 1);
+    let bars: Vec<Bar> = weeks
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let monday = first + chrono::Duration::weeks(i as i64);
+            Bar::default()
+                .value(n)
+                .label(Line::from(monday.format("%d/%m").to_string()))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(Block::bordered().title(Span::styled(
+            " Sessions per week (from Monday) ",
+            theme.title(),
+        )))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(5)
+        .bar_gap(1)
+        .bar_style(theme.title())
+        .value_style(theme.selected());
+    frame.render_widget(chart, area);
+}
+
+fn render_pain(records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: Theme) {
+    let block =
+        Block::bordered().title(Span::styled(" Pain 0-10, recent sessions ", theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width.saturating_sub(8));
+    // One step up so a rating of 1 still shows a bar; 0 stays empty.
+    let lift = |series: Vec<Option<u64>>| -> Vec<Option<u64>> {
+        series.into_iter().map(|v| v.map(|v| v + 1)).collect()
+    };
+    let (before, after) = pain_series(records, width);
+    let (before, after) = (lift(before), lift(after));
+    let [top, bottom, _, legend] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Span::styled(" ▁ low  █ high  · not given", theme.dim()),
+        legend,
+    );
+    for (label, data, row, style) in [
+        ("before", before, top, theme.warning()),
+        ("after ", after, bottom, theme.title()),
+    ] {
+        let [name, line] =
+            Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(row);
+        frame.render_widget(Span::styled(format!(" {label}"), theme.dim()), name);
+        frame.render_widget(
+            Sparkline::default()
+                .data(data)
+                .max(11)
+                .style(style)
+                .absent_value_symbol("·"),
+            line,
+        );
+    }
+}
+
+fn render_list(app: &App, records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: Theme) {
+    let pain = |p: Option<u8>| p.map_or("-".to_owned(), |v| v.to_string());
+    let rows: Vec<Row> = records
+        .iter()
+        .rev()
+        .map(|r| {
+            let name = app
+                .content
+                .routines
+                .iter()
+                .find(|x| x.id == r.routine)
+                .map_or(r.routine.clone(), |x| x.name.clone());
+            Row::new(vec![
+                r.started.format("%Y-%m-%d %H:%M").to_string(),
+                name,
+                r.outcome.label().to_owned(),
+                clock(std::time::Duration::from_secs(r.duration_secs)),
+                format!("{}/{}", r.count(ExerciseOutcome::Done), r.exercises.len()),
+                format!("{} → {}", pain(r.pain_before), pain(r.pain_after)),
+            ])
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(16),
+            Constraint::Fill(2),
+            Constraint::Length(16),
+            Constraint::Length(7),
+            Constraint::Length(5),
+            Constraint::Length(7),
+        ],
+    )
+    .header(
+        Row::new(vec![
+            "Started", "Routine", "Outcome", "Time", "Done", "Pain",
+        ])
+        .style(theme.dim()),
+    )
+    .row_highlight_style(theme.selected())
+    .block(Block::bordered().title(Span::styled(" Recent sessions ", theme.title())));
+    let mut state = TableState::default().with_selected(Some(app.history_selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}

@@ -1,0 +1,171 @@
+//! The routine picker and the routine preview.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row, Table, Wrap};
+
+use super::theme::Theme;
+use crate::app::{App, selected_plan};
+use crate::domain::plan::{Plan, about_minutes, clock};
+
+fn bell_line(app: &App, theme: Theme) -> Line<'static> {
+    let state = if app.settings.session_bell {
+        "on"
+    } else {
+        "off"
+    };
+    Line::from(vec![
+        Span::styled(" Bell at each change: ", theme.dim()),
+        Span::styled(state, theme.current()),
+        Span::styled("  (b turns it ", theme.dim()),
+        Span::styled(
+            if app.settings.session_bell {
+                "off"
+            } else {
+                "on"
+            },
+            theme.dim(),
+        ),
+        Span::styled(")", theme.dim()),
+    ])
+}
+
+/// Draws the list of routines with each one's estimated length.
+pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let plans: Vec<Plan> = app
+        .content
+        .routines
+        .iter()
+        .map(|r| Plan::build(r, &app.content))
+        .collect();
+    let items: Vec<ListItem> = app
+        .content
+        .routines
+        .iter()
+        .zip(&plans)
+        .map(|(routine, plan)| {
+            ListItem::new(Line::from(vec![
+                Span::styled(routine.name.clone(), theme.current()),
+                Span::styled(
+                    format!(
+                        "  {} · {} exercise{}",
+                        about_minutes(plan.estimated()),
+                        plan.exercises.len(),
+                        if plan.exercises.len() == 1 { "" } else { "s" }
+                    ),
+                    theme.dim(),
+                ),
+            ]))
+        })
+        .collect();
+    let list_height = u16::try_from(items.len() + 2).unwrap_or(u16::MAX);
+    let [list_area, about, bell] = Layout::vertical([
+        Constraint::Max(list_height),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let list = List::new(items)
+        .block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(Span::styled(" Choose a routine ", theme.title())),
+        )
+        .highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(app.routine_selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+    if let Some(routine) = app.content.routines.get(app.routine_selected) {
+        let text = vec![
+            Line::default(),
+            Line::from(Span::styled(format!(" {}", routine.summary), theme.text())),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), about);
+    } else {
+        frame.render_widget(
+            Paragraph::new(" No routines in the content. Add one to a content file.")
+                .style(theme.dim()),
+            about,
+        );
+    }
+    frame.render_widget(bell_line(app, theme), bell);
+}
+
+/// Draws the selected routine's exercises, doses and estimated length.
+pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(plan) = selected_plan(app) else {
+        return;
+    };
+    let summary = app
+        .content
+        .routines
+        .get(app.routine_selected)
+        .map(|r| r.summary.clone())
+        .unwrap_or_default();
+    let [head, table_area, bell] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let head_text = vec![
+        Line::from(vec![
+            Span::styled(format!(" {}", plan.routine_name), theme.title()),
+            Span::styled(
+                format!(
+                    "  estimated {} ({})",
+                    clock(plan.estimated()),
+                    about_minutes(plan.estimated())
+                ),
+                theme.current(),
+            ),
+        ]),
+        Line::from(Span::styled(format!(" {summary}"), theme.dim())),
+    ];
+    frame.render_widget(Paragraph::new(head_text).wrap(Wrap { trim: false }), head);
+    let rows: Vec<Row> = plan
+        .exercises
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            Row::new(vec![
+                Span::styled(format!("{}.", i + 1), theme.dim()),
+                Span::styled(e.name.clone(), theme.current()),
+                Span::styled(e.position.label(), theme.dim()),
+                Span::styled(e.dose_short(), theme.text()),
+            ])
+        })
+        .collect();
+    let widest = |widths: &mut dyn Iterator<Item = usize>| {
+        u16::try_from(widths.max().unwrap_or(0)).unwrap_or(u16::MAX)
+    };
+    let position_width = widest(
+        &mut plan
+            .exercises
+            .iter()
+            .map(|e| e.position.label().chars().count()),
+    );
+    let dose_width = widest(
+        &mut plan
+            .exercises
+            .iter()
+            .map(|e| e.dose_short().chars().count()),
+    );
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(3),
+            Constraint::Fill(1),
+            Constraint::Length(position_width),
+            Constraint::Length(dose_width),
+        ],
+    )
+    .block(
+        Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(" Exercises ", theme.title())),
+    );
+    frame.render_widget(table, table_area);
+    frame.render_widget(bell_line(app, theme), bell);
+}

@@ -1,0 +1,292 @@
+//! A running guided session: the exercise card with the current step
+//! prominent, side/rep/set, the countdown in big digits, a breathing cue and
+//! a gauge for the whole routine.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Gauge, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::big_digits::{self, BigDigits};
+use super::session_end;
+use super::theme::Theme;
+use super::wrap::wrap_words;
+use crate::app::App;
+use crate::domain::plan::{Beat, BeatKind, PlannedExercise, clock};
+use crate::domain::session::{Phase, Session};
+
+/// Draws the session in whatever phase it is.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(session) = &app.session else { return };
+    match (session.phase, session.seen()) {
+        (Phase::CheckIn | Phase::CheckOut, _) => {
+            session_end::render_check(session, frame, area, theme);
+        }
+        (Phase::Running, Some(now)) => render_running(session, now, frame, area, theme),
+        (Phase::Confirm, Some(now)) => {
+            render_running(session, now, frame, area, theme);
+            render_confirm(frame, area, theme);
+        }
+        (Phase::Running | Phase::Confirm, None) => {}
+        (Phase::Hurt, _) => session_end::render_hurt(app, frame, area, theme),
+        (Phase::Summary, _) => session_end::render_summary(session, frame, area, theme),
+    }
+}
+
+/// Which of the card's steps is current: the first while getting into
+/// position for a set, then the later steps spread over the set's reps and
+/// sides, so the highlight follows the card's narrative.
+pub fn step_index(session: &Session, beat: &Beat, exercise: &PlannedExercise) -> usize {
+    let steps = exercise.steps.len();
+    if steps < 2 {
+        return 0;
+    }
+    let mut reps_in_set = Vec::new();
+    for b in &session.plan.beats {
+        let key = (b.side, b.rep);
+        if b.exercise == beat.exercise && b.set == beat.set && reps_in_set.last() != Some(&key) {
+            reps_in_set.push(key);
+        }
+    }
+    let here = reps_in_set
+        .iter()
+        .position(|&key| key == (beat.side, beat.rep))
+        .unwrap_or(0);
+    if here == 0 && beat.kind == BeatKind::GetReady {
+        return 0;
+    }
+    (1 + here * (steps - 1) / reps_in_set.len().max(1)).min(steps - 1)
+}
+
+fn render_running(session: &Session, now: Instant, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(beat) = session.current().copied() else {
+        return;
+    };
+    let Some(exercise) = session.plan.exercises.get(beat.exercise) else {
+        return;
+    };
+    let [head, middle, gauge] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(head_lines(session, &beat, exercise, theme)),
+        head,
+    );
+    let timer_width = if middle.width >= 120 {
+        middle.width / 2
+    } else if middle.width >= 70 {
+        34
+    } else {
+        middle.width / 2
+    };
+    let [steps, timer] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(timer_width)]).areas(middle);
+    render_steps(session, &beat, exercise, frame, steps, theme);
+    render_timer(session, &beat, now, frame, timer, theme);
+    let total = session.plan.estimated().as_secs_f64().max(1.0);
+    let left = session.remaining(now);
+    let ratio = (1.0 - left.as_secs_f64() / total).clamp(0.0, 1.0);
+    let label = format!(
+        "exercise {} of {} · {} left",
+        beat.exercise + 1,
+        session.plan.exercises.len(),
+        clock(left)
+    );
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(Span::styled(label, theme.current()))
+            .gauge_style(theme.title())
+            .use_unicode(true),
+        gauge,
+    );
+}
+
+fn head_lines(
+    session: &Session,
+    beat: &Beat,
+    exercise: &PlannedExercise,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut where_ = Vec::new();
+    if let Some(side) = beat.side {
+        where_.push(side.label().to_owned());
+    }
+    if exercise.reps > 1 {
+        where_.push(format!("rep {} of {}", beat.rep, exercise.reps));
+    }
+    if exercise.sets > 1 {
+        where_.push(format!("set {} of {}", beat.set, exercise.sets));
+    }
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!(" {}", exercise.name), theme.title()),
+            Span::styled(format!("  ({})", exercise.position.label()), theme.dim()),
+        ]),
+        Line::from(Span::styled(
+            format!(" {}", capitalise(&where_.join(" · "))),
+            theme.current(),
+        )),
+    ];
+    let said = if session.paused {
+        "Paused: Space carries on".to_owned()
+    } else {
+        session.announcement.clone().unwrap_or_default()
+    };
+    if !said.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(" » {said}"),
+            theme.warning(),
+        )));
+    }
+    lines
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn render_steps(
+    session: &Session,
+    beat: &Beat,
+    exercise: &PlannedExercise,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let current = step_index(session, beat, exercise);
+    let width = usize::from(area.width.saturating_sub(7));
+    let items: Vec<ListItem> = exercise
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let is_current = i == current;
+            let style = if is_current {
+                theme.current()
+            } else {
+                theme.dim()
+            };
+            let lines: Vec<Line> = wrap_words(step, width)
+                .into_iter()
+                .enumerate()
+                .map(|(n, text)| {
+                    let lead = match (n, is_current) {
+                        (0, true) => format!("▶ {}. ", i + 1),
+                        (0, false) => format!("  {}. ", i + 1),
+                        _ => "     ".to_owned(),
+                    };
+                    Line::from(Span::styled(format!("{lead}{text}"), style))
+                })
+                .collect();
+            ListItem::new(lines)
+        })
+        .collect();
+    let list =
+        List::new(items).block(Block::bordered().title(Span::styled(" Steps ", theme.title())));
+    let mut state = ListState::default().with_selected(Some(current));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn render_timer(
+    session: &Session,
+    beat: &Beat,
+    now: Instant,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let (title, cue) = match beat.kind {
+        BeatKind::GetReady => (" Get ready ", "Get into position.".to_owned()),
+        BeatKind::Hold => (" Hold ", breathing_cue(session, now)),
+        BeatKind::Manual => (" Your pace ", "Enter when this rep is done.".to_owned()),
+    };
+    let block = Block::bordered().title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let digits_height = if inner.height >= big_digits::HEIGHT * 2 + 6 {
+        big_digits::HEIGHT * 2 + 2
+    } else {
+        big_digits::HEIGHT + 2
+    };
+    let [digits, cue_area] =
+        Layout::vertical([Constraint::Length(digits_height), Constraint::Fill(1)]).areas(inner);
+    let style = if session.paused {
+        theme.dim()
+    } else {
+        theme.current()
+    };
+    match session.timer() {
+        Some(timer) => {
+            let shown = clock(Duration::from_secs(timer.seconds_shown(now)));
+            frame.render_widget(BigDigits::new(&shown, style), digits);
+        }
+        None => {
+            let [_, middle, _] = Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(digits);
+            frame.render_widget(
+                Line::from(Span::styled(format!("Rep {}", beat.rep), style)).centered(),
+                middle,
+            );
+        }
+    }
+    let mut lines = vec![Line::from(Span::styled(cue, theme.text())).centered()];
+    if session.paused {
+        lines.push(Line::from(Span::styled("‖ paused", theme.warning())).centered());
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), cue_area);
+}
+
+/// "Breathe in…" and "…and out" in turn, four seconds each, following the
+/// whole seconds of the hold so it changes only when the digits do.
+fn breathing_cue(session: &Session, now: Instant) -> String {
+    let Some(timer) = session.timer() else {
+        return String::new();
+    };
+    let gone = timer
+        .length
+        .as_secs()
+        .saturating_sub(timer.seconds_shown(now));
+    if gone / 4 % 2 == 0 {
+        "Breathe in slowly…".to_owned()
+    } else {
+        "…and breathe out.".to_owned()
+    }
+}
+
+fn render_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
+    let popup = area.centered(Constraint::Max(52), Constraint::Max(6));
+    let text = vec![
+        Line::from(Span::styled("Leave this session?", theme.title())),
+        Line::from(Span::styled(
+            "It is kept in your history as abandoned.",
+            theme.text(),
+        )),
+        Line::from(vec![
+            Span::styled("y", theme.key()),
+            Span::styled(" leave   ", theme.dim()),
+            Span::styled("n", theme.key()),
+            Span::styled(" keep going", theme.dim()),
+        ]),
+    ];
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(Span::styled(" Paused ", theme.warning()))),
+        popup,
+    );
+}

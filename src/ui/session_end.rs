@@ -1,0 +1,213 @@
+//! The session's before and after: the pain check-in and check-out, the
+//! "this hurts" guidance and the summary.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::plan::{about_minutes, clock};
+use crate::domain::session::{PAIN_MAX, Phase, Session};
+use crate::store::session_record::ExerciseOutcome;
+
+/// Warning sections shown when something hurts, in order.
+pub const HURT_SECTIONS: [&str; 2] = ["stop_signs", "red_flags"];
+
+/// The 0-10 pain scale, before or after.
+pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: Theme) {
+    let before = session.phase == Phase::CheckIn;
+    let mut scale = vec![Span::raw(" ")];
+    for value in 0..=PAIN_MAX {
+        let style = if session.pain_choice == Some(value) {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        let mark = if session.pain_choice == Some(value) {
+            format!("[{value}]")
+        } else {
+            format!(" {value} ")
+        };
+        scale.push(Span::styled(mark, style));
+        scale.push(Span::raw(" "));
+    }
+    let chosen = match session.pain_choice {
+        Some(v) => format!(" Your answer: {v} of 10. Enter keeps it."),
+        None => " Press a number (↑ for 10), or s to skip.".to_owned(),
+    };
+    let heading = if before {
+        format!(
+            " {}: estimated {} ({})",
+            session.plan.routine_name,
+            clock(session.plan.estimated()),
+            about_minutes(session.plan.estimated())
+        )
+    } else {
+        format!(
+            " {}: all exercises done. Well done.",
+            session.plan.routine_name
+        )
+    };
+    let question = if before {
+        " Before you start: how much does your back hurt right now?"
+    } else {
+        " And now: how much does your back hurt?"
+    };
+    let lines = vec![
+        Line::from(Span::styled(heading, theme.title())),
+        Line::default(),
+        Line::from(Span::styled(question, theme.current())),
+        Line::from(Span::styled(
+            " 0 is no pain, 10 the worst you can imagine. Optional.",
+            theme.dim(),
+        )),
+        Line::default(),
+        Line::from(scale),
+        Line::default(),
+        Line::from(Span::styled(chosen, theme.text())),
+        Line::default(),
+        Line::from(Span::styled(
+            " If anything hurts during the session, press ! at once.",
+            theme.warning(),
+        )),
+    ];
+    let title = if before {
+        " Pain check-in "
+    } else {
+        " Pain check-out "
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(Span::styled(title, theme.title()))),
+        area,
+    );
+}
+
+/// Stopped for pain: what to do now, from the content's warning sections.
+pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "Stopped. Rest and let your back settle; do not push on.",
+            theme.warning(),
+        )),
+        Line::from(Span::styled(
+            "This session is in your history as stopped for pain.",
+            theme.dim(),
+        )),
+    ];
+    for id in HURT_SECTIONS {
+        let Some(section) = app.content.warning(id) else {
+            continue;
+        };
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", section.title), theme.title()),
+            Span::styled(section.intro.clone(), theme.text()),
+        ]));
+        let titles = |urgent: bool| -> Vec<&str> {
+            section
+                .items
+                .iter()
+                .filter(|i| i.urgent == urgent)
+                .map(|i| i.title.as_str())
+                .collect()
+        };
+        let urgent = titles(true);
+        if !urgent.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("!! Urgent: ", theme.warning()),
+                Span::styled(urgent.join(" · "), theme.warning()),
+            ]));
+        }
+        let other = titles(false);
+        if !other.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("• {}", other.join(" · ")),
+                theme.text(),
+            )));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(Span::styled(
+                    " ! This hurts: when to get help ",
+                    theme.warning(),
+                )),
+        ),
+        area,
+    );
+}
+
+/// The end: time, exercises done and skipped, pain before and after.
+pub fn render_summary(session: &Session, frame: &mut Frame, area: Rect, theme: Theme) {
+    let record = session.record();
+    let pain = |p: Option<u8>| p.map_or("not given".to_owned(), |v| format!("{v} of 10"));
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(" {}: {}", session.plan.routine_name, record.outcome.label()),
+            theme.title(),
+        )),
+        Line::default(),
+        Line::from(vec![
+            Span::styled(" Time taken     ", theme.dim()),
+            Span::styled(
+                clock(std::time::Duration::from_secs(record.duration_secs)),
+                theme.current(),
+            ),
+        ]),
+        Line::from(vec![
+            Span::styled(" Exercises      ", theme.dim()),
+            Span::styled(
+                format!(
+                    "{} done, {} skipped, of {}",
+                    record.count(ExerciseOutcome::Done),
+                    record.count(ExerciseOutcome::Skipped),
+                    record.exercises.len()
+                ),
+                theme.current(),
+            ),
+        ]),
+        Line::from(vec![
+            Span::styled(" Pain before    ", theme.dim()),
+            Span::styled(pain(record.pain_before), theme.current()),
+        ]),
+        Line::from(vec![
+            Span::styled(" Pain after     ", theme.dim()),
+            Span::styled(pain(record.pain_after), theme.current()),
+        ]),
+        Line::default(),
+    ];
+    for (exercise, result) in session.plan.exercises.iter().zip(&record.exercises) {
+        let (mark, word) = match result.outcome {
+            ExerciseOutcome::Done => ("✓", "done"),
+            ExerciseOutcome::Skipped => ("»", "skipped"),
+            ExerciseOutcome::Stopped => ("■", "stopped"),
+            ExerciseOutcome::NotReached => ("·", "not reached"),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {mark} {}", exercise.name), theme.text()),
+            Span::styled(format!("  {word}"), theme.dim()),
+        ]));
+    }
+    if let (Some(before), Some(after)) = (record.pain_before, record.pain_after)
+        && after > before
+    {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            " ! Your pain went up. If it stays, see a physician or physical therapist.",
+            theme.warning(),
+        )));
+    }
+    let [body] = Layout::vertical([Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(Span::styled(" Summary ", theme.title()))),
+        body,
+    );
+}

@@ -1,0 +1,513 @@
+//! Guided sessions driven through the real `update` with explicit times:
+//! every transition, exact remaining time, pause, skip, back, hurt, leave,
+//! and no drift over 200 holds.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use backcoach::app::{self, App, Cmd, Msg, Now, Screen};
+use backcoach::content::catalog::Content;
+use backcoach::content::load;
+use backcoach::content::source::{self, Source};
+use backcoach::domain::plan::{BeatKind, Plan, Side};
+use backcoach::domain::session::Phase;
+use backcoach::keys;
+use backcoach::store::Settings;
+use backcoach::store::record::Record;
+use backcoach::store::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
+use chrono::{Local, TimeZone};
+use ratatui::crossterm::event::KeyCode;
+
+const S: Duration = Duration::from_secs(1);
+
+fn fixture() -> Content {
+    let source = Source {
+        name: "sessions.ron".into(),
+        text: include_str!("fixtures/sessions.ron").into(),
+        builtin: false,
+    };
+    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+struct Clock {
+    t0: Instant,
+}
+
+impl Clock {
+    fn new() -> Clock {
+        Clock { t0: Instant::now() }
+    }
+
+    fn at(&self, offset: Duration) -> Now {
+        Now {
+            instant: self.t0 + offset,
+            wall: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+        }
+    }
+
+    fn secs(&self, secs: f64) -> Now {
+        self.at(Duration::from_secs_f64(secs))
+    }
+}
+
+fn app() -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
+        ..Settings::default()
+    };
+    App::new(fixture(), settings, true)
+}
+
+fn started(routine: &str, clock: &Clock) -> App {
+    let mut app = app();
+    app::start_routine(&mut app, routine, clock.secs(0.0)).unwrap();
+    app
+}
+
+fn phase(app: &App) -> Phase {
+    app.session.as_ref().unwrap().phase
+}
+
+fn kind(app: &App) -> BeatKind {
+    app.session.as_ref().unwrap().current().unwrap().kind
+}
+
+fn left(app: &App, now: Now) -> Duration {
+    app.session
+        .as_ref()
+        .unwrap()
+        .timer()
+        .unwrap()
+        .remaining(now.instant)
+}
+
+fn said(app: &App) -> String {
+    app.session
+        .as_ref()
+        .unwrap()
+        .announcement
+        .clone()
+        .unwrap_or_default()
+}
+
+fn appended(cmds: &[Cmd]) -> Vec<SessionRecord> {
+    cmds.iter()
+        .filter_map(|c| match c {
+            Cmd::Append(Record::Session(r)) => Some(r.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn picked_from_home_through_the_picker_and_preview() {
+    let clock = Clock::new();
+    let mut app = app();
+    let now = clock.secs(0.0);
+    for msg in [Msg::Down, Msg::Select] {
+        app::update(&mut app, msg, now);
+    }
+    assert_eq!(app.screen, Screen::Routines);
+    app::update(&mut app, Msg::Down, now);
+    app::update(&mut app, Msg::Select, now);
+    assert_eq!(app.screen, Screen::RoutinePreview);
+    assert_eq!(app::selected_plan(&app).unwrap().routine_id, "gentle");
+    app::update(&mut app, Msg::Back, now);
+    app::update(&mut app, Msg::Up, now);
+    app::update(&mut app, Msg::Select, now);
+    app::update(&mut app, Msg::Select, now);
+    assert_eq!(app.screen, Screen::Session);
+    assert_eq!(phase(&app), Phase::CheckIn);
+    assert_eq!(app.session.as_ref().unwrap().plan.routine_id, "mini");
+    // Esc at the check-in goes back without recording anything.
+    let cmds = app::update(&mut app, Msg::Back, now);
+    assert!(cmds.is_empty());
+    assert_eq!(app.screen, Screen::RoutinePreview);
+    assert!(app.session.is_none());
+}
+
+#[test]
+fn estimated_length_is_computed_from_the_doses() {
+    let content = fixture();
+    let mini = Plan::build(&content.routines[0], &content);
+    // twist: 8 holds of 5 s; get-ready 10 + 3 + 5 + 3 + 5 + 3 + 5 + 3.
+    // march: 2 reps at the 5 s estimate. press: 10 s get-ready + 5 s hold.
+    assert_eq!(mini.estimated(), Duration::from_secs(40 + 37 + 10 + 15));
+    let gentle = Plan::build(&content.routines[1], &content);
+    assert_eq!(gentle.estimated(), Duration::from_secs(10 + 60));
+}
+
+#[test]
+fn built_in_routines_hit_their_target_lengths() {
+    let content = load::load(&source::builtin()).unwrap();
+    let minutes = |id: &str| {
+        let routine = content.routines.iter().find(|r| r.id == id).unwrap();
+        Plan::build(routine, &content).estimated().as_secs_f64() / 60.0
+    };
+    let desk = minutes("desk_reset");
+    assert!((4.5..=5.5).contains(&desk), "desk reset {desk} min");
+    let floor = minutes("floor_mobility");
+    assert!((9.5..=10.5).contains(&floor), "floor mobility {floor} min");
+    assert!(minutes("after_sitting") <= 5.5);
+    assert!(minutes("stenosis_friendly") > 0.0);
+}
+
+#[test]
+fn every_transition_with_exact_remaining_times() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    assert!(!app.session.as_ref().unwrap().is_counting_down());
+    app::update(&mut app, Msg::Digit(4), clock.secs(0.0));
+    let cmds = app::update(&mut app, Msg::Select, clock.secs(0.0));
+    assert!(cmds.contains(&Cmd::Bell));
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(s.pain_before, Some(4));
+    assert_eq!(s.phase, Phase::Running);
+    assert!(s.is_counting_down());
+    // Get ready: 10 s before the first hold; the runtime wakes each second.
+    assert_eq!(kind(&app), BeatKind::GetReady);
+    assert_eq!(left(&app, clock.secs(0.0)), 10 * S);
+    assert_eq!(app::next_wakeup(&app), Some(clock.t0 + S));
+    let beat = *app.session.as_ref().unwrap().current().unwrap();
+    assert_eq!((beat.set, beat.side, beat.rep), (1, Some(Side::Left), 1));
+
+    // The hold starts when the get-ready ends and lasts 5 s.
+    let cmds = app::update(&mut app, Msg::Tick, clock.secs(10.0));
+    assert_eq!(cmds, vec![Cmd::Bell]);
+    assert_eq!(kind(&app), BeatKind::Hold);
+    assert_eq!(said(&app), "Hold");
+    assert_eq!(left(&app, clock.secs(10.0)), 5 * S);
+    // Not over a hair before 5 s, over at 5 s.
+    app::update(&mut app, Msg::Tick, clock.secs(14.999));
+    assert_eq!(kind(&app), BeatKind::Hold);
+    app::update(&mut app, Msg::Tick, clock.secs(15.0));
+    assert_eq!(said(&app), "Rep 2 of 2");
+    assert_eq!(left(&app, clock.secs(15.0)), 3 * S);
+
+    // Rep 2 hold, then the side switch, with a late tick: the new beat
+    // still started when the old one ended.
+    app::update(&mut app, Msg::Tick, clock.secs(18.0));
+    assert_eq!(kind(&app), BeatKind::Hold);
+    app::update(&mut app, Msg::Tick, clock.secs(24.5));
+    assert_eq!(said(&app), "Switch to the right side");
+    let beat = *app.session.as_ref().unwrap().current().unwrap();
+    assert_eq!(
+        (beat.side, beat.rep, beat.kind),
+        (Some(Side::Right), 1, BeatKind::GetReady)
+    );
+    assert_eq!(left(&app, clock.secs(24.5)), Duration::from_millis(3_500));
+
+    // Through the right side to set 2.
+    for t in [28.0, 33.0, 36.0] {
+        app::update(&mut app, Msg::Tick, clock.secs(t));
+    }
+    assert_eq!(kind(&app), BeatKind::Hold);
+    app::update(&mut app, Msg::Tick, clock.secs(41.0));
+    assert_eq!(said(&app), "Set 2 of 2");
+    let beat = *app.session.as_ref().unwrap().current().unwrap();
+    assert_eq!((beat.set, beat.side, beat.rep), (2, Some(Side::Left), 1));
+
+    // Pause: paused time is not counted.
+    app::update(&mut app, Msg::TogglePause, clock.secs(42.0));
+    assert!(!app.session.as_ref().unwrap().is_counting_down());
+    assert_eq!(app::next_wakeup(&app), None);
+    app::update(&mut app, Msg::Tick, clock.secs(500.0));
+    assert_eq!(left(&app, clock.secs(500.0)), 4 * S);
+    app::update(&mut app, Msg::TogglePause, clock.secs(500.0));
+    assert_eq!(left(&app, clock.secs(501.5)), Duration::from_millis(2_500));
+    assert_eq!(
+        app.session
+            .as_ref()
+            .unwrap()
+            .elapsed(clock.secs(501.0).instant),
+        43 * S
+    );
+
+    // n skips the rest of the twist; the march has no hold.
+    let cmds = app::update(&mut app, Msg::Next, clock.secs(502.0));
+    assert!(cmds.contains(&Cmd::Bell));
+    assert_eq!(said(&app), "Skipped Chair twist. Next: Slow march");
+    assert_eq!(kind(&app), BeatKind::Manual);
+    assert!(!app.session.as_ref().unwrap().is_counting_down());
+    assert_eq!(app::next_wakeup(&app), None);
+    // Nothing moves by itself on a step without a hold.
+    app::update(&mut app, Msg::Tick, clock.secs(900.0));
+    assert_eq!(kind(&app), BeatKind::Manual);
+    app::update(&mut app, Msg::Select, clock.secs(900.0));
+    assert_eq!(said(&app), "Rep 2 of 2");
+    app::update(&mut app, Msg::Select, clock.secs(901.0));
+    assert_eq!(said(&app), "Next exercise: Back press");
+    assert_eq!(
+        app.session.as_ref().unwrap().results(),
+        &[
+            ExerciseOutcome::Skipped,
+            ExerciseOutcome::Done,
+            ExerciseOutcome::NotReached
+        ]
+    );
+
+    // p goes back to the start of the previous exercise.
+    app::update(&mut app, Msg::Previous, clock.secs(902.0));
+    assert_eq!(said(&app), "Back to Slow march");
+    assert_eq!(app.session.as_ref().unwrap().current().unwrap().rep, 1);
+    assert_eq!(
+        app.session.as_ref().unwrap().results()[1],
+        ExerciseOutcome::NotReached
+    );
+    app::update(&mut app, Msg::Select, clock.secs(903.0));
+    app::update(&mut app, Msg::Select, clock.secs(904.0));
+    // Enter during a get-ready starts the hold now.
+    app::update(&mut app, Msg::Select, clock.secs(905.0));
+    assert_eq!(kind(&app), BeatKind::Hold);
+    assert_eq!(left(&app, clock.secs(905.0)), 5 * S);
+    let cmds = app::update(&mut app, Msg::Tick, clock.secs(910.0));
+    assert_eq!(cmds, vec![Cmd::Bell]);
+    assert_eq!(phase(&app), Phase::CheckOut);
+    assert_eq!(app::next_wakeup(&app), None);
+
+    // Check-out, then the summary and one record.
+    app::update(&mut app, Msg::Up, clock.secs(920.0));
+    app::update(&mut app, Msg::Up, clock.secs(920.0));
+    let cmds = app::update(&mut app, Msg::Select, clock.secs(920.0));
+    assert_eq!(phase(&app), Phase::Summary);
+    let records = appended(&cmds);
+    assert_eq!(records.len(), 1);
+    let record = &records[0];
+    assert_eq!(record.outcome, SessionOutcome::Completed);
+    assert_eq!((record.pain_before, record.pain_after), (Some(4), Some(1)));
+    assert_eq!(record.routine, "mini");
+    assert_eq!(record.count(ExerciseOutcome::Done), 2);
+    assert_eq!(record.count(ExerciseOutcome::Skipped), 1);
+    // 42 s, then 500 s to 910 s: the 458 s paused are not counted.
+    assert_eq!(record.duration_secs, 42 + 410);
+    assert_eq!(
+        record.started,
+        Local
+            .with_ymd_and_hms(2026, 11, 22, 9, 0, 0)
+            .unwrap()
+            .fixed_offset()
+    );
+    // Enter leaves the summary.
+    app::update(&mut app, Msg::Select, clock.secs(921.0));
+    assert_eq!(app.screen, Screen::Routines);
+    assert!(app.session.is_none());
+}
+
+#[test]
+fn two_hundred_holds_accumulate_no_drift() {
+    let clock = Clock::new();
+    let mut app = started("long", &clock);
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    // Wake up late every time, by a varying amount under a second.
+    let mut deadline = 10.0;
+    let mut holds = 0;
+    while phase(&app) == Phase::Running {
+        let late = f64::from(u32::try_from(holds % 7).unwrap()) * 0.13;
+        let now = clock.secs(deadline + late);
+        let was_hold = kind(&app) == BeatKind::Hold;
+        app::update(&mut app, Msg::Tick, now);
+        holds += usize::from(was_hold);
+        if phase(&app) != Phase::Running {
+            break;
+        }
+        let length = if kind(&app) == BeatKind::Hold {
+            5.0
+        } else {
+            3.0
+        };
+        deadline += length;
+        assert_eq!(
+            left(&app, now),
+            clock.secs(deadline).instant - now.instant,
+            "after {holds} holds"
+        );
+    }
+    assert_eq!(holds, 200);
+    assert_eq!(phase(&app), Phase::CheckOut);
+    // 10 + 5 + 199 × (3 + 5) seconds exactly.
+    let cmds = app::update(&mut app, Msg::Next, clock.secs(5_000.0));
+    assert_eq!(appended(&cmds)[0].duration_secs, 1_607);
+}
+
+#[test]
+fn this_hurts_stops_at_once_and_records_it() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    app::update(&mut app, Msg::Tick, clock.secs(12.0));
+    let cmds = app::update(&mut app, Msg::Hurt, clock.secs(12.0));
+    assert_eq!(phase(&app), Phase::Hurt);
+    assert_eq!(app::next_wakeup(&app), None);
+    assert!(!app.session.as_ref().unwrap().is_counting_down());
+    let record = &appended(&cmds)[0];
+    assert_eq!(record.outcome, SessionOutcome::StoppedForPain);
+    assert_eq!(record.pain_before, None);
+    assert_eq!(record.duration_secs, 12);
+    assert_eq!(
+        record
+            .exercises
+            .iter()
+            .map(|e| e.outcome)
+            .collect::<Vec<_>>(),
+        vec![
+            ExerciseOutcome::Stopped,
+            ExerciseOutcome::NotReached,
+            ExerciseOutcome::NotReached
+        ]
+    );
+    // A second press records nothing more.
+    assert!(appended(&app::update(&mut app, Msg::Hurt, clock.secs(13.0))).is_empty());
+    app::update(&mut app, Msg::Back, clock.secs(14.0));
+    assert_eq!(app.screen, Screen::Routines);
+}
+
+#[test]
+fn the_hurt_key_is_bound_and_hinted_in_every_phase_of_a_session() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    let check = |app: &App| {
+        let hurt = keys::bindings(app)
+            .iter()
+            .find(|b| b.codes.contains(&KeyCode::Char('!')))
+            .unwrap_or_else(|| panic!("no ! in {:?}", phase(app)));
+        assert!(hurt.hint);
+        assert_eq!(hurt.msg, Msg::Hurt);
+    };
+    check(&app);
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    check(&app);
+    app::update(&mut app, Msg::Back, clock.secs(1.0));
+    assert_eq!(phase(&app), Phase::Confirm);
+    check(&app);
+    let cmds = app::update(&mut app, Msg::Hurt, clock.secs(2.0));
+    assert_eq!(appended(&cmds)[0].outcome, SessionOutcome::StoppedForPain);
+}
+
+#[test]
+fn leaving_asks_first_then_records_an_abandoned_session() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Msg::Back, clock.secs(4.0));
+    assert!(cmds.is_empty());
+    assert_eq!(phase(&app), Phase::Confirm);
+    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(left(&app, clock.secs(60.0)), 6 * S);
+    // Keep going: it runs on from where it was.
+    app::update(&mut app, Msg::Back, clock.secs(60.0));
+    assert_eq!(phase(&app), Phase::Running);
+    assert_eq!(left(&app, clock.secs(61.0)), 5 * S);
+    // Leave for good.
+    app::update(&mut app, Msg::Back, clock.secs(62.0));
+    let cmds = app::update(&mut app, Msg::Select, clock.secs(62.0));
+    let record = &appended(&cmds)[0];
+    assert_eq!(record.outcome, SessionOutcome::Abandoned);
+    assert_eq!(record.duration_secs, 6);
+    assert_eq!(app.screen, Screen::Routines);
+    assert!(app.notice.as_deref().unwrap().contains("abandoned"));
+}
+
+#[test]
+fn a_paused_session_stays_paused_after_keep_going() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    app::update(&mut app, Msg::TogglePause, clock.secs(2.0));
+    app::update(&mut app, Msg::Back, clock.secs(3.0));
+    app::update(&mut app, Msg::Back, clock.secs(4.0));
+    assert!(app.session.as_ref().unwrap().paused);
+    assert_eq!(left(&app, clock.secs(99.0)), 8 * S);
+}
+
+#[test]
+fn quitting_with_ctrl_c_mid_session_records_it() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    // Not started yet: nothing to record.
+    assert!(app::update(&mut app.clone(), Msg::Quit, clock.secs(0.0)).is_empty());
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Msg::Quit, clock.secs(3.0));
+    assert!(app.quit);
+    assert_eq!(appended(&cmds)[0].outcome, SessionOutcome::Abandoned);
+}
+
+#[test]
+fn the_bell_can_be_turned_off_and_is_saved() {
+    let clock = Clock::new();
+    let mut app = app();
+    app.screen = Screen::Routines;
+    let cmds = app::update(&mut app, Msg::ToggleBell, clock.secs(0.0));
+    assert_eq!(cmds, vec![Cmd::SaveSettings]);
+    assert!(!app.settings.session_bell);
+    app::start_routine(&mut app, "mini", clock.secs(0.0)).unwrap();
+    let cmds = app::update(&mut app, Msg::Next, clock.secs(0.0));
+    assert!(!cmds.contains(&Cmd::Bell));
+    assert!(app::update(&mut app, Msg::Tick, clock.secs(10.0)).is_empty());
+    assert_eq!(kind(&app), BeatKind::Hold);
+}
+
+#[test]
+fn pain_ratings_stay_within_zero_to_ten() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    app::update(&mut app, Msg::Digit(9), clock.secs(0.0));
+    for _ in 0..5 {
+        app::update(&mut app, Msg::Up, clock.secs(0.0));
+    }
+    assert_eq!(app.session.as_ref().unwrap().pain_choice, Some(10));
+    for _ in 0..15 {
+        app::update(&mut app, Msg::Down, clock.secs(0.0));
+    }
+    assert_eq!(app.session.as_ref().unwrap().pain_choice, Some(0));
+    // Skipping keeps no answer even after choosing one.
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    assert_eq!(app.session.as_ref().unwrap().pain_before, None);
+}
+
+#[test]
+fn an_unknown_routine_lists_the_valid_ids() {
+    let mut app = app();
+    let err = app::start_routine(&mut app, "nope", Clock::new().secs(0.0)).unwrap_err();
+    assert_eq!(err, "unknown routine `nope`; valid ids: mini, gentle, long");
+    assert!(app.session.is_none());
+}
+
+#[test]
+fn digits_are_pain_ratings_only_while_asked() {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    let key = KeyEvent::new(KeyCode::Char('7'), KeyModifiers::NONE);
+    assert_eq!(keys::map(key, &app), Some(Msg::Digit(7)));
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    assert_eq!(keys::map(key, &app), None);
+    let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(keys::map(space, &app), Some(Msg::TogglePause));
+}
+
+#[test]
+fn suspending_with_ctrl_z_pauses_a_running_countdown() {
+    let clock = Clock::new();
+    let mut app = started("mini", &clock);
+    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Msg::Suspend, clock.secs(4.0));
+    assert_eq!(cmds, vec![Cmd::Suspend]);
+    assert!(app.session.as_ref().unwrap().paused);
+    assert_eq!(left(&app, clock.secs(400.0)), 6 * S);
+}
+
+#[test]
+fn a_routine_may_set_its_own_get_ready() {
+    let text = include_str!("fixtures/sessions.ron").replace(
+        "summary: \"Only a press.\",",
+        "summary: \"Only a press.\", get_ready_secs: 2,",
+    );
+    let content = load::load(&[Source {
+        name: "sessions.ron".into(),
+        text,
+        builtin: false,
+    }])
+    .unwrap();
+    let gentle = Plan::build(&content.routines[1], &content);
+    assert_eq!(gentle.estimated(), Duration::from_secs(2 + 60));
+}

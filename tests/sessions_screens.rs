@@ -1,0 +1,324 @@
+//! Snapshots of the guided-session and history screens at 80x24, driven
+//! through the real `update` on small fixture content, plus colour checks
+//! and a sweep of terminal sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use backcoach::app::{self, App, Msg, Now, Screen};
+use backcoach::content::catalog::Content;
+use backcoach::content::load;
+use backcoach::content::source::Source;
+use backcoach::store::Settings;
+use backcoach::store::session_record::{
+    ExerciseOutcome, ExerciseResult, SessionHistory, SessionOutcome, SessionRecord,
+};
+use backcoach::ui;
+use chrono::{DateTime, Local, NaiveDate, TimeZone};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn fixture() -> Content {
+    let source = Source {
+        name: "sessions.ron".into(),
+        text: include_str!("fixtures/sessions.ron").into(),
+        builtin: false,
+    };
+    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+fn at(t0: Instant, secs: f64) -> Now {
+    Now {
+        instant: t0 + Duration::from_secs_f64(secs),
+        wall: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+    }
+}
+
+fn app(color: bool) -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
+        ..Settings::default()
+    };
+    App::new(fixture(), settings, color)
+}
+
+/// Runs `steps` (seconds, message) from a fresh app on the home screen.
+fn drive(color: bool, steps: &[(f64, Msg)]) -> App {
+    let t0 = Instant::now();
+    let mut app = app(color);
+    for (secs, msg) in steps {
+        app::update(&mut app, msg.clone(), at(t0, *secs));
+    }
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let buffer = draw(app, 80, 24);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Home → Guided session → the first routine (mini) → check-in.
+fn to_check_in() -> Vec<(f64, Msg)> {
+    vec![
+        (0.0, Msg::Down),
+        (0.0, Msg::Select),
+        (0.0, Msg::Select),
+        (0.0, Msg::Select),
+    ]
+}
+
+fn running(extra: &[(f64, Msg)]) -> App {
+    let mut steps = to_check_in();
+    steps.push((0.0, Msg::Digit(3)));
+    steps.push((0.0, Msg::Select));
+    steps.extend_from_slice(extra);
+    drive(true, &steps)
+}
+
+fn record(day: u32, outcome: SessionOutcome, pain: (Option<u8>, Option<u8>)) -> SessionRecord {
+    let started: DateTime<Local> = Local.with_ymd_and_hms(2026, 11, day, 8, 30, 0).unwrap();
+    SessionRecord {
+        started: started.fixed_offset(),
+        duration_secs: 290,
+        routine: "mini".into(),
+        exercises: vec![
+            ExerciseResult {
+                exercise: "twist".into(),
+                outcome: ExerciseOutcome::Done,
+            },
+            ExerciseResult {
+                exercise: "march".into(),
+                outcome: ExerciseOutcome::Skipped,
+            },
+        ],
+        pain_before: pain.0,
+        pain_after: pain.1,
+        outcome,
+    }
+}
+
+fn history_app() -> App {
+    let records = vec![
+        record(3, SessionOutcome::Completed, (Some(6), Some(4))),
+        record(10, SessionOutcome::Abandoned, (Some(5), None)),
+        record(19, SessionOutcome::Completed, (Some(5), Some(3))),
+        record(20, SessionOutcome::StoppedForPain, (None, None)),
+        record(21, SessionOutcome::Completed, (Some(4), Some(2))),
+        record(22, SessionOutcome::Completed, (Some(3), Some(1))),
+    ];
+    let history = SessionHistory {
+        records,
+        today: Some(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
+        ..SessionHistory::default()
+    };
+    drive(
+        true,
+        &[
+            // History is the last home entry.
+            (0.0, Msg::Last),
+            (0.0, Msg::Select),
+            (0.0, Msg::HistoryLoaded(Ok(history))),
+        ],
+    )
+}
+
+#[test]
+fn routine_picker() {
+    let app = drive(true, &[(0.0, Msg::Down), (0.0, Msg::Select)]);
+    assert_eq!(app.screen, Screen::Routines);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn routine_preview() {
+    let app = drive(true, &to_check_in()[..3]);
+    assert_eq!(app.screen, Screen::RoutinePreview);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn pain_check_in() {
+    let mut steps = to_check_in();
+    steps.push((0.0, Msg::Digit(3)));
+    assert_snapshot!(screen(&drive(true, &steps)));
+}
+
+#[test]
+fn get_ready() {
+    assert_snapshot!(screen(&running(&[(2.0, Msg::Tick)])));
+}
+
+#[test]
+fn hold_running_in_big_digits() {
+    assert_snapshot!(screen(&running(&[(10.0, Msg::Tick), (12.0, Msg::Tick)])));
+}
+
+#[test]
+fn switch_side() {
+    let app = running(&[
+        (10.0, Msg::Tick),
+        (15.0, Msg::Tick),
+        (18.0, Msg::Tick),
+        (23.0, Msg::Tick),
+    ]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn paused() {
+    let app = running(&[(10.0, Msg::Tick), (11.5, Msg::TogglePause)]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn confirm_leave() {
+    let app = running(&[(10.0, Msg::Tick), (11.0, Msg::Back)]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn step_without_a_hold() {
+    let app = running(&[(1.0, Msg::Next)]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn hurt_guidance() {
+    let app = running(&[(10.0, Msg::Tick), (12.0, Msg::Hurt)]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn summary() {
+    let app = running(&[
+        (10.0, Msg::Tick),
+        (11.0, Msg::Next),
+        (12.0, Msg::Select),
+        (13.0, Msg::Select),
+        (14.0, Msg::Select),
+        (19.0, Msg::Tick),
+        (20.0, Msg::Digit(1)),
+        (20.0, Msg::Select),
+    ]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn history_with_data() {
+    assert_snapshot!(screen(&history_app()));
+}
+
+#[test]
+fn history_empty() {
+    let app = drive(
+        true,
+        &[
+            // History is the last home entry.
+            (0.0, Msg::Last),
+            (0.0, Msg::Select),
+            (0.0, Msg::HistoryLoaded(Ok(SessionHistory::default()))),
+        ],
+    );
+    assert_snapshot!(screen(&app));
+}
+
+fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(byte) = line.find(text) {
+            let x = line[..byte].chars().count();
+            return (u16::try_from(x).unwrap(), y);
+        }
+    }
+    panic!("{text:?} not on screen");
+}
+
+#[test]
+fn hurt_key_and_urgent_flags_stand_out_without_colour() {
+    let mut steps = to_check_in();
+    steps.extend([(0.0, Msg::Next), (12.0, Msg::Hurt)]);
+    let app = drive(false, &steps);
+    let buffer = draw(&app, 80, 24);
+    let (x, y) = find(&buffer, "!! Urgent");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let running = drive(false, &{
+        let mut s = to_check_in();
+        s.push((0.0, Msg::Next));
+        s
+    });
+    let buffer = draw(&running, 80, 24);
+    let (x, y) = find(&buffer, "! this hurts");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+}
+
+/// Every session and history state.
+fn every_state() -> Vec<App> {
+    let mut check_out = to_check_in();
+    check_out.extend([
+        (0.0, Msg::Next),
+        (1.0, Msg::Next),
+        (2.0, Msg::Next),
+        (3.0, Msg::Next),
+    ]);
+    let mut states = vec![
+        drive(true, &[(0.0, Msg::Down), (0.0, Msg::Select)]),
+        drive(true, &to_check_in()[..3]),
+        drive(true, &to_check_in()),
+        running(&[(2.0, Msg::Tick)]),
+        running(&[(10.0, Msg::Tick), (11.0, Msg::TogglePause)]),
+        running(&[(10.0, Msg::Tick), (11.0, Msg::Back)]),
+        running(&[(1.0, Msg::Next)]),
+        running(&[(10.0, Msg::Hurt)]),
+        drive(true, &check_out),
+        history_app(),
+    ];
+    let mut summary = drive(true, &check_out);
+    app::update(&mut summary, Msg::Select, at(Instant::now(), 0.0));
+    states.push(summary);
+    let mut help = running(&[(2.0, Msg::Tick)]);
+    app::update(&mut help, Msg::ToggleHelp, at(Instant::now(), 0.0));
+    states.push(help);
+    states
+}
+
+#[test]
+fn every_session_screen_renders_at_every_small_size() {
+    let states = every_state();
+    for width in 0..=120 {
+        for height in 0..=40 {
+            for state in &states {
+                draw(state, width, height);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn every_session_screen_renders_at_any_size(width in 0u16..400, height in 0u16..200) {
+        for state in every_state() {
+            draw(&state, width, height);
+        }
+    }
+}
