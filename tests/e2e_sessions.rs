@@ -80,7 +80,7 @@ fn a_session_runs_hands_free_from_start_to_summary_and_is_recorded() {
     // s skips the check-in and starts; no key from here to the check-out.
     tui.send(b"s");
     tui.wait_for("Quick lean");
-    tui.wait_for("Switch to the right side");
+    tui.wait_for("Switch to the left side");
     tui.wait_for("Next exercise: Quick sway");
     tui.wait_for("Pain check-out");
     assert!(history_lines(&world).is_empty());

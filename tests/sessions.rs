@@ -169,7 +169,7 @@ fn every_transition_with_exact_remaining_times() {
     assert_eq!(left(&app, clock.secs(0.0)), 10 * S);
     assert_eq!(app::next_wakeup(&app), Some(clock.t0 + S));
     let beat = *app.session.as_ref().unwrap().current().unwrap();
-    assert_eq!((beat.set, beat.side, beat.rep), (1, Some(Side::Left), 1));
+    assert_eq!((beat.set, beat.side, beat.rep), (1, Some(Side::Right), 1));
 
     // The hold starts when the get-ready ends and lasts 5 s.
     let cmds = app::update(&mut app, Msg::Tick, clock.secs(10.0));
@@ -189,15 +189,15 @@ fn every_transition_with_exact_remaining_times() {
     app::update(&mut app, Msg::Tick, clock.secs(18.0));
     assert_eq!(kind(&app), BeatKind::Hold);
     app::update(&mut app, Msg::Tick, clock.secs(24.5));
-    assert_eq!(said(&app), "Switch to the right side");
+    assert_eq!(said(&app), "Switch to the left side");
     let beat = *app.session.as_ref().unwrap().current().unwrap();
     assert_eq!(
         (beat.side, beat.rep, beat.kind),
-        (Some(Side::Right), 1, BeatKind::GetReady)
+        (Some(Side::Left), 1, BeatKind::GetReady)
     );
     assert_eq!(left(&app, clock.secs(24.5)), Duration::from_millis(3_500));
 
-    // Through the right side to set 2.
+    // Through the left side to set 2.
     for t in [28.0, 33.0, 36.0] {
         app::update(&mut app, Msg::Tick, clock.secs(t));
     }
@@ -205,7 +205,7 @@ fn every_transition_with_exact_remaining_times() {
     app::update(&mut app, Msg::Tick, clock.secs(41.0));
     assert_eq!(said(&app), "Set 2 of 2");
     let beat = *app.session.as_ref().unwrap().current().unwrap();
-    assert_eq!((beat.set, beat.side, beat.rep), (2, Some(Side::Left), 1));
+    assert_eq!((beat.set, beat.side, beat.rep), (2, Some(Side::Right), 1));
 
     // Pause: paused time is not counted.
     app::update(&mut app, Msg::TogglePause, clock.secs(42.0));

@@ -124,7 +124,7 @@ pub enum Sides {
     Left,
     /// Right side only.
     Right,
-    /// Left then right, each with the full reps and hold.
+    /// Right then left, each with the full reps and hold.
     Both,
 }
 

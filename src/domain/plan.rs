@@ -184,7 +184,8 @@ fn push_beats(
         Sides::None => &[None],
         Sides::Left => &[Some(Side::Left)],
         Sides::Right => &[Some(Side::Right)],
-        Sides::Both => &[Some(Side::Left), Some(Side::Right)],
+        // Right first: the built-in steps describe the right side, then the left.
+        Sides::Both => &[Some(Side::Right), Some(Side::Left)],
     };
     let mut first = true;
     for set in 1..=exercise.sets {
