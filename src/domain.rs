@@ -3,3 +3,4 @@
 pub mod card;
 pub mod countdown;
 pub mod library;
+pub mod therapy;

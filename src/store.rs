@@ -2,7 +2,9 @@
 //! the append-only history log.
 
 pub mod history;
+pub mod record;
 mod settings;
+pub mod therapy;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::io::{self, Write};
