@@ -1,6 +1,8 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod therapy;
+
 use std::time::Instant;
 
 use chrono::{DateTime, Local};
@@ -30,6 +32,8 @@ pub enum Screen {
     Library,
     /// One exercise card, step by step.
     Card,
+    /// The heat/cold timer: pick, check, run, alert.
+    Therapy,
 }
 
 /// Something that happened: a key (already mapped to its meaning), a resize,
@@ -72,6 +76,19 @@ pub enum Msg {
     Resize,
     /// Saving settings failed, with the reason.
     SaveFailed(String),
+    /// A deadline from `next_wakeup` passed (no input).
+    Tick,
+    /// One step longer (a minute more, within the cap).
+    Longer,
+    /// One step shorter.
+    Shorter,
+    /// The pack is off: end the heat/cold session now.
+    PackRemoved,
+    /// Start despite the rest-gap warning.
+    ConfirmAnyway,
+    /// Saving or clearing the running heat/cold session or appending to
+    /// the history failed, with the reason.
+    TherapyStoreFailed(String),
 }
 
 /// Work for the runtime to do after an update.
@@ -83,6 +100,12 @@ pub enum Cmd {
     Suspend,
     /// Ring the terminal bell.
     Bell,
+    /// Persist the running heat/cold session.
+    SaveRunning(crate::domain::therapy::Running),
+    /// Remove the persisted heat/cold session (the pack is off).
+    ClearRunning,
+    /// Append a record to the history log.
+    Append(crate::store::record::Record),
 }
 
 /// An entry of the home menu. Only working features get an entry.
@@ -90,16 +113,19 @@ pub enum Cmd {
 pub enum HomeEntry {
     /// The exercise library.
     Library,
+    /// The heat/cold timer.
+    Therapy,
 }
 
 impl HomeEntry {
     /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 1] = [HomeEntry::Library];
+    pub const ALL: [HomeEntry; 2] = [HomeEntry::Library, HomeEntry::Therapy];
 
     /// Menu label.
     pub fn label(self) -> &'static str {
         match self {
             HomeEntry::Library => "Exercise library",
+            HomeEntry::Therapy => "Heat/cold timer",
         }
     }
 
@@ -107,6 +133,7 @@ impl HomeEntry {
     pub fn description(self) -> &'static str {
         match self {
             HomeEntry::Library => "Browse the gentle stretches, one step at a time.",
+            HomeEntry::Therapy => "Heat, cold or both, never longer than 20 minutes.",
         }
     }
 }
@@ -134,6 +161,8 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The heat/cold timer (runs on while other screens are shown).
+    pub therapy: therapy::Therapy,
 }
 
 impl App {
@@ -155,6 +184,7 @@ impl App {
             notice: None,
             color,
             quit: false,
+            therapy: therapy::Therapy::default(),
         }
     }
 }
@@ -165,7 +195,19 @@ const PAGE: isize = 10;
 /// Applies one message. Pure apart from mutating `app`; returns the work the
 /// runtime must do.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    // Timers first, whatever the message: time up raises the alert.
+    let mut cmds = therapy::advance(app, now);
+    cmds.extend(update_screen(app, msg, now));
+    cmds
+}
+
+fn update_screen(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     match msg {
+        Msg::Tick => return Vec::new(),
+        Msg::TherapyStoreFailed(reason) => {
+            app.notice = Some(format!("Could not save the heat/cold timer: {reason}"));
+            return Vec::new();
+        }
         Msg::Resize => return Vec::new(),
         Msg::SaveFailed(reason) => {
             app.notice = Some(format!("Could not save settings: {reason}"));
@@ -195,6 +237,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Screen::Home => home(app, msg),
         Screen::Library => library(app, msg),
         Screen::Card => card(app, msg),
+        Screen::Therapy => therapy::update(app, msg, now),
     }
 }
 
@@ -203,6 +246,7 @@ fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Msg::Select => {
             app.settings.disclaimer_acknowledged = Some(now.wall);
             app.screen = Screen::Home;
+            therapy::after_disclaimer(app);
             vec![Cmd::SaveSettings]
         }
         Msg::Back => {
@@ -222,6 +266,7 @@ fn home(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Last => app.home_selected = last,
         Msg::Select => match HomeEntry::ALL.get(app.home_selected) {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
+            Some(HomeEntry::Therapy) => app.screen = Screen::Therapy,
             None => {}
         },
         Msg::Back => app.quit = true,
@@ -275,7 +320,8 @@ fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
 }
 
 /// The next instant at which the screen changes without input, if any.
-/// Nothing in the library or on the home screen changes by itself.
-pub fn next_wakeup(_app: &App) -> Option<Instant> {
-    None
+/// Nothing in the library or on the home screen changes by itself; a
+/// heat/cold session wakes the loop at least every second.
+pub fn next_wakeup(app: &App, now: Now) -> Option<Instant> {
+    therapy::next_wakeup(app, now)
 }

@@ -1,8 +1,12 @@
 //! The command line: global options and subcommands.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::content::model::TherapyKind;
+use crate::domain::therapy::parse_length;
 
 /// A full-screen terminal back-care coach. A coach, not a diagnosis.
 #[derive(Debug, Parser)]
@@ -34,4 +38,36 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Open the heat/cold timer on a mode's safety check (never longer than
+    /// 20 minutes).
+    Timer {
+        /// Heat, cold, or contrast (alternating).
+        #[arg(value_enum)]
+        mode: TimerMode,
+        /// Length, like 90s, 15m or 1m30s; at most 20m [default: the
+        /// mode's length from content, 15m]
+        #[arg(long, value_name = "D", value_parser = parse_length)]
+        duration: Option<Duration>,
+    },
+}
+
+/// The modes `backcoach timer` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimerMode {
+    /// Warmth for tension and stiffness.
+    Heat,
+    /// Cold for a fresh strain or swelling.
+    Cold,
+    /// Heat and cold alternated.
+    Contrast,
+}
+
+impl From<TimerMode> for TherapyKind {
+    fn from(mode: TimerMode) -> TherapyKind {
+        match mode {
+            TimerMode::Heat => TherapyKind::Heat,
+            TimerMode::Cold => TherapyKind::Cold,
+            TimerMode::Contrast => TherapyKind::Contrast,
+        }
+    }
 }

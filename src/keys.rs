@@ -31,6 +31,8 @@ macro_rules! bind {
     };
 }
 
+mod therapy;
+
 use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
 const DISCLAIMER: &[Binding] = &[
@@ -164,7 +166,16 @@ pub fn bindings(app: &App) -> &'static [Binding] {
     if app.help_open {
         return HELP;
     }
-    screen_bindings(app.screen)
+    current_screen_bindings(app)
+}
+
+/// The bindings of the screen shown, as it is now (the timer's depend on
+/// its stage), without the global ones.
+pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
+    match app.screen {
+        Screen::Therapy => therapy::bindings(app),
+        screen => screen_bindings(screen),
+    }
 }
 
 /// The bindings of a screen, without the global ones.
@@ -174,6 +185,7 @@ pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
         Screen::Home => HOME,
         Screen::Library => LIBRARY,
         Screen::Card => CARD,
+        Screen::Therapy => therapy::PICK,
     }
 }
 

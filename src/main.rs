@@ -4,18 +4,22 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use backcoach::app::App;
+use backcoach::app::{App, therapy};
 use backcoach::cli::{Cli, Command};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
+use backcoach::content::model::TherapyKind;
 use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
 use backcoach::runtime;
 use backcoach::store::Store;
+use backcoach::store::record::Record;
+use backcoach::store::therapy::take_running;
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -59,7 +63,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let content_dir = content_dir(cli.content.as_deref())?;
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
-        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref()),
+        Some(Command::Timer { mode, duration }) => full_screen(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            Some((mode.into(), duration)),
+        ),
+        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref(), None),
     }
 }
 
@@ -151,7 +160,11 @@ fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<ExitCode, String> {
+fn full_screen(
+    content_dir: Option<&Path>,
+    data_flag: Option<&Path>,
+    timer: Option<(TherapyKind, Option<Duration>)>,
+) -> Result<ExitCode, String> {
     let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
         Ok(content) => content,
@@ -170,5 +183,41 @@ fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<E
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(content, loaded.settings, color);
     app.notice = loaded.notice;
+    boot_therapy(&mut app, &store, timer);
     runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))
+}
+
+/// Reads the running heat/cold session and the last application's end, and
+/// opens the timer when one runs or the command line asked for it.
+fn boot_therapy(app: &mut App, store: &Store, open: Option<(TherapyKind, Option<Duration>)>) {
+    let now = runtime::now();
+    let loaded = take_running(store, now.wall);
+    let mut notices: Vec<String> = app.notice.take().into_iter().collect();
+    notices.extend(loaded.notice);
+    let last_end = match store.load_history::<Record>(now.wall) {
+        Ok(history) => {
+            if let Some(aside) = &history.kept_aside {
+                notices.push(format!(
+                    "{} unreadable history line(s) were kept aside in {}.",
+                    history.problems.len(),
+                    aside.display()
+                ));
+            }
+            Record::last_therapy_end(&history.records)
+        }
+        Err(err) => {
+            notices.push(format!("Could not read the history log: {err}"));
+            None
+        }
+    };
+    let boot = therapy::Boot {
+        running: loaded.running,
+        last_end,
+        open,
+    };
+    therapy::boot(app, boot, now);
+    notices.extend(app.notice.take());
+    if !notices.is_empty() {
+        app.notice = Some(notices.join(" "));
+    }
 }

@@ -1,5 +1,6 @@
 //! The view: draws the app state. Never changes it.
 
+pub mod big_clock;
 pub mod card;
 pub mod disclaimer;
 pub mod help;
@@ -7,6 +8,7 @@ pub mod home;
 pub mod library;
 pub mod status;
 pub mod theme;
+pub mod therapy;
 pub mod too_small;
 pub mod wrap;
 
@@ -42,11 +44,13 @@ pub fn view(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     render_header(app, frame, header, theme);
+    therapy::render_badge(app, frame, header, theme);
     match app.screen {
         Screen::Disclaimer => disclaimer::render(app, frame, body, theme),
         Screen::Home => home::render(app, frame, body, theme),
         Screen::Library => library::render(app, frame, body, theme),
         Screen::Card => card::render(app, frame, body, theme),
+        Screen::Therapy => therapy::render(app, frame, body, theme),
     }
     if let Some(text) = &app.notice {
         status::render_notice(text, frame, notice, theme);
@@ -64,6 +68,7 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::Home => "Home",
         Screen::Library => "Exercise library",
         Screen::Card => "Exercise card",
+        Screen::Therapy => "Heat/cold timer",
     }
 }
 

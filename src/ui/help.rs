@@ -12,7 +12,7 @@ use crate::keys::{self, Binding};
 
 /// Draws the overlay centred over `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let screen = keys::screen_bindings(app.screen);
+    let screen = keys::current_screen_bindings(app);
     let key_width = screen
         .iter()
         .chain(keys::GLOBAL)
