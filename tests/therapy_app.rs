@@ -180,7 +180,11 @@ fn the_alert_takes_over_from_any_screen() {
     send(&mut app, &[Msg::Back], t.at(1));
     assert_eq!(app.screen, Screen::Home, "Esc leaves the timer running");
     assert!(app.therapy.session.is_some());
-    send(&mut app, &[Msg::First, Msg::Select, Msg::ToggleHelp], t.at(2));
+    send(
+        &mut app,
+        &[Msg::First, Msg::Select, Msg::ToggleHelp],
+        t.at(2),
+    );
     assert_eq!(app.screen, Screen::Library);
     assert!(app.help_open);
     send(&mut app, &[Msg::Tick], t.at(15 * 60 + 3));

@@ -242,11 +242,13 @@ fn render_running(
     let clock = therapy::clock_text(remaining);
     let big = inner.width >= big_clock::width(&clock) && inner.height >= 12;
     let clock_height = if big { big_clock::HEIGHT } else { 1 };
-    let [_, clock_area, _, gauge_area, details] = Layout::vertical([
-        Constraint::Length(1),
+    // Centred vertically: clock, gap, gauge, then four lines of details.
+    let [_, clock_area, _, gauge_area, details, _] = Layout::vertical([
+        Constraint::Fill(1),
         Constraint::Length(clock_height),
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(5),
         Constraint::Fill(1),
     ])
     .areas(inner);
