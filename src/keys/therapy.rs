@@ -35,7 +35,7 @@ const CHECK: &[Binding] = &[
         [Char('+'), Char('='), Right, Up],
         "+/=/→/↑",
         "+",
-        "1 min longer",
+        "longer",
         Msg::Longer,
         true
     ),
@@ -43,7 +43,7 @@ const CHECK: &[Binding] = &[
         [Char('-'), Char('_'), Left, Down],
         "-/←/↓",
         "-",
-        "1 min shorter",
+        "shorter",
         Msg::Shorter,
         true
     ),
@@ -67,7 +67,7 @@ const RUNNING: &[Binding] = &[
         [Char('r'), Char('x')],
         "r/x",
         "r",
-        "pack removed",
+        "pack off",
         Msg::PackRemoved,
         true
     ),
@@ -75,25 +75,12 @@ const RUNNING: &[Binding] = &[
         [Char('+'), Char('=')],
         "+/=",
         "+",
-        "1 min longer",
+        "longer",
         Msg::Longer,
         true
     ),
-    bind!(
-        [Char('-'), Char('_')],
-        "-",
-        "1 min shorter",
-        Msg::Shorter,
-        true
-    ),
-    bind!(
-        [Esc, Char('q')],
-        "Esc/q",
-        "Esc",
-        "home (runs on)",
-        Msg::Back,
-        true
-    ),
+    bind!([Char('-'), Char('_')], "-", "shorter", Msg::Shorter, true),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "home", Msg::Back, true),
 ];
 
 const ALERT: &[Binding] = &[bind!(

@@ -6,11 +6,13 @@ use std::time::Duration;
 use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use super::big_clock;
 use super::theme::Theme;
+use super::wrap::wrap_words;
 use crate::app::therapy::{Stage, mode_name, switch_to};
 use crate::app::{App, Now, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
@@ -117,13 +119,29 @@ fn ago_text(ago: Duration) -> String {
     }
 }
 
-fn bullets<'a>(heading: &'a str, items: &'a [String], theme: Theme) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::from(Span::styled(heading, theme.title()))];
-    lines.extend(
-        items
-            .iter()
-            .map(|i| Line::from(Span::styled(format!("  • {i}"), theme.text()))),
-    );
+/// `text` wrapped to `width` with a hanging indent after `mark`.
+fn hanging(text: &str, mark: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let indent = mark.chars().count();
+    let room = usize::from(width).saturating_sub(indent).max(1);
+    wrap_words(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let lead = if i == 0 {
+                mark.to_owned()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(Span::styled(format!("{lead}{line}"), style))
+        })
+        .collect()
+}
+
+fn bullets(heading: &str, items: &[String], width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(heading.to_owned(), theme.title()))];
+    for item in items {
+        lines.extend(hanging(item, "  • ", width, theme.text()));
+    }
     lines
 }
 
@@ -133,59 +151,64 @@ fn pattern_text(mode: &TherapyMode) -> String {
         .iter()
         .map(|s| format!("{}m {}", s.minutes, s.kind.id()))
         .collect();
-    parts.join(" → ")
+    format!("{}, repeated until the end", parts.join(" → "))
 }
 
+/// Guidance, safety rules, length and question. When space is short the
+/// guidance gives way first, so the rules and the question stay visible.
 fn render_check(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect, theme: Theme) {
-    let planned = app.therapy.planned;
-    let mut lines = bullets("When it helps", &mode.helps_with, theme);
-    lines.extend(bullets("How", &mode.how, theme));
-    if !mode.pattern.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("Pattern ", theme.title()),
-            Span::styled(pattern_text(mode), theme.text()),
-            Span::styled(", repeated until the end", theme.dim()),
-        ]));
-    }
-    lines.push(Line::from(Span::styled("Safety", theme.title())));
-    lines.extend(
-        mode.safety
-            .iter()
-            .map(|s| Line::from(Span::styled(format!("  ! {s}"), theme.warning()))),
-    );
-    lines.push(Line::default());
-    lines.push(Line::from(vec![
-        Span::styled("Length ", theme.title()),
-        Span::styled(therapy::clock_text(planned), theme.current()),
-        Span::styled(
-            format!(
-                "  (+/- one minute; never above {})",
-                therapy::clock_text(CAP)
-            ),
-            theme.dim(),
-        ),
-    ]));
-    let question = if mode.mode == TherapyKind::Heat {
-        "Heat source ready, and you will stop at 20 minutes at most? Enter starts."
-    } else {
-        "Is the ice pack wrapped in a towel? Enter = yes, start."
-    };
-    lines.push(Line::from(Span::styled(
-        format!("? {question}"),
-        theme.current(),
-    )));
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
         .title(Span::styled(
             format!(" {} · before you start ", mode.name),
             theme.title(),
         ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width;
+    let mut guidance = bullets("When it helps", &mode.helps_with, width, theme);
+    guidance.extend(bullets("How", &mode.how, width, theme));
+    if !mode.pattern.is_empty() {
+        guidance.push(Line::from(Span::styled("Pattern", theme.title())));
+        guidance.extend(hanging(&pattern_text(mode), "  ", width, theme.text()));
+    }
+    let mut safety = vec![Line::from(Span::styled("Safety", theme.title()))];
+    for rule in &mode.safety {
+        safety.extend(hanging(rule, "  ! ", width, theme.warning()));
+    }
+    let question = if mode.mode == TherapyKind::Heat {
+        "Heat source ready, and you will stop at 20 minutes at most? Enter starts."
+    } else {
+        "Is the ice pack wrapped in a towel? Enter = yes, start."
+    };
+    let mut controls = vec![
+        Line::default(),
+        Line::from(vec![
+            Span::styled("Length ", theme.title()),
+            Span::styled(therapy::clock_text(app.therapy.planned), theme.current()),
+            Span::styled(
+                format!("  (+/- a minute, max {})", therapy::clock_text(CAP)),
+                theme.dim(),
+            ),
+        ]),
+    ];
+    controls.extend(hanging(question, "? ", width, theme.current()));
+    let height = |lines: &[Line]| u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let controls_h = height(&controls).min(inner.height);
+    let safety_h = height(&safety).min(inner.height - controls_h);
+    let guidance_h = height(&guidance).min(inner.height - controls_h - safety_h);
+    let [top, middle, bottom, _] = Layout::vertical([
+        Constraint::Length(guidance_h),
+        Constraint::Length(safety_h),
+        Constraint::Length(controls_h),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(guidance), top);
+    frame.render_widget(Paragraph::new(safety), middle);
+    // The question matters most: if space is short, keep its end.
+    let skip = height(&controls).saturating_sub(controls_h);
+    frame.render_widget(Paragraph::new(controls).scroll((skip, 0)), bottom);
 }
 
 fn render_rest_gap(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -238,6 +261,13 @@ fn render_running(
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // One readable column on wide terminals.
+    let [_, inner, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Max(76),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
     let remaining = session.remaining(now);
     let clock = therapy::clock_text(remaining);
     let big = inner.width >= big_clock::width(&clock) && inner.height >= 12;
@@ -351,7 +381,10 @@ fn render_alert(
     };
     let mut lines = vec![
         Line::default(),
-        Line::from(Span::styled("!! REMOVE THE PACK NOW !!", theme.warning())),
+        Line::from(Span::styled(
+            " !! REMOVE THE PACK NOW !! ",
+            theme.warning().add_modifier(Modifier::REVERSED),
+        )),
         Line::default(),
         Line::from(Span::styled(
             format!(
