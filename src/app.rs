@@ -213,6 +213,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             app.notice = Some(format!("Could not save settings: {reason}"));
             return Vec::new();
         }
+        Msg::Suspend if therapy::refuses_suspend(app) => return Vec::new(),
         Msg::Suspend => return vec![Cmd::Suspend],
         Msg::Quit => {
             app.quit = true;

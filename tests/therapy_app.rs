@@ -448,3 +448,20 @@ fn timer_keys_follow_the_stage() {
     assert_eq!(keys::map(key(KeyCode::Enter), &app), Some(Msg::Select));
     assert_eq!(keys::map(key(KeyCode::Char('+')), &app), None);
 }
+
+#[test]
+fn suspend_is_refused_while_a_pack_is_on() {
+    let t = T::new();
+    let mut app = app();
+    assert_eq!(send(&mut app, &[Msg::Suspend], t.at(0)), vec![Cmd::Suspend]);
+    start(&mut app, TherapyKind::Heat, t.at(0));
+    assert!(send(&mut app, &[Msg::Suspend], t.at(1)).is_empty());
+    assert!(app.notice.as_deref().unwrap().contains("Ctrl-Z is off"));
+    send(&mut app, &[Msg::Tick], t.at(15 * 60));
+    assert!(!send(&mut app, &[Msg::Suspend], t.at(15 * 60 + 1)).contains(&Cmd::Suspend));
+    send(&mut app, &[Msg::Select], t.at(15 * 60 + 2));
+    assert_eq!(
+        send(&mut app, &[Msg::Suspend], t.at(15 * 60 + 3)),
+        vec![Cmd::Suspend]
+    );
+}

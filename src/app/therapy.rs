@@ -162,6 +162,19 @@ pub fn advance(app: &mut App, now: Now) -> Vec<Cmd> {
     cmds
 }
 
+/// A stopped process cannot ring the alert, so Ctrl-Z is refused while a
+/// session runs or its alert waits; says so in a notice.
+pub fn refuses_suspend(app: &mut App) -> bool {
+    let busy = app.therapy.session.is_some() || app.therapy.alert.is_some();
+    if busy {
+        app.notice = Some(
+            "Ctrl-Z is off while a heat/cold session runs: a stopped app could not ring the alert."
+                .to_owned(),
+        );
+    }
+    busy
+}
+
 /// What to put on at a contrast switch.
 pub fn switch_to(kind: TherapyKind) -> &'static str {
     match kind {

@@ -177,7 +177,7 @@ fn render_check(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect, th
         safety.extend(hanging(rule, "  ! ", width, theme.warning()));
     }
     let question = if mode.mode == TherapyKind::Heat {
-        "Heat source ready, and you will stop at 20 minutes at most? Enter starts."
+        "Warm, not hot, and comfortable on the skin? Enter = yes, start."
     } else {
         "Is the ice pack wrapped in a towel? Enter = yes, start."
     };
@@ -192,6 +192,15 @@ fn render_check(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect, th
             ),
         ]),
     ];
+    controls.extend(hanging(
+        &format!(
+            "The timer stops at {} at most, with no pause: take the pack off when the alert rings.",
+            therapy::clock_text(CAP)
+        ),
+        "! ",
+        width,
+        theme.warning(),
+    ));
     controls.extend(hanging(question, "? ", width, theme.current()));
     let height = |lines: &[Line]| u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let controls_h = height(&controls).min(inner.height);
