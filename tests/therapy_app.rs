@@ -465,3 +465,34 @@ fn suspend_is_refused_while_a_pack_is_on() {
         vec![Cmd::Suspend]
     );
 }
+
+#[test]
+fn a_resumed_contrast_session_rings_only_at_the_next_switch() {
+    let t = T::new();
+    let mut app = app();
+    let resumed = Running {
+        mode: TherapyKind::Contrast,
+        pattern: vec![
+            backcoach::domain::therapy::Segment {
+                kind: TherapyKind::Heat,
+                secs: 180,
+            },
+            backcoach::domain::therapy::Segment {
+                kind: TherapyKind::Cold,
+                secs: 120,
+            },
+        ],
+        ..running(&t, 900, false)
+    };
+    app::therapy::boot(
+        &mut app,
+        Boot {
+            running: Some(resumed),
+            ..Boot::default()
+        },
+        t.at(200),
+    );
+    assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(200))), 0);
+    assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(299))), 0);
+    assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(300))), 1);
+}

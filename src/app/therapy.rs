@@ -51,8 +51,9 @@ pub struct Therapy {
     pub planned: Duration,
     /// The session on the skin, if any.
     pub session: Option<Session>,
-    /// Index of the last contrast segment whose switch was announced.
-    pub announced: usize,
+    /// Index of the last contrast segment whose switch was announced (none
+    /// yet after a restart: the segment under way then is not news).
+    pub announced: Option<usize>,
     /// The time-up alert, until acknowledged.
     pub alert: Option<Alert>,
     /// When the last application ended (from the history log).
@@ -95,7 +96,7 @@ pub fn boot(app: &mut App, boot: Boot, now: Now) {
             ));
         }
         app.therapy.session = Some(Session::resume(running, now));
-        app.therapy.announced = usize::MAX;
+        app.therapy.announced = None;
         app.screen = Screen::Therapy;
         return;
     }
@@ -136,11 +137,8 @@ pub fn advance(app: &mut App, now: Now) -> Vec<Cmd> {
             cmds.extend(time_up(app, session, now));
         } else {
             let (index, kind, _) = session.segment(now);
-            if app.therapy.announced == usize::MAX {
-                // Resumed after a restart: the current segment is not news.
-                app.therapy.announced = index;
-            } else if index > app.therapy.announced {
-                app.therapy.announced = index;
+            let before = app.therapy.announced.replace(index);
+            if before.is_some_and(|before| index > before) {
                 if app.screen != Screen::Therapy {
                     // The timer screen shows the switch itself.
                     app.notice = Some(format!(
@@ -378,7 +376,7 @@ fn start(app: &mut App, now: Now) -> Vec<Cmd> {
     );
     let cmd = Cmd::SaveRunning(session.running.clone());
     app.therapy.session = Some(session);
-    app.therapy.announced = 0;
+    app.therapy.announced = Some(0);
     app.therapy.stage = Stage::Pick;
     vec![cmd]
 }

@@ -3,31 +3,29 @@
 
 use std::time::Duration;
 
-use chrono::Local;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
-use super::big_clock;
+mod alert;
+mod running;
+
 use super::theme::Theme;
 use super::wrap::wrap_words;
-use crate::app::therapy::{Stage, mode_name, switch_to};
-use crate::app::{App, Now, Screen};
+use crate::app::therapy::Stage;
+use crate::app::{App, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
-use crate::domain::therapy::{self, CAP, Session};
-
-/// How long a contrast switch stays announced on the running screen.
-const SWITCH_SHOWN: Duration = Duration::from_secs(20);
+use crate::domain::therapy::{self, CAP};
 
 /// Draws the timer screen in its current stage.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let t = &app.therapy;
     let now = t.clock;
     match (&t.alert, &t.session, now) {
-        (Some(alert), _, Some(now)) => render_alert(app, &alert.session, now, frame, area, theme),
-        (None, Some(session), Some(now)) => render_running(app, session, now, frame, area, theme),
+        (Some(alert), _, Some(now)) => alert::render(app, &alert.session, now, frame, area, theme),
+        (None, Some(session), Some(now)) => running::render(app, session, now, frame, area, theme),
         _ => match (t.stage, t.mode(app)) {
             (Stage::Check, Some(mode)) => render_check(app, mode, frame, area, theme),
             (Stage::RestGap, Some(mode)) => render_rest_gap(app, mode, frame, area, theme),
@@ -249,182 +247,6 @@ fn render_rest_gap(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect,
         .title(Span::styled(" Too soon? ", theme.warning()));
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
-}
-
-fn render_running(
-    app: &App,
-    session: &Session,
-    now: Now,
-    frame: &mut Frame,
-    area: Rect,
-    theme: Theme,
-) {
-    let mode = session.running.mode;
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            format!(" {} · on the skin ", mode_name(app, mode)),
-            theme.title(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    // One readable column on wide terminals.
-    let [_, inner, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Max(76),
-        Constraint::Fill(1),
-    ])
-    .areas(inner);
-    let remaining = session.remaining(now);
-    let clock = therapy::clock_text(remaining);
-    let big = inner.width >= big_clock::width(&clock) && inner.height >= 12;
-    let clock_height = if big { big_clock::HEIGHT } else { 1 };
-    // Centred vertically: clock, gap, gauge, then four lines of details.
-    let [_, clock_area, _, gauge_area, details, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(clock_height),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(5),
-        Constraint::Fill(1),
-    ])
-    .areas(inner);
-    let clock_lines = if big {
-        big_clock::lines(&clock)
-    } else {
-        vec![Line::from(format!("{clock} left"))]
-    };
-    frame.render_widget(
-        Paragraph::new(clock_lines)
-            .style(theme.current())
-            .alignment(Alignment::Center),
-        clock_area,
-    );
-    let planned = session.planned();
-    let ratio = if planned.is_zero() {
-        1.0
-    } else {
-        (session.elapsed(now).as_secs_f64() / planned.as_secs_f64()).clamp(0.0, 1.0)
-    };
-    let ends = (now.wall + remaining).with_timezone(&Local);
-    frame.render_widget(
-        Gauge::default()
-            .ratio(ratio)
-            .label(format!("ends at {}", ends.format("%H:%M")))
-            .gauge_style(theme.title()),
-        gauge_area,
-    );
-    frame.render_widget(
-        Paragraph::new(running_details(app, session, now, theme)).wrap(Wrap { trim: true }),
-        details,
-    );
-}
-
-fn running_details<'a>(app: &App, session: &Session, now: Now, theme: Theme) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::default()];
-    let started = session.running.started.with_timezone(&Local);
-    let (index, kind, left) = session.segment(now);
-    if session.running.mode == TherapyKind::Contrast {
-        lines.push(Line::from(vec![
-            Span::styled("Now ", theme.dim()),
-            Span::styled(kind.id().to_uppercase(), theme.current()),
-            Span::styled(
-                format!(
-                    "  segment {} of {}, {} left in it",
-                    index + 1,
-                    session.segment_count(),
-                    therapy::clock_text(left)
-                ),
-                theme.dim(),
-            ),
-        ]));
-        let into = segment_length(session, index).saturating_sub(left);
-        if index > 0 && into < SWITCH_SHOWN {
-            lines.push(Line::from(Span::styled(
-                format!("↻ Switch now: {}.", switch_to(kind)),
-                theme.warning(),
-            )));
-        }
-    } else {
-        lines.push(Line::from(vec![
-            Span::styled("Mode ", theme.dim()),
-            Span::styled(mode_name(app, kind), theme.current()),
-        ]));
-    }
-    lines.push(Line::from(Span::styled(
-        format!(
-            "Started {} · planned {} · never more than {} from the start",
-            started.format("%H:%M"),
-            therapy::clock_text(session.planned()),
-            therapy::clock_text(CAP)
-        ),
-        theme.dim(),
-    )));
-    lines
-}
-
-/// Full length of segment `index` (the last may be cut by the end).
-fn segment_length(session: &Session, index: usize) -> Duration {
-    let pattern = &session.running.pattern;
-    match pattern.get(index % pattern.len().max(1)) {
-        Some(segment) => Duration::from_secs(segment.secs),
-        None => session.planned(),
-    }
-}
-
-fn render_alert(
-    app: &App,
-    session: &Session,
-    now: Now,
-    frame: &mut Frame,
-    area: Rect,
-    theme: Theme,
-) {
-    let over = session.elapsed(now).saturating_sub(session.planned());
-    let when = match over.as_secs() / 60 {
-        0 => "Time is up.".to_owned(),
-        1 => "It ended 1 minute ago.".to_owned(),
-        n => format!("It ended {n} minutes ago."),
-    };
-    let mut lines = vec![
-        Line::default(),
-        Line::from(Span::styled(
-            " !! REMOVE THE PACK NOW !! ",
-            theme.warning().add_modifier(Modifier::REVERSED),
-        )),
-        Line::default(),
-        Line::from(Span::styled(
-            format!(
-                "{} session of {} is over. {when}",
-                mode_name(app, session.running.mode),
-                therapy::clock_text(session.planned())
-            ),
-            theme.current(),
-        )),
-        Line::default(),
-        Line::from(Span::styled(
-            "Take the pack off the skin now. Leave 20 to 40 minutes before the next application.",
-            theme.text(),
-        )),
-        Line::default(),
-        Line::from(Span::styled(
-            "Press Enter once the pack is off.",
-            theme.dim(),
-        )),
-    ];
-    let block_height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let top = area.height.saturating_sub(block_height) / 2;
-    lines.splice(0..0, std::iter::repeat_n(Line::default(), usize::from(top)));
-    let block = Block::bordered()
-        .border_style(theme.warning())
-        .title(Span::styled(" Time is up ", theme.warning()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
         area,
     );
 }
