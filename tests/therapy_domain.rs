@@ -13,6 +13,7 @@ use backcoach::domain::therapy::{
 };
 use chrono::{DateTime, FixedOffset, Local, TimeZone};
 use clap::Parser;
+use proptest::prelude::*;
 
 const S: Duration = Duration::from_secs(1);
 const M: Duration = Duration::from_secs(60);
@@ -327,4 +328,61 @@ fn the_clock_text_rounds_up() {
     assert_eq!(therapy::clock_text(15 * M), "15:00");
     assert_eq!(therapy::clock_text(Duration::from_millis(59_001)), "01:00");
     assert_eq!(therapy::clock_text(Duration::ZERO), "00:00");
+}
+
+/// One thing that can happen to a running session.
+#[derive(Debug, Clone)]
+enum Step {
+    Longer,
+    Shorter,
+    /// Both clocks move forward this many seconds.
+    Wait(u8),
+    /// The wall clock jumps by this many minutes (either way).
+    WallJump(i8),
+    /// The laptop sleeps: only the wall clock moves, this many seconds.
+    Suspend(u16),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => Just(Step::Longer),
+        2 => Just(Step::Shorter),
+        3 => any::<u8>().prop_map(Step::Wait),
+        1 => any::<i8>().prop_map(Step::WallJump),
+        1 => any::<u16>().prop_map(Step::Suspend),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn no_path_keeps_a_session_past_the_cap(
+        planned_secs in 1u64..3_000,
+        steps in proptest::collection::vec(step(), 0..80),
+    ) {
+        let c = Clocks::new();
+        let mut s = session(TherapyKind::Contrast, Duration::from_secs(planned_secs), c);
+        let (mut mono, mut wall) = (0i64, 0i64);
+        for step in steps {
+            match step {
+                Step::Longer => s.longer(),
+                Step::Shorter => s.shorter(c.at(mono, wall)),
+                Step::Wait(secs) => {
+                    mono += i64::from(secs);
+                    wall += i64::from(secs);
+                }
+                Step::WallJump(minutes) => wall += i64::from(minutes) * 60,
+                Step::Suspend(secs) => wall += i64::from(secs),
+            }
+            let now = c.at(mono, wall);
+            prop_assert!(s.planned() <= CAP);
+            // Measured on the monotonic clock alone, or on the wall clock
+            // alone, from the real start: never past 20 minutes.
+            if mono >= 20 * 60 || wall >= 20 * 60 {
+                prop_assert!(s.is_over(now));
+            }
+            prop_assert!(s.remaining(now) <= CAP.saturating_sub(Duration::from_secs(u64::try_from(mono).unwrap())));
+            let wake = s.next_wakeup(now);
+            prop_assert!(wake >= now.instant && wake <= now.instant + S);
+        }
+    }
 }
