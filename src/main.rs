@@ -19,7 +19,7 @@ use backcoach::content::source::{self, Source};
 use backcoach::runtime;
 use backcoach::store::Store;
 use backcoach::store::record::Record;
-use backcoach::store::therapy::take_running;
+use backcoach::store::therapy::{load_running, take_running};
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -184,7 +184,9 @@ fn full_screen(
     let mut app = App::new(content, loaded.settings, color);
     app.notice = loaded.notice;
     boot_therapy(&mut app, &store, timer);
-    runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))
+    let code = runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))?;
+    say_still_running(&store);
+    Ok(code)
 }
 
 /// Reads the running heat/cold session and the last application's end, and
@@ -219,5 +221,15 @@ fn boot_therapy(app: &mut App, store: &Store, open: Option<(TherapyKind, Option<
     notices.extend(app.notice.take());
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
+    }
+}
+
+/// After the screen is restored: a pack left on must not be forgotten.
+fn say_still_running(store: &Store) {
+    if let Ok(Some(running)) = load_running(store) {
+        say_error(&format!(
+            "backcoach: {} (run backcoach again to follow it)",
+            running.status_at(&runtime::now().wall)
+        ));
     }
 }

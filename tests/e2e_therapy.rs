@@ -143,7 +143,12 @@ fn a_killed_session_resumes_with_the_right_time_left() {
         "shows {left} left, expected about {expected} s"
     );
     tui.send(b"\x03");
-    tui.end().assert_terminal_restored();
+    let ended = tui.end();
+    ended.assert_terminal_restored();
+    // On the way out, a pack left on is not forgotten.
+    let left_at = find_last(&ended.raw, LEAVE_ALT_SCREEN).unwrap();
+    let after = String::from_utf8_lossy(&ended.raw[left_at..]).into_owned();
+    assert!(after.contains("backcoach: heat 2m left"), "{after:?}");
 }
 
 #[test]

@@ -496,3 +496,22 @@ fn a_resumed_contrast_session_rings_only_at_the_next_switch() {
     assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(299))), 0);
     assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(300))), 1);
 }
+
+#[test]
+fn the_timer_command_never_replaces_a_running_session() {
+    let t = T::new();
+    let mut app = app();
+    app::therapy::boot(
+        &mut app,
+        Boot {
+            running: Some(running(&t, 900, false)),
+            open: Some((TherapyKind::Cold, Some(M))),
+            ..Boot::default()
+        },
+        t.at(60),
+    );
+    let session = app.therapy.session.as_ref().unwrap();
+    assert_eq!(session.running.mode, TherapyKind::Heat);
+    assert_eq!(session.remaining(t.at(60)), 14 * M);
+    assert!(app.notice.as_deref().unwrap().contains("already running"));
+}
