@@ -2,6 +2,7 @@
 //! coach is a function of the current state, a message and the time.
 
 pub mod safety;
+pub mod therapy;
 pub mod warnings;
 
 use std::time::Instant;
@@ -61,6 +62,8 @@ pub enum Screen {
     Session,
     /// Past sessions, streak and pain over time.
     History,
+    /// The heat/cold timer: pick, check, run, alert.
+    Therapy,
 }
 
 /// Something that happened: a key (already mapped to its meaning), a resize,
@@ -138,6 +141,17 @@ pub enum Msg {
     Digit(u8),
     /// The runtime read the history log.
     HistoryLoaded(Result<SessionHistory, String>),
+    /// One step longer (a minute more, within the cap).
+    Longer,
+    /// One step shorter.
+    Shorter,
+    /// The pack is off: end the heat/cold session now.
+    PackRemoved,
+    /// Start despite the rest-gap warning.
+    ConfirmAnyway,
+    /// Saving or clearing the running heat/cold session or appending to
+    /// the history failed, with the reason.
+    TherapyStoreFailed(String),
 }
 
 /// Work for the runtime to do after an update.
@@ -153,6 +167,10 @@ pub enum Cmd {
     Append(Record),
     /// Read the history log (answered by `Msg::HistoryLoaded`).
     LoadHistory,
+    /// Persist the running heat/cold session.
+    SaveRunning(crate::domain::therapy::Running),
+    /// Remove the persisted heat/cold session (the pack is off).
+    ClearRunning,
 }
 
 /// An entry of the home menu. Only working features get an entry.
@@ -168,13 +186,16 @@ pub enum HomeEntry {
     Session,
     /// Past sessions.
     History,
+    /// The heat/cold timer.
+    Therapy,
 }
 
 impl HomeEntry {
     /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 5] = [
+    pub const ALL: [HomeEntry; 6] = [
         HomeEntry::Library,
         HomeEntry::Session,
+        HomeEntry::Therapy,
         HomeEntry::SelfRelease,
         HomeEntry::Warnings,
         HomeEntry::History,
@@ -188,6 +209,7 @@ impl HomeEntry {
             HomeEntry::Warnings => "Safety warnings",
             HomeEntry::Session => "Guided session",
             HomeEntry::History => "History",
+            HomeEntry::Therapy => "Heat/cold timer",
         }
     }
 
@@ -201,6 +223,7 @@ impl HomeEntry {
             HomeEntry::Warnings => "What forceful cracking can do, stop signs and red flags.",
             HomeEntry::Session => "Pick a routine and be coached through it, hands-free.",
             HomeEntry::History => "Past sessions, your streak and pain before and after.",
+            HomeEntry::Therapy => "Heat, cold or both, never longer than 20 minutes.",
         }
     }
 }
@@ -240,6 +263,8 @@ pub struct App {
     pub history: Option<SessionHistory>,
     /// Selected row of the history list.
     pub history_selected: usize,
+    /// The heat/cold timer (runs on while other screens are shown).
+    pub therapy: therapy::Therapy,
 }
 
 impl App {
@@ -267,6 +292,7 @@ impl App {
             session: None,
             history: None,
             history_selected: 0,
+            therapy: therapy::Therapy::default(),
         }
     }
 }
@@ -277,7 +303,19 @@ const PAGE: isize = 10;
 /// Applies one message. Pure apart from mutating `app`; returns the work the
 /// runtime must do.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    // Timers first, whatever the message: time up raises the alert.
+    let mut cmds = therapy::advance(app, now);
+    cmds.extend(update_screen(app, msg, now));
+    cmds
+}
+
+fn update_screen(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     match msg {
+        Msg::Tick => return session::tick(app, now),
+        Msg::TherapyStoreFailed(reason) => {
+            app.notice = Some(format!("Could not save the heat/cold timer: {reason}"));
+            return Vec::new();
+        }
         Msg::Resize => return Vec::new(),
         Msg::SaveFailed(reason) => {
             app.notice = Some(format!("Could not save settings: {reason}"));
@@ -292,6 +330,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             return warnings::resized(app, now);
         }
         Msg::Launch => return safety::launch(app, now),
+        Msg::Suspend if therapy::refuses_suspend(app) => return Vec::new(),
         Msg::Suspend => {
             session::on_suspend(app, now);
             return vec![Cmd::Suspend];
@@ -300,7 +339,6 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             app.quit = true;
             return session::on_quit(app, now);
         }
-        Msg::Tick => return session::tick(app, now),
         Msg::HistoryLoaded(result) => return history::loaded(app, result),
         _ => {}
     }
@@ -334,6 +372,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Screen::RoutinePreview => session::preview(app, msg, now),
         Screen::Session => session::session(app, msg, now),
         Screen::History => history::history(app, msg),
+        Screen::Therapy => therapy::update(app, msg, now),
     }
 }
 
@@ -342,6 +381,7 @@ fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Msg::Select => {
             app.settings.disclaimer_acknowledged = Some(now.wall);
             app.screen = app.after_disclaimer;
+            therapy::after_disclaimer(app);
             let mut cmds = vec![Cmd::SaveSettings];
             cmds.extend(safety::launch(app, now));
             cmds
@@ -367,6 +407,7 @@ fn home(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home, now),
             Some(HomeEntry::Session) => app.screen = Screen::Routines,
             Some(HomeEntry::History) => return history::open(app),
+            Some(HomeEntry::Therapy) => app.screen = Screen::Therapy,
             None => {}
         },
         Msg::Back => app.quit = true,
@@ -421,7 +462,13 @@ fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
 
 /// The next instant at which the screen changes without input, if any.
 /// Nothing in the library or on the home screen changes by itself; a
-/// running session wakes at its countdown's next visible second.
-pub fn next_wakeup(app: &App) -> Option<Instant> {
-    app.session.as_ref().and_then(Session::next_wakeup)
+/// running session wakes at its countdown's next visible second, and a
+/// heat/cold session wakes the loop at least every second.
+pub fn next_wakeup(app: &App, now: Now) -> Option<Instant> {
+    let session = app.session.as_ref().and_then(Session::next_wakeup);
+    let therapy = therapy::next_wakeup(app, now);
+    match (session, therapy) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }

@@ -1,8 +1,12 @@
 //! The command line: global options and subcommands.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::content::model::TherapyKind;
+use crate::domain::therapy::parse_length;
 
 /// A full-screen terminal back-care coach. A coach, not a diagnosis.
 #[derive(Debug, Parser)]
@@ -63,6 +67,17 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<chrono::NaiveDate>,
     },
+    /// Open the heat/cold timer on a mode's safety check (never longer than
+    /// 20 minutes).
+    Timer {
+        /// Heat, cold, or contrast (alternating).
+        #[arg(value_enum)]
+        mode: TimerMode,
+        /// Length, like 90s, 15m or 1m30s; at most 20m [default: the
+        /// mode's length from content, 15m]
+        #[arg(long, value_name = "D", value_parser = parse_length)]
+        duration: Option<Duration>,
+    },
 }
 
 /// How `backcoach history` prints.
@@ -79,4 +94,25 @@ pub enum HistoryFormat {
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date like 2026-11-22"))
+}
+
+/// The modes `backcoach timer` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimerMode {
+    /// Warmth for tension and stiffness.
+    Heat,
+    /// Cold for a fresh strain or swelling.
+    Cold,
+    /// Heat and cold alternated.
+    Contrast,
+}
+
+impl From<TimerMode> for TherapyKind {
+    fn from(mode: TimerMode) -> TherapyKind {
+        match mode {
+            TimerMode::Heat => TherapyKind::Heat,
+            TimerMode::Cold => TherapyKind::Cold,
+            TimerMode::Contrast => TherapyKind::Contrast,
+        }
+    }
 }

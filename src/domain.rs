@@ -9,4 +9,5 @@ pub mod plan;
 pub mod progress;
 pub mod safety;
 pub mod session;
+pub mod therapy;
 pub mod warnings;

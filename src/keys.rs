@@ -32,6 +32,7 @@ macro_rules! bind {
 }
 
 mod session;
+mod therapy;
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
@@ -305,11 +306,12 @@ pub fn bindings(app: &App) -> &'static [Binding] {
     current_screen_bindings(app)
 }
 
-/// The bindings of the screen shown (a session's depend on its phase),
-/// without the global ones.
+/// The bindings of the screen shown, as it is now (a session's depend on
+/// its phase, the timer's on its stage), without the global ones.
 pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
     match app.screen {
         Screen::Session => session::session(app),
+        Screen::Therapy => therapy::bindings(app),
         screen => screen_bindings(screen),
     }
 }
@@ -331,6 +333,7 @@ pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
         Screen::RoutinePreview => session::PREVIEW,
         Screen::Session => session::session_run(),
         Screen::History => session::HISTORY,
+        Screen::Therapy => therapy::PICK,
     }
 }
 

@@ -4,19 +4,22 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::safety::Start;
-use backcoach::app::{App, Screen};
+use backcoach::app::{App, Screen, therapy};
 use backcoach::cli::{Cli, Command, HistoryFormat};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
+use backcoach::content::model::TherapyKind;
 use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
 use backcoach::runtime;
 use backcoach::store::record::Record;
+use backcoach::store::therapy::{load_running, take_running};
 use backcoach::store::{Settings, Store, history_print};
 
 /// Exit code for a bad command line or bad input that stops start-up.
@@ -94,6 +97,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::History { format, since }) => {
             history_command(cli.data_dir.as_deref(), format, since)
         }
+        Some(Command::Timer { mode, duration }) => full_screen(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            Opening {
+                timer: Some((mode.into(), duration)),
+                ..Opening::default()
+            },
+        ),
     }
 }
 
@@ -232,6 +243,8 @@ struct Opening {
     safety: Option<Start>,
     /// `session [ROUTINE_ID]`: the picker, or that routine at once.
     session: Option<Option<String>>,
+    /// `timer MODE [--duration D]`: the timer's safety check for that mode.
+    timer: Option<(TherapyKind, Option<Duration>)>,
 }
 
 fn full_screen(
@@ -281,18 +294,61 @@ fn full_screen(
     };
     app.notice = loaded.notice;
     app.safety.start = opening.safety;
-    match store.load_history::<Record>(runtime::now().wall) {
+    let now = runtime::now();
+    let mut notices: Vec<String> = app.notice.take().into_iter().collect();
+    let records = match store.load_history::<Record>(now.wall) {
         Ok(history) => {
-            app.safety.absorb(&history.records);
-            if let Some(aside) = history.kept_aside {
-                let problems = history.problems.len();
-                app.notice = Some(format!(
-                    "{problems} unreadable history line(s) were moved to {}.",
+            if let Some(aside) = &history.kept_aside {
+                notices.push(format!(
+                    "{} unreadable history line(s) were moved to {}.",
+                    history.problems.len(),
                     aside.display()
                 ));
             }
+            history.records
         }
-        Err(err) => app.notice = Some(format!("Could not read the history log: {err}")),
+        Err(err) => {
+            notices.push(format!("Could not read the history log: {err}"));
+            Vec::new()
+        }
+    };
+    app.safety.absorb(&records);
+    boot_therapy(&mut app, &store, opening.timer, &records, &mut notices);
+    if !notices.is_empty() {
+        app.notice = Some(notices.join(" "));
     }
-    runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))
+    let code = runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))?;
+    say_still_running(&store);
+    Ok(code)
+}
+
+/// Reads the running heat/cold session, and opens the timer when one runs
+/// or the command line asked for it.
+fn boot_therapy(
+    app: &mut App,
+    store: &Store,
+    open: Option<(TherapyKind, Option<Duration>)>,
+    records: &[Record],
+    notices: &mut Vec<String>,
+) {
+    let now = runtime::now();
+    let loaded = take_running(store, now.wall);
+    notices.extend(loaded.notice);
+    let boot = therapy::Boot {
+        running: loaded.running,
+        last_end: Record::last_therapy_end(records),
+        open,
+    };
+    therapy::boot(app, boot, now);
+    notices.extend(app.notice.take());
+}
+
+/// After the screen is restored: a pack left on must not be forgotten.
+fn say_still_running(store: &Store) {
+    if let Ok(Some(running)) = load_running(store) {
+        say_error(&format!(
+            "backcoach: {} (run backcoach again to follow it)",
+            running.status_at(&runtime::now().wall)
+        ));
+    }
 }

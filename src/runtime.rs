@@ -79,7 +79,7 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
         }
         // Sleep until input, or until the next moment the screen changes by
         // itself; with nothing running there is no timeout and no wake-up.
-        let input_ready = match app::next_wakeup(&app) {
+        let input_ready = match app::next_wakeup(&app, now()) {
             None => true,
             Some(at) => event::poll(at.saturating_duration_since(Instant::now()))?,
         };
@@ -94,6 +94,7 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
                 Err(err) => return Err(err),
             }
         } else {
+            // A deadline passed: let the timers catch up and redraw.
             Some(Msg::Tick)
         };
         let Some(msg) = msg else { continue };
@@ -136,6 +137,14 @@ fn perform(
                 .load_sessions(now().wall)
                 .map_err(|err| err.to_string()),
         ))),
+        Cmd::SaveRunning(running) => Ok(store
+            .save_running(&running)
+            .err()
+            .map(|err| Msg::TherapyStoreFailed(err.to_string()))),
+        Cmd::ClearRunning => Ok(store
+            .clear_running()
+            .err()
+            .map(|err| Msg::TherapyStoreFailed(err.to_string()))),
         Cmd::Suspend => {
             leave_screen()?;
             // No handler is installed for SIGTSTP, so this stops the process

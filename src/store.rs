@@ -6,6 +6,7 @@ pub mod history_print;
 pub mod record;
 pub mod session_record;
 mod settings;
+pub mod therapy;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::io::{self, Write};

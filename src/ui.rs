@@ -1,5 +1,6 @@
 //! The view: draws the app state. Never changes it.
 
+pub mod big_clock;
 pub mod big_digits;
 pub mod card;
 pub mod checklist;
@@ -17,6 +18,7 @@ pub mod session_end;
 pub mod status;
 pub mod technique;
 pub mod theme;
+pub mod therapy;
 pub mod too_small;
 pub mod warnings;
 pub mod wrap;
@@ -57,6 +59,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     render_header(app, frame, header, theme);
+    therapy::render_badge(app, frame, header, theme);
     match app.screen {
         Screen::Disclaimer => disclaimer::render(app, frame, body, theme),
         Screen::Home => home::render(app, frame, body, theme),
@@ -72,6 +75,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::RoutinePreview => routines::render_preview(app, frame, body, theme),
         Screen::Session => session::render(app, frame, body, theme),
         Screen::History => history::render(app, frame, body, theme),
+        Screen::Therapy => therapy::render(app, frame, body, theme),
     }
     if let Some(text) = &app.notice {
         status::render_notice(text, frame, notice, theme);
@@ -99,6 +103,7 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::RoutinePreview => "Routine",
         Screen::Session => "Session",
         Screen::History => "History",
+        Screen::Therapy => "Heat/cold timer",
     }
 }
 

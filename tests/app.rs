@@ -222,9 +222,9 @@ fn a_notice_stays_until_the_next_key() {
 #[test]
 fn nothing_in_this_app_wakes_the_loop_by_itself() {
     let mut app = acknowledged();
-    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(app::next_wakeup(&app, at(0)), None);
     send(&mut app, &[Msg::Select, Msg::Select]);
-    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(app::next_wakeup(&app, at(0)), None);
 }
 
 #[test]

@@ -167,7 +167,7 @@ fn every_transition_with_exact_remaining_times() {
     // Get ready: 10 s before the first hold; the runtime wakes each second.
     assert_eq!(kind(&app), BeatKind::GetReady);
     assert_eq!(left(&app, clock.secs(0.0)), 10 * S);
-    assert_eq!(app::next_wakeup(&app), Some(clock.t0 + S));
+    assert_eq!(app::next_wakeup(&app, clock.secs(0.0)), Some(clock.t0 + S));
     let beat = *app.session.as_ref().unwrap().current().unwrap();
     assert_eq!((beat.set, beat.side, beat.rep), (1, Some(Side::Right), 1));
 
@@ -210,7 +210,7 @@ fn every_transition_with_exact_remaining_times() {
     // Pause: paused time is not counted.
     app::update(&mut app, Msg::TogglePause, clock.secs(42.0));
     assert!(!app.session.as_ref().unwrap().is_counting_down());
-    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs(42.0)), None);
     app::update(&mut app, Msg::Tick, clock.secs(500.0));
     assert_eq!(left(&app, clock.secs(500.0)), 4 * S);
     app::update(&mut app, Msg::TogglePause, clock.secs(500.0));
@@ -229,7 +229,7 @@ fn every_transition_with_exact_remaining_times() {
     assert_eq!(said(&app), "Skipped Chair twist. Next: Slow march");
     assert_eq!(kind(&app), BeatKind::Manual);
     assert!(!app.session.as_ref().unwrap().is_counting_down());
-    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs(502.0)), None);
     // Nothing moves by itself on a step without a hold.
     app::update(&mut app, Msg::Tick, clock.secs(900.0));
     assert_eq!(kind(&app), BeatKind::Manual);
@@ -263,7 +263,7 @@ fn every_transition_with_exact_remaining_times() {
     let cmds = app::update(&mut app, Msg::Tick, clock.secs(910.0));
     assert_eq!(cmds, vec![Cmd::Bell]);
     assert_eq!(phase(&app), Phase::CheckOut);
-    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs(910.0)), None);
 
     // Check-out, then the summary and one record.
     app::update(&mut app, Msg::Up, clock.secs(920.0));
@@ -337,7 +337,7 @@ fn this_hurts_stops_at_once_and_records_it() {
     app::update(&mut app, Msg::Tick, clock.secs(12.0));
     let cmds = app::update(&mut app, Msg::Hurt, clock.secs(12.0));
     assert_eq!(phase(&app), Phase::Hurt);
-    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs(12.0)), None);
     assert!(!app.session.as_ref().unwrap().is_counting_down());
     let record = &appended(&cmds)[0];
     assert_eq!(record.outcome, SessionOutcome::StoppedForPain);
@@ -391,7 +391,7 @@ fn leaving_asks_first_then_records_an_abandoned_session() {
     let cmds = app::update(&mut app, Msg::Back, clock.secs(4.0));
     assert!(cmds.is_empty());
     assert_eq!(phase(&app), Phase::Confirm);
-    assert_eq!(app::next_wakeup(&app), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs(4.0)), None);
     assert_eq!(left(&app, clock.secs(60.0)), 6 * S);
     // Keep going: it runs on from where it was.
     app::update(&mut app, Msg::Back, clock.secs(60.0));

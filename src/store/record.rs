@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::session_record::SessionRecord;
+use crate::content::model::TherapyKind;
 
 /// One line of the history log (the log adds `version` to each line).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,4 +32,34 @@ pub enum Record {
         /// Local time with its offset.
         at: DateTime<FixedOffset>,
     },
+    /// A heat, cold or contrast application that ended.
+    Therapy {
+        /// Heat, cold or contrast.
+        mode: TherapyKind,
+        /// Planned length at the end, in seconds.
+        planned_secs: u64,
+        /// Time on the skin as timed (up to the alert, or to "pack
+        /// removed"), in seconds.
+        actual_secs: u64,
+        /// Wall-clock start.
+        started: DateTime<FixedOffset>,
+        /// Wall-clock end.
+        ended: DateTime<FixedOffset>,
+        /// True when the user ended it before the timer did.
+        #[serde(default)]
+        ended_early: bool,
+    },
+}
+
+impl Record {
+    /// The end of the latest therapy application in `records`.
+    pub fn last_therapy_end(records: &[Record]) -> Option<DateTime<FixedOffset>> {
+        records
+            .iter()
+            .filter_map(|record| match record {
+                Record::Therapy { ended, .. } => Some(*ended),
+                _ => None,
+            })
+            .max()
+    }
 }

@@ -1,0 +1,109 @@
+//! Keys of the heat/cold timer, one table per stage.
+
+use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
+
+use super::Binding;
+use crate::app::therapy::Stage;
+use crate::app::{App, Msg};
+
+pub(super) const PICK: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!([Home, Char('g')], "g/Home", "first mode", Msg::First, false),
+    bind!([End, Char('G')], "G/End", "last mode", Msg::Last, false),
+    bind!(
+        [Enter, Right, Char('l')],
+        "Enter/→/l",
+        "Enter",
+        "choose",
+        Msg::Select,
+        true
+    ),
+    bind!(
+        [Esc, Left, Char('h'), Char('q')],
+        "Esc/←/h/q",
+        "Esc",
+        "back",
+        Msg::Back,
+        true
+    ),
+];
+
+const CHECK: &[Binding] = &[
+    bind!([Enter], "Enter", "start", Msg::Select, true),
+    bind!(
+        [Char('+'), Char('='), Right, Up],
+        "+/=/→/↑",
+        "+",
+        "longer",
+        Msg::Longer,
+        true
+    ),
+    bind!(
+        [Char('-'), Char('_'), Left, Down],
+        "-/←/↓",
+        "-",
+        "shorter",
+        Msg::Shorter,
+        true
+    ),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+];
+
+const REST_GAP: &[Binding] = &[
+    bind!([Char('y')], "y", "start anyway", Msg::ConfirmAnyway, true),
+    bind!(
+        [Esc, Char('n'), Char('q')],
+        "Esc/n/q",
+        "Esc",
+        "wait",
+        Msg::Back,
+        true
+    ),
+];
+
+const RUNNING: &[Binding] = &[
+    bind!(
+        [Char('r'), Char('x')],
+        "r/x",
+        "r",
+        "pack off",
+        Msg::PackRemoved,
+        true
+    ),
+    bind!(
+        [Char('+'), Char('=')],
+        "+/=",
+        "+",
+        "longer",
+        Msg::Longer,
+        true
+    ),
+    bind!([Char('-'), Char('_')], "-", "shorter", Msg::Shorter, true),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "home", Msg::Back, true),
+];
+
+const ALERT: &[Binding] = &[bind!(
+    [Enter, Char(' '), Esc],
+    "Enter/Space/Esc",
+    "Enter",
+    "the pack is off",
+    Msg::Select,
+    true
+)];
+
+/// The table for the timer's current stage.
+pub(super) fn bindings(app: &App) -> &'static [Binding] {
+    let t = &app.therapy;
+    if t.alert.is_some() {
+        ALERT
+    } else if t.session.is_some() {
+        RUNNING
+    } else {
+        match t.stage {
+            Stage::Pick => PICK,
+            Stage::Check => CHECK,
+            Stage::RestGap => REST_GAP,
+        }
+    }
+}

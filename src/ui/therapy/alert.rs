@@ -1,0 +1,68 @@
+//! The time-up alert: remove the pack now, and how long ago it ended.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::app::therapy::mode_name;
+use crate::app::{App, Now};
+use crate::domain::therapy::{self, Session};
+use crate::ui::theme::Theme;
+
+/// Draws the alert over the whole body.
+pub(super) fn render(
+    app: &App,
+    session: &Session,
+    now: Now,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let over = session.elapsed(now).saturating_sub(session.planned());
+    let when = match over.as_secs() / 60 {
+        0 => "Time is up.".to_owned(),
+        1 => "It ended 1 minute ago.".to_owned(),
+        n => format!("It ended {n} minutes ago."),
+    };
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            " !! REMOVE THE PACK NOW !! ",
+            theme.warning().add_modifier(Modifier::REVERSED),
+        )),
+        Line::default(),
+        Line::from(Span::styled(
+            format!(
+                "{} session of {} is over. {when}",
+                mode_name(app, session.running.mode),
+                therapy::clock_text(session.planned())
+            ),
+            theme.current(),
+        )),
+        Line::default(),
+        Line::from(Span::styled(
+            "Take the pack off the skin now. Leave 20 to 40 minutes before the next application.",
+            theme.text(),
+        )),
+        Line::default(),
+        Line::from(Span::styled(
+            "Press Enter once the pack is off.",
+            theme.dim(),
+        )),
+    ];
+    let block_height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let top = area.height.saturating_sub(block_height) / 2;
+    lines.splice(0..0, std::iter::repeat_n(Line::default(), usize::from(top)));
+    let block = Block::bordered()
+        .border_style(theme.warning())
+        .title(Span::styled(" Time is up ", theme.warning()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}

@@ -1,0 +1,142 @@
+//! The running countdown: big mm:ss, gauge with the end time, mode and
+//! contrast segment, and the switch announcement.
+
+use std::time::Duration;
+
+use chrono::Local;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Gauge, Padding, Paragraph, Wrap};
+
+use crate::app::therapy::{mode_name, switch_to};
+use crate::app::{App, Now};
+use crate::content::model::TherapyKind;
+use crate::domain::therapy::{self, CAP, Session};
+use crate::ui::big_clock;
+use crate::ui::theme::Theme;
+
+/// How long a contrast switch stays announced on the running screen.
+const SWITCH_SHOWN: Duration = Duration::from_secs(20);
+
+/// Draws a session on the skin.
+pub(super) fn render(
+    app: &App,
+    session: &Session,
+    now: Now,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let mode = session.running.mode;
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(
+            format!(" {} · on the skin ", mode_name(app, mode)),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // One readable column on wide terminals.
+    let [_, inner, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Max(76),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let remaining = session.remaining(now);
+    let clock = therapy::clock_text(remaining);
+    let big = inner.width >= big_clock::width(&clock) && inner.height >= 12;
+    let clock_height = if big { big_clock::HEIGHT } else { 1 };
+    // Centred vertically: clock, gap, gauge, then four lines of details.
+    let [_, clock_area, _, gauge_area, details, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(clock_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let clock_lines = if big {
+        big_clock::lines(&clock)
+    } else {
+        vec![Line::from(format!("{clock} left"))]
+    };
+    frame.render_widget(
+        Paragraph::new(clock_lines)
+            .style(theme.current())
+            .alignment(Alignment::Center),
+        clock_area,
+    );
+    let planned = session.planned();
+    let ratio = if planned.is_zero() {
+        1.0
+    } else {
+        (session.elapsed(now).as_secs_f64() / planned.as_secs_f64()).clamp(0.0, 1.0)
+    };
+    let ends = (now.wall + remaining).with_timezone(&Local);
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(format!("ends at {}", ends.format("%H:%M")))
+            .gauge_style(theme.title()),
+        gauge_area,
+    );
+    frame.render_widget(
+        Paragraph::new(running_details(app, session, now, theme)).wrap(Wrap { trim: true }),
+        details,
+    );
+}
+
+fn running_details<'a>(app: &App, session: &Session, now: Now, theme: Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::default()];
+    let started = session.running.started.with_timezone(&Local);
+    let (index, kind, left) = session.segment(now);
+    if session.running.mode == TherapyKind::Contrast {
+        lines.push(Line::from(vec![
+            Span::styled("Now ", theme.dim()),
+            Span::styled(kind.id().to_uppercase(), theme.current()),
+            Span::styled(
+                format!(
+                    "  segment {} of {}, {} left in it",
+                    index + 1,
+                    session.segment_count(),
+                    therapy::clock_text(left)
+                ),
+                theme.dim(),
+            ),
+        ]));
+        let into = segment_length(session, index).saturating_sub(left);
+        if index > 0 && into < SWITCH_SHOWN {
+            lines.push(Line::from(Span::styled(
+                format!("↻ Switch now: {}.", switch_to(kind)),
+                theme.warning(),
+            )));
+        }
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("Mode ", theme.dim()),
+            Span::styled(mode_name(app, kind), theme.current()),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        format!(
+            "Started {} · planned {} · never more than {} from the start",
+            started.format("%H:%M"),
+            therapy::clock_text(session.planned()),
+            therapy::clock_text(CAP)
+        ),
+        theme.dim(),
+    )));
+    lines
+}
+
+/// Full length of segment `index` (the last may be cut by the end).
+fn segment_length(session: &Session, index: usize) -> Duration {
+    let pattern = &session.running.pattern;
+    match pattern.get(index % pattern.len().max(1)) {
+        Some(segment) => Duration::from_secs(segment.secs),
+        None => session.planned(),
+    }
+}

@@ -1,0 +1,221 @@
+//! Snapshots of the heat/cold timer at 80x24, driven through the real
+//! `update` with explicit times, plus style checks and a size sweep.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use backcoach::app::therapy::Boot;
+use backcoach::app::{self, App, Msg, Now};
+use backcoach::content::catalog::Content;
+use backcoach::content::load;
+use backcoach::content::source::Source;
+use backcoach::store::Settings;
+use backcoach::ui;
+use chrono::{DateTime, Local, TimeZone};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn fixture() -> Content {
+    let source = Source {
+        name: "therapy.ron".into(),
+        text: include_str!("fixtures/therapy.ron").into(),
+        builtin: false,
+    };
+    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+fn wall0() -> DateTime<Local> {
+    Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+}
+
+/// A fixed base instant per test, `secs` later on both clocks.
+fn at(base: Instant, secs: u64) -> Now {
+    Now {
+        instant: base + Duration::from_secs(secs),
+        wall: wall0() + chrono::Duration::seconds(i64::try_from(secs).unwrap()),
+    }
+}
+
+/// On the timer's mode picker.
+fn picker(color: bool) -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(wall0()),
+        ..Settings::default()
+    };
+    let mut app = App::new(fixture(), settings, color);
+    app::therapy::boot(&mut app, Boot::default(), at(Instant::now(), 0));
+    app.home_selected = app::HomeEntry::ALL
+        .iter()
+        .position(|e| *e == app::HomeEntry::Therapy)
+        .unwrap();
+    app::update(&mut app, Msg::Select, at(Instant::now(), 0));
+    app
+}
+
+fn drive(app: &mut App, msgs: &[Msg], now: Now) {
+    for msg in msgs {
+        app::update(app, msg.clone(), now);
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let buffer = draw(app, 80, 24);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Down `n` times on the picker, then Enter: that mode's check.
+fn check(n: usize, color: bool) -> (App, Instant) {
+    let base = Instant::now();
+    let mut app = picker(color);
+    for _ in 0..n {
+        drive(&mut app, &[Msg::Down], at(base, 0));
+    }
+    drive(&mut app, &[Msg::Select], at(base, 0));
+    (app, base)
+}
+
+#[test]
+fn mode_picker() {
+    assert_snapshot!(screen(&picker(true)));
+}
+
+#[test]
+fn cold_pre_check() {
+    let (mut app, base) = check(1, true);
+    drive(&mut app, &[Msg::Longer, Msg::Longer], at(base, 0));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn running_heat() {
+    let (mut app, base) = check(0, true);
+    drive(&mut app, &[Msg::Select], at(base, 0));
+    drive(&mut app, &[Msg::Tick], at(base, 4 * 60 + 31));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn contrast_switch() {
+    let (mut app, base) = check(2, true);
+    drive(&mut app, &[Msg::Select], at(base, 0));
+    drive(&mut app, &[Msg::Tick], at(base, 3 * 60 + 2));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn time_up_alert() {
+    let (mut app, base) = check(1, true);
+    drive(&mut app, &[Msg::Select], at(base, 0));
+    drive(&mut app, &[Msg::Tick], at(base, 10 * 60 + 150));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn rest_gap_warning() {
+    let (mut app, base) = check(0, true);
+    drive(&mut app, &[Msg::Select], at(base, 0));
+    drive(&mut app, &[Msg::PackRemoved], at(base, 5 * 60));
+    drive(&mut app, &[Msg::Select, Msg::Select], at(base, 17 * 60));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn running_timer_shows_on_other_screens() {
+    let (mut app, base) = check(0, true);
+    drive(&mut app, &[Msg::Select], at(base, 0));
+    drive(&mut app, &[Msg::Back], at(base, 65));
+    let buffer = draw(&app, 80, 24);
+    let header: String = (0..80).map(|x| buffer[(x, 0)].symbol()).collect();
+    assert!(header.contains("heat 13:55 left"), "{header}");
+}
+
+/// Finds the first cell of `needle` on screen.
+fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(at) = line.find(needle) {
+            let x = line[..at].chars().count();
+            return (u16::try_from(x).unwrap(), y);
+        }
+    }
+    panic!("{needle} not on screen");
+}
+
+#[test]
+fn the_alert_is_in_the_warning_style_with_or_without_colour() {
+    for color in [true, false] {
+        let (mut app, base) = check(0, color);
+        drive(&mut app, &[Msg::Select], at(base, 0));
+        drive(&mut app, &[Msg::Tick], at(base, 15 * 60));
+        let buffer = draw(&app, 80, 24);
+        let cell = &buffer[find(&buffer, "!! REMOVE THE PACK NOW")];
+        assert!(cell.modifier.contains(Modifier::BOLD));
+        assert_eq!(cell.fg, if color { Color::Yellow } else { Color::Reset });
+    }
+}
+
+/// Every stage of the timer, reached through `update`.
+fn every_state() -> Vec<App> {
+    let mut states = vec![picker(true)];
+    for n in 0..3 {
+        let (mut app, base) = check(n, true);
+        states.push(app.clone());
+        drive(&mut app, &[Msg::Select], at(base, 0));
+        drive(&mut app, &[Msg::Tick], at(base, 185));
+        states.push(app.clone());
+        let mut help = app.clone();
+        drive(&mut help, &[Msg::ToggleHelp], at(base, 186));
+        states.push(help);
+        drive(&mut app, &[Msg::Tick], at(base, 20 * 60));
+        states.push(app.clone());
+        drive(
+            &mut app,
+            &[Msg::Select, Msg::Select, Msg::Select],
+            at(base, 21 * 60),
+        );
+        states.push(app);
+    }
+    states
+}
+
+#[test]
+fn every_timer_stage_renders_at_every_small_size() {
+    let states = every_state();
+    for width in 0..=120 {
+        for height in 0..=40 {
+            for state in &states {
+                draw(state, width, height);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn every_timer_stage_renders_at_any_size(width in 0u16..400, height in 0u16..200) {
+        for state in every_state() {
+            draw(&state, width, height);
+        }
+    }
+}
