@@ -1,6 +1,5 @@
 //! The view: draws the app state. Never changes it.
 
-pub mod big_clock;
 pub mod big_digits;
 pub mod card;
 pub mod checklist;

@@ -13,7 +13,7 @@ use crate::app::therapy::{mode_name, switch_to};
 use crate::app::{App, Now};
 use crate::content::model::TherapyKind;
 use crate::domain::therapy::{self, CAP, Session};
-use crate::ui::big_clock;
+use crate::ui::big_digits::{self, BigDigits};
 use crate::ui::theme::Theme;
 
 /// How long a contrast switch stays announced on the running screen.
@@ -46,8 +46,8 @@ pub(super) fn render(
     .areas(inner);
     let remaining = session.remaining(now);
     let clock = therapy::clock_text(remaining);
-    let big = inner.width >= big_clock::width(&clock) && inner.height >= 12;
-    let clock_height = if big { big_clock::HEIGHT } else { 1 };
+    let big = inner.width >= BigDigits::width(&clock) && inner.height >= 12;
+    let clock_height = if big { big_digits::HEIGHT } else { 1 };
     // Centred vertically: clock, gap, gauge, then four lines of details.
     let [_, clock_area, _, gauge_area, details, _] = Layout::vertical([
         Constraint::Fill(1),
@@ -58,17 +58,16 @@ pub(super) fn render(
         Constraint::Fill(1),
     ])
     .areas(inner);
-    let clock_lines = if big {
-        big_clock::lines(&clock)
+    if big {
+        frame.render_widget(BigDigits::new(&clock, theme.current()), clock_area);
     } else {
-        vec![Line::from(format!("{clock} left"))]
-    };
-    frame.render_widget(
-        Paragraph::new(clock_lines)
-            .style(theme.current())
-            .alignment(Alignment::Center),
-        clock_area,
-    );
+        frame.render_widget(
+            Paragraph::new(format!("{clock} left"))
+                .style(theme.current())
+                .alignment(Alignment::Center),
+            clock_area,
+        );
+    }
     let planned = session.planned();
     let ratio = if planned.is_zero() {
         1.0
