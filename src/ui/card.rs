@@ -86,10 +86,23 @@ fn caution_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'s
 }
 
 fn render_steps(exercise: &Exercise, current: usize, frame: &mut Frame, area: Rect, theme: Theme) {
-    let count = exercise.steps.len();
-    let width = usize::from(area.width.saturating_sub(6));
-    let items: Vec<ListItem> = exercise
-        .steps
+    let title = format!(" Step {} of {} ", current + 1, exercise.steps.len());
+    render_step_list(&exercise.steps, current, &title, frame, area, theme);
+}
+
+/// The numbered steps in a bordered list: the current one bold and marked
+/// ▶, the others dim; the list scrolls to keep the current one in view.
+pub fn render_step_list(
+    steps: &[String],
+    current: usize,
+    title: &str,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    // Two border cells plus the "▶ 1. " lead.
+    let width = usize::from(area.width.saturating_sub(7));
+    let items: Vec<ListItem> = steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
@@ -114,8 +127,8 @@ fn render_steps(exercise: &Exercise, current: usize, frame: &mut Frame, area: Re
             ListItem::new(lines)
         })
         .collect();
-    let title = format!(" Step {} of {count} ", current + 1);
-    let list = List::new(items).block(Block::bordered().title(Span::styled(title, theme.title())));
+    let list = List::new(items)
+        .block(Block::bordered().title(Span::styled(title.to_owned(), theme.title())));
     let mut state = ListState::default().with_selected(Some(current));
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -7,12 +7,12 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
 
 use super::big_digits::{self, BigDigits};
+use super::card::render_step_list;
 use super::session_end;
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::App;
 use crate::domain::plan::{Beat, BeatKind, PlannedExercise, clock};
 use crate::domain::session::{Phase, Session};
@@ -164,37 +164,7 @@ fn render_steps(
     theme: Theme,
 ) {
     let current = step_index(session, beat, exercise);
-    let width = usize::from(area.width.saturating_sub(7));
-    let items: Vec<ListItem> = exercise
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            let is_current = i == current;
-            let style = if is_current {
-                theme.current()
-            } else {
-                theme.dim()
-            };
-            let lines: Vec<Line> = wrap_words(step, width)
-                .into_iter()
-                .enumerate()
-                .map(|(n, text)| {
-                    let lead = match (n, is_current) {
-                        (0, true) => format!("▶ {}. ", i + 1),
-                        (0, false) => format!("  {}. ", i + 1),
-                        _ => "     ".to_owned(),
-                    };
-                    Line::from(Span::styled(format!("{lead}{text}"), style))
-                })
-                .collect();
-            ListItem::new(lines)
-        })
-        .collect();
-    let list =
-        List::new(items).block(Block::bordered().title(Span::styled(" Steps ", theme.title())));
-    let mut state = ListState::default().with_selected(Some(current));
-    frame.render_stateful_widget(list, area, &mut state);
+    render_step_list(&exercise.steps, current, " Steps ", frame, area, theme);
 }
 
 fn render_timer(
