@@ -6,7 +6,6 @@ use std::fs;
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use backcoach::store::Store;
 use backcoach::store::record::Record;
@@ -119,54 +118,6 @@ fn a_corrupt_middle_line_loses_no_other_session() {
     drop(file);
     store.append(&Record::Session(session(2))).unwrap();
     assert_eq!(durations(&store), vec![1, 2]);
-    fs::remove_dir_all(&dir).unwrap();
-}
-
-const WRITER_ENV: &str = "BACKCOACH_TEST_SESSION_WRITER";
-const PER_WRITER: u64 = 200;
-
-/// Not a test of its own: the body of a child process in
-/// `two_processes_appending_sessions_lose_nothing`.
-#[test]
-fn session_writer_child() {
-    let Ok(spec) = std::env::var(WRITER_ENV) else {
-        return;
-    };
-    let (dir, base) = spec.split_once('|').unwrap();
-    let base: u64 = base.parse().unwrap();
-    let store = Store::open(Path::new(dir)).unwrap();
-    for n in 0..PER_WRITER {
-        store.append(&Record::Session(session(base + n))).unwrap();
-    }
-}
-
-#[test]
-fn two_processes_appending_sessions_lose_nothing() {
-    let dir = temp_dir("concurrent");
-    Store::open(&dir).unwrap();
-    let me = std::env::current_exe().unwrap();
-    let children: Vec<_> = [0u64, 10_000]
-        .iter()
-        .map(|base| {
-            Command::new(&me)
-                .args(["--exact", "session_writer_child", "--test-threads=1"])
-                .env(WRITER_ENV, format!("{}|{base}", dir.display()))
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success());
-    }
-    let store = Store::open(&dir).unwrap();
-    let loaded = store.load_sessions(now()).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let mut seen: Vec<u64> = loaded.records.iter().map(|r| r.duration_secs).collect();
-    assert_eq!(seen.len(), 2 * PER_WRITER as usize);
-    seen.sort_unstable();
-    seen.dedup();
-    assert_eq!(seen.len(), 2 * PER_WRITER as usize);
     fs::remove_dir_all(&dir).unwrap();
 }
 
