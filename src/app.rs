@@ -1,6 +1,9 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod reminder;
+pub mod reminder_screen;
+
 use std::time::Instant;
 
 use chrono::{DateTime, Local};
@@ -9,6 +12,7 @@ use crate::content::catalog::Content;
 use crate::domain::card::Card;
 use crate::domain::library::Library;
 use crate::store::Settings;
+use crate::store::record::Record;
 
 /// The current time, read once per event by the runtime and passed in.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +34,8 @@ pub enum Screen {
     Library,
     /// One exercise card, step by step.
     Card,
+    /// The stand-up reminder's settings.
+    Reminder,
 }
 
 /// Something that happened: a key (already mapped to its meaning), a resize,
@@ -72,6 +78,20 @@ pub enum Msg {
     Resize,
     /// Saving settings failed, with the reason.
     SaveFailed(String),
+    /// A deadline from `next_wakeup` passed (no input).
+    Tick,
+    /// Stand-up overlay: "I stood up".
+    StandupDone,
+    /// Stand-up overlay: snooze.
+    StandupSnooze,
+    /// Stand-up overlay: skip this one.
+    StandupSkip,
+    /// Turn the stand-up reminder on or off.
+    ToggleReminder,
+    /// Appending to the history log failed, with the reason.
+    AppendFailed(String),
+    /// Desktop notifications cannot be sent, with the reason.
+    NotificationsUnavailable(String),
 }
 
 /// Work for the runtime to do after an update.
@@ -83,6 +103,14 @@ pub enum Cmd {
     Suspend,
     /// Ring the terminal bell.
     Bell,
+    /// Write the stand-up schedule file.
+    SaveSchedule,
+    /// Append a record to the history log.
+    Append(Record),
+    /// Send a terminal notification escape (OSC 777 and OSC 9) with this text.
+    TerminalNotification(String),
+    /// Send a desktop notification with this text.
+    DesktopNotification(String),
 }
 
 /// An entry of the home menu. Only working features get an entry.
@@ -90,16 +118,19 @@ pub enum Cmd {
 pub enum HomeEntry {
     /// The exercise library.
     Library,
+    /// The stand-up reminder's settings.
+    Reminder,
 }
 
 impl HomeEntry {
     /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 1] = [HomeEntry::Library];
+    pub const ALL: [HomeEntry; 2] = [HomeEntry::Library, HomeEntry::Reminder];
 
     /// Menu label.
     pub fn label(self) -> &'static str {
         match self {
             HomeEntry::Library => "Exercise library",
+            HomeEntry::Reminder => "Stand-up reminder",
         }
     }
 
@@ -107,6 +138,7 @@ impl HomeEntry {
     pub fn description(self) -> &'static str {
         match self {
             HomeEntry::Library => "Browse the gentle stretches, one step at a time.",
+            HomeEntry::Reminder => "How often to stand up and walk around, and how to be told.",
         }
     }
 }
@@ -134,6 +166,8 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The stand-up reminder's schedule and overlay.
+    pub reminder: reminder::Reminder,
 }
 
 impl App {
@@ -155,6 +189,7 @@ impl App {
             notice: None,
             color,
             quit: false,
+            reminder: reminder::Reminder::default(),
         }
     }
 }
@@ -165,10 +200,22 @@ const PAGE: isize = 10;
 /// Applies one message. Pure apart from mutating `app`; returns the work the
 /// runtime must do.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    let (handled, cmds) = reminder::intercept(app, &msg, now);
+    if handled {
+        return cmds;
+    }
+    if !cmds.is_empty() {
+        // Now settled, so the inner call adds only the message's own work.
+        return [cmds, update(app, msg, now)].concat();
+    }
     match msg {
         Msg::Resize => return Vec::new(),
         Msg::SaveFailed(reason) => {
             app.notice = Some(format!("Could not save settings: {reason}"));
+            return Vec::new();
+        }
+        Msg::AppendFailed(reason) => {
+            app.notice = Some(format!("Could not write to the history log: {reason}"));
             return Vec::new();
         }
         Msg::Suspend => return vec![Cmd::Suspend],
@@ -195,6 +242,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Screen::Home => home(app, msg),
         Screen::Library => library(app, msg),
         Screen::Card => card(app, msg),
+        Screen::Reminder => reminder_screen::update(app, msg, now.wall.fixed_offset()),
     }
 }
 
@@ -222,6 +270,7 @@ fn home(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Last => app.home_selected = last,
         Msg::Select => match HomeEntry::ALL.get(app.home_selected) {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
+            Some(HomeEntry::Reminder) => app.screen = Screen::Reminder,
             None => {}
         },
         Msg::Back => app.quit = true,
@@ -275,7 +324,15 @@ fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
 }
 
 /// The next instant at which the screen changes without input, if any.
-/// Nothing in the library or on the home screen changes by itself.
-pub fn next_wakeup(_app: &App) -> Option<Instant> {
-    None
+/// Nothing in the library or on the home screen changes by itself; the
+/// stand-up reminder wakes the loop at its due time.
+pub fn next_wakeup(app: &App) -> Option<Instant> {
+    reminder::next_wakeup(app)
+}
+
+/// True while a hold or heat/cold countdown runs: a due stand-up reminder
+/// waits until it ends. The countdown features plug in here (there is none
+/// yet, so nothing is ever running).
+pub fn is_counting_down(_app: &App) -> bool {
+    false
 }

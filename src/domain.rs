@@ -3,3 +3,5 @@
 pub mod card;
 pub mod countdown;
 pub mod library;
+pub mod reminder;
+pub mod reminder_settings;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use backcoach::app::App;
+use backcoach::app::{self, App};
 use backcoach::cli::{Cli, Command};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
@@ -16,6 +16,8 @@ use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
 use backcoach::runtime;
 use backcoach::store::Store;
+use backcoach::store::record::load_stood_up;
+use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -56,9 +58,33 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    // The reminder commands need no content: answer before loading it.
+    match cli.command {
+        Some(Command::Status) => {
+            status::run(data_dir(cli.data_dir.as_deref()).ok().as_deref());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Remind {
+            every,
+            once,
+            anytime,
+        }) => {
+            let dir = data_dir(cli.data_dir.as_deref())?;
+            let store = Store::open(&dir)
+                .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
+            let options = remind::Options {
+                every,
+                once,
+                anytime,
+            };
+            return remind::run(&store, &options);
+        }
+        _ => {}
+    }
     let content_dir = content_dir(cli.content.as_deref())?;
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
+        Some(Command::Status | Command::Remind { .. }) => Ok(ExitCode::SUCCESS),
         None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref()),
     }
 }
@@ -170,5 +196,12 @@ fn full_screen(content_dir: Option<&Path>, data_flag: Option<&Path>) -> Result<E
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(content, loaded.settings, color);
     app.notice = loaded.notice;
+    let now = runtime::now();
+    let schedule = store.load_schedule(now.wall);
+    let (stood_up, history_notice) = load_stood_up(&store, now.wall);
+    app::reminder::start(&mut app, schedule.schedule, stood_up, now);
+    let notices = [app.notice.take(), schedule.notice, history_notice];
+    let notices: Vec<String> = notices.into_iter().flatten().collect();
+    app.notice = (!notices.is_empty()).then(|| notices.join(" "));
     runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))
 }

@@ -5,6 +5,7 @@ use std::io::{self, Stdout, Write, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
@@ -23,7 +24,7 @@ use signal_hook::low_level::raise;
 
 use crate::app::{self, App, Cmd, Msg, Now};
 use crate::store::Store;
-use crate::{keys, ui};
+use crate::{keys, notify, ui};
 
 /// Reads both clocks. The only place the app learns the time.
 pub fn now() -> Now {
@@ -52,6 +53,7 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     redraw_everything(&mut terminal)?;
     let mut dirty = true;
+    let (failed_tx, failed_rx) = mpsc::channel();
     loop {
         if let Some(signal) = pending(stop) {
             return Ok(exit_for_signal(signal));
@@ -80,14 +82,17 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
                 Err(err) => return Err(err),
             }
         } else {
-            None
+            Some(Msg::Tick)
         };
-        let Some(msg) = msg else { continue };
+        let failed = failed_rx.try_iter().map(Msg::NotificationsUnavailable);
+        let mut queue: Vec<Msg> = msg.into_iter().chain(failed).collect();
+        if queue.is_empty() {
+            continue;
+        }
         dirty = true;
-        let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for cmd in app::update(&mut app, msg, now()) {
-                if let Some(follow_up) = perform(cmd, &app, store, &mut terminal)? {
+                if let Some(follow_up) = perform(cmd, &app, store, &mut terminal, &failed_tx)? {
                     queue.push(follow_up);
                 }
             }
@@ -101,6 +106,7 @@ fn perform(
     app: &App,
     store: &Store,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    failed: &Sender<String>,
 ) -> io::Result<Option<Msg>> {
     match cmd {
         Cmd::SaveSettings => Ok(store
@@ -111,6 +117,40 @@ fn perform(
             let mut out = stdout();
             out.write_all(b"\x07")?;
             out.flush()?;
+            Ok(None)
+        }
+        Cmd::SaveSchedule => Ok(app.reminder.schedule.and_then(|schedule| {
+            store
+                .save_schedule(&schedule)
+                .err()
+                .map(|err| Msg::SaveFailed(format!("reminder schedule: {err}")))
+        })),
+        Cmd::Append(record) => Ok(store
+            .append(&record)
+            .err()
+            .map(|err| Msg::AppendFailed(err.to_string()))),
+        Cmd::TerminalNotification(text) => {
+            let in_tmux = std::env::var_os("TMUX").is_some();
+            let mut out = stdout();
+            out.write_all(&notify::terminal_sequence(
+                app::reminder::TITLE,
+                &text,
+                in_tmux,
+            ))?;
+            out.flush()?;
+            Ok(None)
+        }
+        Cmd::DesktopNotification(text) => {
+            let failed = failed.clone();
+            notify::desktop(app::reminder::TITLE, &text, move |result| {
+                // Wake the loop the way the signal thread does; it then
+                // finds the reason in the channel.
+                if let Err(reason) = result
+                    && failed.send(reason).is_ok()
+                {
+                    let _ = raise(SIGWINCH);
+                }
+            });
             Ok(None)
         }
         Cmd::Suspend => {

@@ -2,6 +2,8 @@
 //! the append-only history log.
 
 pub mod history;
+pub mod record;
+mod schedule;
 mod settings;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
@@ -14,6 +16,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use history::LoadedHistory;
+pub use schedule::{LoadedSchedule, SCHEDULE_VERSION};
 pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings};
 
 const HISTORY_FILE: &str = "history.jsonl";

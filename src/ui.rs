@@ -5,6 +5,8 @@ pub mod disclaimer;
 pub mod help;
 pub mod home;
 pub mod library;
+pub mod reminder;
+pub mod standup;
 pub mod status;
 pub mod theme;
 pub mod too_small;
@@ -47,6 +49,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Home => home::render(app, frame, body, theme),
         Screen::Library => library::render(app, frame, body, theme),
         Screen::Card => card::render(app, frame, body, theme),
+        Screen::Reminder => reminder::render(app, frame, body, theme),
     }
     if let Some(text) = &app.notice {
         status::render_notice(text, frame, notice, theme);
@@ -54,6 +57,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     status::render(app, frame, footer, theme);
     if app.help_open {
         help::render(app, frame, body, theme);
+    }
+    if app.reminder.showing {
+        standup::render(app, frame, body, theme);
     }
 }
 
@@ -64,6 +70,7 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::Home => "Home",
         Screen::Library => "Exercise library",
         Screen::Card => "Exercise card",
+        Screen::Reminder => "Stand-up reminder",
     }
 }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Local};
 
 use super::{Store, write_atomically};
+use crate::domain::reminder_settings::ReminderSettings;
 use serde::{Deserialize, Serialize};
 
 /// Version written into the settings file.
@@ -22,6 +23,9 @@ pub struct Settings {
     /// When the user acknowledged the "coach, not a diagnosis" statement.
     #[serde(default)]
     pub disclaimer_acknowledged: Option<DateTime<Local>>,
+    /// The stand-up reminder.
+    #[serde(default)]
+    pub reminder: ReminderSettings,
 }
 
 impl Default for Settings {
@@ -29,6 +33,7 @@ impl Default for Settings {
         Settings {
             version: SETTINGS_VERSION,
             disclaimer_acknowledged: None,
+            reminder: ReminderSettings::default(),
         }
     }
 }
@@ -62,6 +67,10 @@ impl Store {
             Err(err) => return self.set_aside(&path, &err.to_string(), now),
         };
         match ron::from_str::<Settings>(&text) {
+            Ok(settings) if settings.reminder.problem().is_some() => {
+                let problem = settings.reminder.problem().unwrap_or_default();
+                self.set_aside(&path, &problem, now)
+            }
             Ok(settings) if settings.version == SETTINGS_VERSION => LoadedSettings {
                 settings,
                 notice: None,
@@ -75,6 +84,22 @@ impl Store {
                 now,
             ),
             Err(err) => self.set_aside(&path, &err.to_string(), now),
+        }
+    }
+
+    /// Reads settings without changing anything on disk (for `status`):
+    /// defaults when missing, the reason when unreadable.
+    pub fn peek_settings(&self) -> Result<Settings, String> {
+        match fs::read_to_string(self.settings_path()) {
+            Ok(text) => {
+                let settings = ron::from_str::<Settings>(&text).map_err(|e| e.to_string())?;
+                match settings.reminder.problem() {
+                    Some(problem) => Err(problem),
+                    None => Ok(settings),
+                }
+            }
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(err) => Err(err.to_string()),
         }
     }
 
