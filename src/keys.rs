@@ -145,7 +145,7 @@ const CARD: &[Binding] = &[
 ];
 
 const REMINDER: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "↑↓", "choose", Msg::Up, true),
+    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
     bind!(
         [Home, Char('g'), PageUp],
@@ -172,7 +172,7 @@ const REMINDER: &[Binding] = &[
     bind!(
         [Right, Char('l'), Char('+')],
         "→/l/+",
-        "more, later or on",
+        "change",
         Msg::Next,
         false
     ),

@@ -149,9 +149,13 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
             Check::Waiting(due) => {
                 if told != Some(due) {
                     told = Some(due);
+                    let when = if rules.interval < TimeDelta::minutes(1) {
+                        due.format("%H:%M:%S").to_string()
+                    } else {
+                        when_text(due, now)
+                    };
                     say(&format!(
-                        "backcoach: next stand-up reminder at {} ({}); Ctrl-C stops",
-                        when_text(due, now),
+                        "backcoach: next stand-up reminder: {when} ({}); Ctrl-C stops",
                         in_words(due - now)
                     ));
                 }

@@ -214,7 +214,7 @@ pub fn minutes_shown(left: TimeDelta) -> i64 {
     (ms + 59_999) / 60_000
 }
 
-/// "in 23 min", "in 2 h 5 min", "in 3 days".
+/// "in 23 min", "in 2 h 5 min", "in 1 day 4 h".
 pub fn in_text(left: TimeDelta) -> String {
     let minutes = minutes_shown(left);
     match minutes {
@@ -223,8 +223,12 @@ pub fn in_text(left: TimeDelta) -> String {
         60..1440 if minutes % 60 == 0 => format!("in {} h", minutes / 60),
         60..1440 => format!("in {} h {} min", minutes / 60, minutes % 60),
         _ => {
-            let days = minutes / 1440;
-            format!("in {days} day{}", if days == 1 { "" } else { "s" })
+            let (days, hours) = (minutes / 1440, minutes % 1440 / 60);
+            let plural = if days == 1 { "" } else { "s" };
+            match hours {
+                0 => format!("in {days} day{plural}"),
+                _ => format!("in {days} day{plural} {hours} h"),
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Line::default(),
         Line::from(Span::styled(ASK, theme.current())),
         Line::from(Span::styled(
-            "Sitting still is what stiffens the back most: a short walk now helps.",
+            "Getting up at least once an hour prevents most stiffness in the first place.",
             theme.text(),
         )),
         Line::default(),
@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             binding.does
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{:>8}  ", binding.keys), theme.key()),
+            Span::styled(format!("{:>7}  ", binding.keys), theme.key()),
             Span::styled(does.to_owned(), theme.text()),
         ]));
     }
@@ -45,7 +45,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ));
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
         popup,
     );
 }
