@@ -160,8 +160,12 @@ impl Default for ReminderSettings {
 }
 
 impl ReminderSettings {
-    /// The schedule's rules; `anytime` ignores the active hours.
+    /// The schedule's rules; `anytime` ignores the active hours. Every day
+    /// from 00:00 to 24:00 is the same as any time (one window, not seven
+    /// that end at midnight).
     pub fn rules(&self, anytime: bool) -> Rules {
+        let all_day = self.from.minutes() == 0 && self.until.minutes() == DAY_END;
+        let anytime = anytime || (all_day && self.days == Days(0b111_1111));
         Rules {
             interval: TimeDelta::minutes(i64::from(self.every_minutes)),
             snooze: TimeDelta::minutes(i64::from(self.snooze_minutes)),
