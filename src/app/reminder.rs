@@ -184,6 +184,11 @@ fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
 /// When the runtime must wake for the reminder: at the due time, at once
 /// when something is pending, and on the Reminder screen when the "in N
 /// min" text changes. `None` otherwise: no periodic wake-ups.
+///
+/// The instant is monotonic, which on Linux stands still while the machine
+/// sleeps: after a suspend the wake-up comes late by the time asleep. The
+/// wall clock decides what is due, so the first key (or the late wake-up)
+/// shows the one missed reminder; nothing fires twice.
 pub fn next_wakeup(app: &App) -> Option<Instant> {
     let clock = app.reminder.clock?;
     if app.reminder.unsaved {

@@ -41,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .map(|row| {
             let (label, value, help) = describe(app, *row);
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{label:<30}"), theme.text()),
+                Span::styled(format!("{label:<24}"), theme.text()),
                 Span::styled(format!("{value:<10}"), theme.current()),
                 Span::styled(help, theme.dim()),
             ]))
@@ -139,7 +139,7 @@ fn describe(app: &App, row: Row) -> (String, String, String) {
             "Desktop notification".into(),
             mark(s.desktop_notification),
             if app.reminder.desktop_unavailable {
-                "unavailable: notify-send failed".into()
+                "unavailable (switch off and on to retry)".into()
             } else {
                 "via notify-send".into()
             },
