@@ -239,3 +239,85 @@ fn a_kill_mid_write_leaves_a_whole_schedule() {
         );
     }
 }
+
+/// Runs `remind --every 1s --once --anytime` with desktop notifications on
+/// and `PATH` holding only `bin` (where a test may put a fake notify-send).
+fn remind_with_desktop(world: &World, bin: &std::path::Path) -> (std::process::Output, Duration) {
+    prepare(
+        world,
+        "(version: 1, reminder: (bell: false, desktop_notification: true))",
+        TimeDelta::zero(),
+    );
+    fs::create_dir_all(bin).unwrap();
+    let started = Instant::now();
+    let mut cmd = Command::new(BIN);
+    cmd.args(args(
+        world,
+        &["remind", "--every", "1s", "--once", "--anytime"],
+    ));
+    for (key, value) in world.env() {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    let out = cmd.env("PATH", bin).output().unwrap();
+    (out, started.elapsed())
+}
+
+fn fake_notify_send(bin: &std::path::Path, body: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::create_dir_all(bin).unwrap();
+    let script = bin.join("notify-send");
+    fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn desktop_notifications_go_out_through_notify_send() {
+    let world = World::new();
+    let bin = world.path("bin");
+    let log = world.path("notified");
+    fake_notify_send(
+        &bin,
+        &format!("printf '%s\\n' \"$@\" > '{}'", log.display()),
+    );
+    let (out, _) = remind_with_desktop(&world, &bin);
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("unavailable"), "{stderr}");
+    let sent = fs::read_to_string(&log).unwrap();
+    assert!(
+        sent.contains("Stand up") && sent.contains("walk around"),
+        "{sent}"
+    );
+}
+
+#[test]
+fn a_missing_notify_send_is_reported_once_and_the_reminder_still_prints() {
+    let world = World::new();
+    let (out, _) = remind_with_desktop(&world, &world.path("empty-bin"));
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Stand up"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr
+            .matches("desktop notifications are unavailable")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("not installed"), "{stderr}");
+}
+
+#[test]
+fn a_hung_notify_send_is_given_up_on() {
+    let world = World::new();
+    let bin = world.path("bin");
+    fake_notify_send(&bin, "exec /bin/sleep 60");
+    let (out, took) = remind_with_desktop(&world, &bin);
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("did not finish within 5 s"), "{stderr}");
+    assert!(took < Duration::from_secs(9), "took {took:?}");
+}
