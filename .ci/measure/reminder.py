@@ -126,7 +126,9 @@ def measure_app_on_reminder_screen(binary, seconds):
         drawn += len(drain(fd, 1.0))
     t1, v1, i1 = threads_counters(pid)
     elapsed = time.monotonic() - start
-    os.write(fd, b"\x1bq")
+    os.write(fd, b"\x1b")  # Esc alone: "\x1bq" would read as Alt-q
+    time.sleep(0.3)
+    os.write(fd, b"q")
     os.waitpid(pid, 0)
     shutil.rmtree(data, ignore_errors=True)
     hz = os.sysconf("SC_CLK_TCK")
@@ -140,10 +142,12 @@ def main():
     parser.add_argument("binary", nargs="?", default="target/release/backcoach")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--only-app", action="store_true")
     args = parser.parse_args()
     print(f"binary: {args.binary}")
-    measure_status(args.binary, args.runs)
-    measure_remind(args.binary, args.seconds)
+    if not args.only_app:
+        measure_status(args.binary, args.runs)
+        measure_remind(args.binary, args.seconds)
     measure_app_on_reminder_screen(args.binary, args.seconds)
     return 0
 
