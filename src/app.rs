@@ -1,6 +1,8 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod reminder;
+pub mod reminder_screen;
 pub mod safety;
 pub mod therapy;
 pub mod warnings;
@@ -64,6 +66,8 @@ pub enum Screen {
     History,
     /// The heat/cold timer: pick, check, run, alert.
     Therapy,
+    /// The stand-up reminder's settings.
+    Reminder,
 }
 
 /// Something that happened: a key (already mapped to its meaning), a resize,
@@ -152,6 +156,16 @@ pub enum Msg {
     /// Saving or clearing the running heat/cold session or appending to
     /// the history failed, with the reason.
     TherapyStoreFailed(String),
+    /// Stand-up overlay: "I stood up".
+    StandupDone,
+    /// Stand-up overlay: snooze.
+    StandupSnooze,
+    /// Stand-up overlay: skip this one.
+    StandupSkip,
+    /// Turn the stand-up reminder on or off.
+    ToggleReminder,
+    /// Desktop notifications cannot be sent, with the reason.
+    NotificationsUnavailable(String),
 }
 
 /// Work for the runtime to do after an update.
@@ -171,6 +185,12 @@ pub enum Cmd {
     SaveRunning(crate::domain::therapy::Running),
     /// Remove the persisted heat/cold session (the pack is off).
     ClearRunning,
+    /// Write the stand-up schedule file.
+    SaveSchedule,
+    /// Send a terminal notification escape (OSC 777 and OSC 9) with this text.
+    TerminalNotification(String),
+    /// Send a desktop notification with this text.
+    DesktopNotification(String),
 }
 
 /// An entry of the home menu. Only working features get an entry.
@@ -188,16 +208,19 @@ pub enum HomeEntry {
     History,
     /// The heat/cold timer.
     Therapy,
+    /// The stand-up reminder's settings.
+    Reminder,
 }
 
 impl HomeEntry {
     /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 6] = [
+    pub const ALL: [HomeEntry; 7] = [
         HomeEntry::Library,
         HomeEntry::Session,
         HomeEntry::Therapy,
         HomeEntry::SelfRelease,
         HomeEntry::Warnings,
+        HomeEntry::Reminder,
         HomeEntry::History,
     ];
 
@@ -210,6 +233,7 @@ impl HomeEntry {
             HomeEntry::Session => "Guided session",
             HomeEntry::History => "History",
             HomeEntry::Therapy => "Heat/cold timer",
+            HomeEntry::Reminder => "Stand-up reminder",
         }
     }
 
@@ -224,6 +248,7 @@ impl HomeEntry {
             HomeEntry::Session => "Pick a routine and be coached through it, hands-free.",
             HomeEntry::History => "Past sessions, your streak and pain before and after.",
             HomeEntry::Therapy => "Heat, cold or both, never longer than 20 minutes.",
+            HomeEntry::Reminder => "How often to stand up and walk around, and how to be told.",
         }
     }
 }
@@ -265,6 +290,8 @@ pub struct App {
     pub history_selected: usize,
     /// The heat/cold timer (runs on while other screens are shown).
     pub therapy: therapy::Therapy,
+    /// The stand-up reminder's schedule and overlay.
+    pub reminder: reminder::Reminder,
 }
 
 impl App {
@@ -293,6 +320,7 @@ impl App {
             history: None,
             history_selected: 0,
             therapy: therapy::Therapy::default(),
+            reminder: reminder::Reminder::default(),
         }
     }
 }
@@ -305,7 +333,12 @@ const PAGE: isize = 10;
 pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     // Timers first, whatever the message: time up raises the alert.
     let mut cmds = therapy::advance(app, now);
-    cmds.extend(update_screen(app, msg, now));
+    // Then the stand-up reminder: it may show its overlay, which takes keys.
+    let (handled, reminder) = reminder::intercept(app, &msg, now);
+    cmds.extend(reminder);
+    if !handled {
+        cmds.extend(update_screen(app, msg, now));
+    }
     cmds
 }
 
@@ -373,6 +406,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Screen::Session => session::session(app, msg, now),
         Screen::History => history::history(app, msg),
         Screen::Therapy => therapy::update(app, msg, now),
+        Screen::Reminder => reminder_screen::update(app, msg, now.wall.fixed_offset()),
     }
 }
 
@@ -408,6 +442,7 @@ fn home(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             Some(HomeEntry::Session) => app.screen = Screen::Routines,
             Some(HomeEntry::History) => return history::open(app),
             Some(HomeEntry::Therapy) => app.screen = Screen::Therapy,
+            Some(HomeEntry::Reminder) => app.screen = Screen::Reminder,
             None => {}
         },
         Msg::Back => app.quit = true,
@@ -462,13 +497,22 @@ fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
 
 /// The next instant at which the screen changes without input, if any.
 /// Nothing in the library or on the home screen changes by itself; a
-/// running session wakes at its countdown's next visible second, and a
-/// heat/cold session wakes the loop at least every second.
+/// running session wakes at its countdown's next visible second, a heat/cold
+/// session at least every second, and the stand-up reminder at its due time.
 pub fn next_wakeup(app: &App, now: Now) -> Option<Instant> {
-    let session = app.session.as_ref().and_then(Session::next_wakeup);
-    let therapy = therapy::next_wakeup(app, now);
-    match (session, therapy) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    [
+        app.session.as_ref().and_then(Session::next_wakeup),
+        therapy::next_wakeup(app, now),
+        reminder::next_wakeup(app),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+/// True while a hold or a heat/cold application runs, or its time-up alert
+/// waits: a due stand-up reminder waits until that ends.
+pub fn is_counting_down(app: &App) -> bool {
+    let hold = app.session.as_ref().is_some_and(Session::is_counting_down);
+    hold || app.therapy.session.is_some() || app.therapy.alert.is_some()
 }

@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use chrono::TimeDelta;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::content::model::TherapyKind;
 use crate::domain::therapy::parse_length;
+use crate::remind::parse_every;
 
 /// A full-screen terminal back-care coach. A coach, not a diagnosis.
 #[derive(Debug, Parser)]
@@ -78,6 +80,26 @@ pub enum Command {
         #[arg(long, value_name = "D", value_parser = parse_length)]
         duration: Option<Duration>,
     },
+    /// Remind you to stand up, without the full screen: sleep until due
+    /// (no wake-ups in between), then print a timestamped line, ring the
+    /// bell and send the configured notifications. Uses the reminder
+    /// settings and the schedule shared with the app. Ctrl-C stops it
+    /// (exit 130; SIGTERM 143).
+    Remind {
+        /// Interval for this run, e.g. 45m, 1h, 1h30m, or seconds for
+        /// testing (30s); 1s to 180m [default: the settings]
+        #[arg(long, value_name = "D", value_parser = parse_every)]
+        every: Option<TimeDelta>,
+        /// Exit after one reminder.
+        #[arg(long)]
+        once: bool,
+        /// Ignore active hours and weekdays (for shift workers).
+        #[arg(long)]
+        anytime: bool,
+    },
+    /// Print one short line for a tmux status bar or shell prompt, e.g.
+    /// "stand up in 23m". Always exits 0.
+    Status,
 }
 
 /// How `backcoach history` prints.

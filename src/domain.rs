@@ -7,6 +7,8 @@ pub mod library;
 pub mod moderation;
 pub mod plan;
 pub mod progress;
+pub mod reminder;
+pub mod reminder_settings;
 pub mod safety;
 pub mod session;
 pub mod therapy;

@@ -66,6 +66,13 @@ const HOME: &[Binding] = &[
         Msg::Select,
         true
     ),
+    bind!(
+        [Char('r')],
+        "r",
+        "stand-up reminder on/off",
+        Msg::ToggleReminder,
+        true
+    ),
     bind!([Char('q')], "q", "quit", Msg::Back, true),
 ];
 
@@ -143,6 +150,84 @@ const CARD: &[Binding] = &[
         "Esc",
         "back to the list",
         Msg::Back,
+        true
+    ),
+];
+
+const REMINDER: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!(
+        [Home, Char('g'), PageUp],
+        "g/Home/PgUp",
+        "first row",
+        Msg::First,
+        false
+    ),
+    bind!(
+        [End, Char('G'), PageDown],
+        "G/End/PgDn",
+        "last row",
+        Msg::Last,
+        false
+    ),
+    bind!(
+        [Left, Char('h'), Char('-')],
+        "←/h/-",
+        "←→",
+        "change",
+        Msg::Previous,
+        true
+    ),
+    bind!(
+        [Right, Char('l'), Char('+')],
+        "→/l/+",
+        "change",
+        Msg::Next,
+        false
+    ),
+    bind!(
+        [Enter, Char(' ')],
+        "Enter/Space",
+        "Space",
+        "switch on/off",
+        Msg::Select,
+        true
+    ),
+    bind!(
+        [Char('r')],
+        "r",
+        "turn the reminder on/off",
+        Msg::ToggleReminder,
+        false
+    ),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+];
+
+/// The keys of the stand-up overlay, which takes every key while shown.
+pub const STANDUP: &[Binding] = &[
+    bind!(
+        [Enter, Char('d')],
+        "Enter/d",
+        "Enter",
+        "done, I stood up",
+        Msg::StandupDone,
+        true
+    ),
+    bind!(
+        [Char('s'), Char('z')],
+        "s/z",
+        "s",
+        "snooze",
+        Msg::StandupSnooze,
+        true
+    ),
+    bind!(
+        [Char('x'), Esc],
+        "x/Esc",
+        "x",
+        "skip this one",
+        Msg::StandupSkip,
         true
     ),
 ];
@@ -300,6 +385,9 @@ pub const GLOBAL: &[Binding] = &[
 
 /// The bindings of the current screen (or of the help overlay when open).
 pub fn bindings(app: &App) -> &'static [Binding] {
+    if app.reminder.showing {
+        return STANDUP;
+    }
     if app.help_open {
         return HELP;
     }
@@ -334,6 +422,7 @@ pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
         Screen::Session => session::session_run(),
         Screen::History => session::HISTORY,
         Screen::Therapy => therapy::PICK,
+        Screen::Reminder => REMINDER,
     }
 }
 

@@ -10,7 +10,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::safety::Start;
-use backcoach::app::{App, Screen, therapy};
+use backcoach::app::{self, App, Screen, therapy};
 use backcoach::cli::{Cli, Command, HistoryFormat};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
@@ -21,6 +21,7 @@ use backcoach::runtime;
 use backcoach::store::record::Record;
 use backcoach::store::therapy::{load_running, take_running};
 use backcoach::store::{Settings, Store, history_print};
+use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -61,6 +62,29 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    // The reminder commands need no content: answer before loading it.
+    match cli.command {
+        Some(Command::Status) => {
+            status::run(data_dir(cli.data_dir.as_deref()).ok().as_deref());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Remind {
+            every,
+            once,
+            anytime,
+        }) => {
+            let dir = data_dir(cli.data_dir.as_deref())?;
+            let store = Store::open(&dir)
+                .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
+            let options = remind::Options {
+                every,
+                once,
+                anytime,
+            };
+            return remind::run(&store, &options);
+        }
+        _ => {}
+    }
     let content_dir = content_dir(cli.content.as_deref())?;
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
@@ -105,6 +129,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ..Opening::default()
             },
         ),
+        // Answered above, before any content is loaded.
+        Some(Command::Status | Command::Remind { .. }) => Ok(ExitCode::SUCCESS),
     }
 }
 
@@ -314,6 +340,11 @@ fn full_screen(
     };
     app.safety.absorb(&records);
     boot_therapy(&mut app, &store, opening.timer, &records, &mut notices);
+    let schedule = store.load_schedule(now.wall);
+    notices.extend(schedule.notice);
+    let stood_up = records.iter().filter_map(Record::stood_up_at).collect();
+    app::reminder::start(&mut app, schedule.schedule, stood_up, now);
+    notices.extend(app.notice.take());
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
     }

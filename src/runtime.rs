@@ -5,6 +5,7 @@ use std::io::{self, Stdout, Write, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
@@ -23,7 +24,7 @@ use signal_hook::low_level::raise;
 
 use crate::app::{self, App, Cmd, Msg, Now};
 use crate::store::Store;
-use crate::{keys, ui};
+use crate::{keys, notify, ui};
 
 /// Reads both clocks. The only place the app learns the time.
 pub fn now() -> Now {
@@ -52,6 +53,8 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     redraw_everything(&mut terminal)?;
     let size = terminal.size()?;
+    // Desktop notifications fail on a worker thread; the reason comes back here.
+    let (failed_tx, failed_rx) = mpsc::channel();
     // Popped from the end: the size is known before the first screen opens.
     let mut queue = vec![
         Msg::Launch,
@@ -62,7 +65,7 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
     ];
     while let Some(msg) = queue.pop() {
         for cmd in app::update(&mut app, msg, now()) {
-            queue.extend(perform(cmd, &app, store, &mut terminal)?);
+            queue.extend(perform(cmd, &app, store, &mut terminal, &failed_tx)?);
         }
     }
     let mut dirty = true;
@@ -97,12 +100,15 @@ fn run_loop(mut app: App, store: &Store, stop: &AtomicI32) -> io::Result<ExitCod
             // A deadline passed: let the timers catch up and redraw.
             Some(Msg::Tick)
         };
-        let Some(msg) = msg else { continue };
+        let failed = failed_rx.try_iter().map(Msg::NotificationsUnavailable);
+        let mut queue: Vec<Msg> = msg.into_iter().chain(failed).collect();
+        if queue.is_empty() {
+            continue;
+        }
         dirty = true;
-        let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for cmd in app::update(&mut app, msg, now()) {
-                if let Some(follow_up) = perform(cmd, &app, store, &mut terminal)? {
+                if let Some(follow_up) = perform(cmd, &app, store, &mut terminal, &failed_tx)? {
                     queue.push(follow_up);
                 }
             }
@@ -116,6 +122,7 @@ fn perform(
     app: &App,
     store: &Store,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    failed: &Sender<String>,
 ) -> io::Result<Option<Msg>> {
     match cmd {
         Cmd::SaveSettings => Ok(store
@@ -145,6 +152,36 @@ fn perform(
             .clear_running()
             .err()
             .map(|err| Msg::TherapyStoreFailed(err.to_string()))),
+        Cmd::SaveSchedule => Ok(app.reminder.schedule.and_then(|schedule| {
+            store
+                .save_schedule(&schedule)
+                .err()
+                .map(|err| Msg::SaveFailed(format!("reminder schedule: {err}")))
+        })),
+        Cmd::TerminalNotification(text) => {
+            let in_tmux = std::env::var_os("TMUX").is_some();
+            let mut out = stdout();
+            out.write_all(&notify::terminal_sequence(
+                app::reminder::TITLE,
+                &text,
+                in_tmux,
+            ))?;
+            out.flush()?;
+            Ok(None)
+        }
+        Cmd::DesktopNotification(text) => {
+            let failed = failed.clone();
+            notify::desktop(app::reminder::TITLE, &text, move |result| {
+                // Wake the loop the way the signal thread does; it then
+                // finds the reason in the channel.
+                if let Err(reason) = result
+                    && failed.send(reason).is_ok()
+                {
+                    let _ = raise(SIGWINCH);
+                }
+            });
+            Ok(None)
+        }
         Cmd::Suspend => {
             leave_screen()?;
             // No handler is installed for SIGTSTP, so this stops the process

@@ -4,6 +4,7 @@
 pub mod history;
 pub mod history_print;
 pub mod record;
+mod schedule;
 pub mod session_record;
 mod settings;
 pub mod therapy;
@@ -18,6 +19,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use history::LoadedHistory;
+pub use schedule::{LoadedSchedule, SCHEDULE_VERSION};
 pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings};
 
 const HISTORY_FILE: &str = "history.jsonl";

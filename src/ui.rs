@@ -11,9 +11,11 @@ pub mod hurt;
 pub mod library;
 pub mod popup;
 pub mod release;
+pub mod reminder;
 pub mod routines;
 pub mod session;
 pub mod session_end;
+pub mod standup;
 pub mod status;
 pub mod technique;
 pub mod theme;
@@ -75,6 +77,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Session => session::render(app, frame, body, theme),
         Screen::History => history::render(app, frame, body, theme),
         Screen::Therapy => therapy::render(app, frame, body, theme),
+        Screen::Reminder => reminder::render(app, frame, body, theme),
     }
     if let Some(text) = &app.notice {
         status::render_notice(text, frame, notice, theme);
@@ -82,6 +85,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     status::render(app, frame, footer, theme);
     if app.help_open {
         help::render(app, frame, body, theme);
+    }
+    if app.reminder.showing {
+        standup::render(app, frame, body, theme);
     }
 }
 
@@ -103,6 +109,7 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::Session => "Session",
         Screen::History => "History",
         Screen::Therapy => "Heat/cold timer",
+        Screen::Reminder => "Stand-up reminder",
     }
 }
 

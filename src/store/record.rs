@@ -49,9 +49,38 @@ pub enum Record {
         #[serde(default)]
         ended_early: bool,
     },
+    /// An answer to a stand-up reminder.
+    Standup {
+        /// When the user answered (local time with its offset).
+        at: DateTime<FixedOffset>,
+        /// What they answered.
+        outcome: StandupOutcome,
+    },
+}
+
+/// The answer to a stand-up reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StandupOutcome {
+    /// "I stood up."
+    Done,
+    /// Put off for the snooze length.
+    Snoozed,
+    /// "Skip this one."
+    Skipped,
 }
 
 impl Record {
+    /// When the user stood up, if this records that.
+    pub fn stood_up_at(&self) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Record::Standup {
+                at,
+                outcome: StandupOutcome::Done,
+            } => Some(*at),
+            _ => None,
+        }
+    }
     /// The end of the latest therapy application in `records`.
     pub fn last_therapy_end(records: &[Record]) -> Option<DateTime<FixedOffset>> {
         records

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Local};
 
 use super::{Store, write_atomically};
+use crate::domain::reminder_settings::ReminderSettings;
 use serde::{Deserialize, Serialize};
 
 /// Version written into the settings file.
@@ -29,6 +30,9 @@ pub struct Settings {
     /// Ring the terminal bell at each session transition.
     #[serde(default = "yes")]
     pub session_bell: bool,
+    /// The stand-up reminder.
+    #[serde(default)]
+    pub reminder: ReminderSettings,
 }
 
 fn yes() -> bool {
@@ -42,6 +46,7 @@ impl Default for Settings {
             disclaimer_acknowledged: None,
             safety_gate: crate::domain::safety::GateState::default(),
             session_bell: true,
+            reminder: ReminderSettings::default(),
         }
     }
 }
@@ -75,6 +80,10 @@ impl Store {
             Err(err) => return self.set_aside(&path, &err.to_string(), now),
         };
         match ron::from_str::<Settings>(&text) {
+            Ok(settings) if settings.reminder.problem().is_some() => {
+                let problem = settings.reminder.problem().unwrap_or_default();
+                self.set_aside(&path, &problem, now)
+            }
             Ok(settings) if settings.version == SETTINGS_VERSION => LoadedSettings {
                 settings,
                 notice: None,
@@ -88,6 +97,22 @@ impl Store {
                 now,
             ),
             Err(err) => self.set_aside(&path, &err.to_string(), now),
+        }
+    }
+
+    /// Reads settings without changing anything on disk (for `status`):
+    /// defaults when missing, the reason when unreadable.
+    pub fn peek_settings(&self) -> Result<Settings, String> {
+        match fs::read_to_string(self.settings_path()) {
+            Ok(text) => {
+                let settings = ron::from_str::<Settings>(&text).map_err(|e| e.to_string())?;
+                match settings.reminder.problem() {
+                    Some(problem) => Err(problem),
+                    None => Ok(settings),
+                }
+            }
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(err) => Err(err.to_string()),
         }
     }
 

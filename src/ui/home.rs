@@ -6,7 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
+use crate::app::reminder::{check, when_text};
 use crate::app::{App, HomeEntry};
+use crate::domain::reminder::Check;
 
 /// Draws the menu and a one-line reminder of what the coach is not.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -37,6 +39,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_stateful_widget(list, menu, &mut state);
     let about_text = vec![
         Line::default(),
+        reminder_line(app, theme),
+        Line::default(),
         Line::from(Span::styled(
             "Gentle stretches for a stiff lower back, one clear step at a time.",
             theme.text(),
@@ -49,4 +53,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ];
     let about = about.inner(Margin::new(1, 0));
     frame.render_widget(Paragraph::new(about_text).wrap(Wrap { trim: true }), about);
+}
+
+/// The reminder's state in one line, with the key that switches it. No
+/// "in N min" here: that would need a wake-up every minute on the home
+/// screen.
+fn reminder_line(app: &App, theme: Theme) -> Line<'static> {
+    let now = app.reminder.clock.map(|c| c.wall.fixed_offset());
+    let state = match (now, now.and_then(|now| check(app, now))) {
+        (_, None) if !app.settings.reminder.enabled => "off".to_owned(),
+        (Some(now), Some(Check::Waiting(due))) => format!("on, next at {}", when_text(due, now)),
+        (_, Some(Check::Fire(_) | Check::Deferred(_))) => "on, due now".to_owned(),
+        (_, Some(Check::Never)) => "on, but nothing will fire (see its settings)".to_owned(),
+        _ => "on".to_owned(),
+    };
+    let switch = if app.settings.reminder.enabled {
+        " turns it off"
+    } else {
+        " turns it on"
+    };
+    Line::from(vec![
+        Span::styled("Stand-up reminder: ", theme.text()),
+        Span::styled(state, theme.current()),
+        Span::styled(" · ", theme.dim()),
+        Span::styled("r", theme.key()),
+        Span::styled(switch, theme.dim()),
+    ])
 }

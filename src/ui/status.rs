@@ -15,7 +15,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
     let hinted = keys::bindings(app)
         .iter()
-        .chain(keys::GLOBAL.iter().filter(|_| !app.help_open))
+        .chain(
+            keys::GLOBAL
+                .iter()
+                .filter(|_| !app.help_open && !app.reminder.showing),
+        )
         .filter(|b| b.hint);
     for (i, binding) in hinted.enumerate() {
         if i > 0 {

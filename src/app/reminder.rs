@@ -1,0 +1,265 @@
+//! The stand-up reminder inside the app: the schedule's state, the overlay
+//! that shows when a reminder is due, and what the runtime should sleep
+//! until. Pure: time comes in as `Now`.
+
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+
+use super::{App, Cmd, Msg, Now, is_counting_down};
+use crate::domain::reminder::{Check, Schedule};
+use crate::store::record::{Record, StandupOutcome};
+
+/// Title of reminder notifications.
+pub const TITLE: &str = "Stand up";
+/// What a reminder asks.
+pub const ASK: &str = "Time to stand up and walk around for a few minutes.";
+
+/// The reminder's part of the app state.
+#[derive(Debug, Clone, Default)]
+pub struct Reminder {
+    /// The schedule; `None` until [`start`] (e.g. in tests of other screens).
+    pub schedule: Option<Schedule>,
+    /// The time of the last update, for the view and the next wake-up.
+    pub clock: Option<Now>,
+    /// The due time already announced (bell, notifications), so it rings once.
+    pub announced: Option<DateTime<FixedOffset>>,
+    /// True while the "stand up" overlay is shown.
+    pub showing: bool,
+    /// The schedule changed and is not saved yet.
+    pub unsaved: bool,
+    /// Selected row of the Reminder screen.
+    pub selected: usize,
+    /// When the user said "I stood up" (from the history log and this run).
+    pub stood_up: Vec<DateTime<FixedOffset>>,
+    /// Desktop notifications failed once; not tried again this run.
+    pub desktop_unavailable: bool,
+}
+
+/// Starts the reminder with the saved schedule (or a new one from `now`)
+/// and the stand-ups already in the history log.
+pub fn start(
+    app: &mut App,
+    saved: Option<Schedule>,
+    stood_up: Vec<DateTime<FixedOffset>>,
+    now: Now,
+) {
+    let reminder = &mut app.reminder;
+    reminder.unsaved = saved.is_none();
+    reminder.schedule = Some(saved.unwrap_or_else(|| Schedule::start(now.wall.fixed_offset())));
+    reminder.stood_up = stood_up;
+    reminder.clock = Some(now);
+}
+
+/// Runs before every message. Returns `(handled, cmds)`: `handled` when the
+/// message was the reminder's (or a key swallowed by the overlay); `cmds`
+/// to perform either way.
+pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
+    app.reminder.clock = Some(now);
+    let mut cmds = Vec::new();
+    if app.reminder.unsaved {
+        app.reminder.unsaved = false;
+        cmds.push(Cmd::SaveSchedule);
+    }
+    let wall = now.wall.fixed_offset();
+    let handled = match msg {
+        Msg::StandupDone | Msg::StandupSnooze | Msg::StandupSkip if app.reminder.showing => {
+            cmds.extend(answer(app, msg, wall));
+            true
+        }
+        Msg::ToggleReminder => {
+            cmds.extend(toggle(app, wall));
+            true
+        }
+        Msg::NotificationsUnavailable(reason) => {
+            app.reminder.desktop_unavailable = true;
+            app.notice = Some(format!(
+                "Desktop notifications are unavailable ({reason}); the overlay and the other alerts still work."
+            ));
+            true
+        }
+        // A tick is also for the countdowns: not the reminder's to take.
+        _ => false,
+    };
+    cmds.extend(refresh(app, wall));
+    let swallowed = app.reminder.showing && is_key(msg);
+    (handled || swallowed, cmds)
+}
+
+/// Messages that come from keys (the overlay takes every key but Ctrl-C/Z).
+fn is_key(msg: &Msg) -> bool {
+    !matches!(
+        msg,
+        Msg::Quit
+            | Msg::Suspend
+            | Msg::Resize
+            | Msg::Tick
+            | Msg::SaveFailed(_)
+            | Msg::AppendFailed(_)
+            | Msg::NotificationsUnavailable(_)
+            | Msg::TherapyStoreFailed(_)
+            | Msg::HistoryLoaded(_)
+            | Msg::Viewport { .. }
+            | Msg::Launch
+    )
+}
+
+fn answer(app: &mut App, msg: &Msg, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+    let rules = app.settings.reminder.rules(false);
+    let Some(schedule) = app.reminder.schedule.as_mut() else {
+        return Vec::new();
+    };
+    let outcome = match msg {
+        Msg::StandupSnooze => {
+            schedule.snooze(&rules, now);
+            StandupOutcome::Snoozed
+        }
+        Msg::StandupSkip => {
+            schedule.restart(now);
+            StandupOutcome::Skipped
+        }
+        _ => {
+            schedule.restart(now);
+            app.reminder.stood_up.push(now);
+            StandupOutcome::Done
+        }
+    };
+    app.reminder.showing = false;
+    app.reminder.announced = None;
+    vec![
+        Cmd::SaveSchedule,
+        Cmd::Append(Record::Standup { at: now, outcome }),
+    ]
+}
+
+/// Turns the reminder off, or on with a fresh interval from now.
+fn toggle(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+    let settings = &mut app.settings.reminder;
+    settings.enabled = !settings.enabled;
+    if !settings.enabled {
+        app.reminder.showing = false;
+        return vec![Cmd::SaveSettings];
+    }
+    app.reminder.announced = None;
+    match app.reminder.schedule.as_mut() {
+        Some(schedule) => schedule.restart(now),
+        None => app.reminder.schedule = Some(Schedule::start(now)),
+    }
+    vec![Cmd::SaveSettings, Cmd::SaveSchedule]
+}
+
+/// The schedule's verdict at `now`, or `None` when the reminder is off or
+/// not started.
+pub fn check(app: &App, now: DateTime<FixedOffset>) -> Option<Check> {
+    let settings = &app.settings.reminder;
+    let schedule = app
+        .reminder
+        .schedule
+        .as_ref()
+        .filter(|_| settings.enabled)?;
+    Some(schedule.check(&settings.rules(false), now, is_counting_down(app)))
+}
+
+/// Shows or hides the overlay; a newly due reminder rings once.
+fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+    let Some(Check::Fire(due)) = check(app, now) else {
+        app.reminder.showing = false;
+        return Vec::new();
+    };
+    app.reminder.showing = true;
+    if app.reminder.announced == Some(due) {
+        return Vec::new();
+    }
+    app.reminder.announced = Some(due);
+    let settings = &app.settings.reminder;
+    let mut cmds = Vec::new();
+    if settings.bell {
+        cmds.push(Cmd::Bell);
+    }
+    if settings.terminal_notification {
+        cmds.push(Cmd::TerminalNotification(ASK.to_owned()));
+    }
+    if settings.desktop_notification && !app.reminder.desktop_unavailable {
+        cmds.push(Cmd::DesktopNotification(ASK.to_owned()));
+    }
+    cmds
+}
+
+/// When the runtime must wake for the reminder: at the due time, at once
+/// when something is pending, and on the Reminder screen when the "in N
+/// min" text changes. `None` otherwise: no periodic wake-ups.
+///
+/// The instant is monotonic, which on Linux stands still while the machine
+/// sleeps: after a suspend the wake-up comes late by the time asleep. The
+/// wall clock decides what is due, so the first key (or the late wake-up)
+/// shows the one missed reminder; nothing fires twice.
+pub fn next_wakeup(app: &App) -> Option<Instant> {
+    let clock = app.reminder.clock?;
+    if app.reminder.unsaved {
+        return Some(clock.instant);
+    }
+    let wall = clock.wall.fixed_offset();
+    let after = |delta: TimeDelta| clock.instant + delta.to_std().unwrap_or_default();
+    match check(app, wall)? {
+        Check::Waiting(due) => {
+            let left = due - wall;
+            let shown = if app.screen == super::Screen::Reminder {
+                left - TimeDelta::minutes(minutes_shown(left) - 1)
+            } else {
+                left
+            };
+            Some(after(shown.min(left)))
+        }
+        Check::Fire(due) if app.reminder.announced != Some(due) || !app.reminder.showing => {
+            Some(clock.instant)
+        }
+        Check::Fire(_) | Check::Deferred(_) | Check::Never => None,
+    }
+}
+
+/// Whole minutes shown for `left`, rounded up ("in 1 min" until it is due).
+pub fn minutes_shown(left: TimeDelta) -> i64 {
+    let ms = left.num_milliseconds().max(0);
+    (ms + 59_999) / 60_000
+}
+
+/// "in 23 min", "in 2 h 5 min", "in 1 day 4 h".
+pub fn in_text(left: TimeDelta) -> String {
+    let minutes = minutes_shown(left);
+    match minutes {
+        0 => "now".to_owned(),
+        1..60 => format!("in {minutes} min"),
+        60..1440 if minutes % 60 == 0 => format!("in {} h", minutes / 60),
+        60..1440 => format!("in {} h {} min", minutes / 60, minutes % 60),
+        _ => {
+            let (days, hours) = (minutes / 1440, minutes % 1440 / 60);
+            let plural = if days == 1 { "" } else { "s" };
+            match hours {
+                0 => format!("in {days} day{plural}"),
+                _ => format!("in {days} day{plural} {hours} h"),
+            }
+        }
+    }
+}
+
+/// A due time in words from `now`: "10:00", "tomorrow 10:00", "Mon 10:00".
+pub fn when_text(due: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    let due = due.with_timezone(now.offset());
+    let days = (due.date_naive() - now.date_naive()).num_days();
+    match days {
+        ..=0 => due.format("%H:%M").to_string(),
+        1 => due.format("tomorrow %H:%M").to_string(),
+        2..7 => due.format("%a %H:%M").to_string(),
+        _ => due.format("%a %d %b %H:%M").to_string(),
+    }
+}
+
+/// How many times the user stood up on `now`'s day.
+pub fn stood_up_today(app: &App, now: DateTime<FixedOffset>) -> usize {
+    let today = now.date_naive();
+    app.reminder
+        .stood_up
+        .iter()
+        .filter(|t| t.with_timezone(now.offset()).date_naive() == today)
+        .count()
+}

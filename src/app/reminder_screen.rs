@@ -1,0 +1,111 @@
+//! The Reminder screen: one row per setting, changed in place and saved at
+//! once.
+
+use chrono::{DateTime, FixedOffset, Weekday};
+
+use super::{App, Cmd, Msg, Screen};
+use crate::domain::reminder::Schedule;
+use crate::domain::reminder_settings::WEEK;
+
+/// One row of the Reminder screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// On or off.
+    Enabled,
+    /// Minutes between reminders.
+    Every,
+    /// Start of the active hours.
+    From,
+    /// End of the active hours.
+    Until,
+    /// One weekday on or off.
+    Day(Weekday),
+    /// Snooze length.
+    Snooze,
+    /// Terminal bell.
+    Bell,
+    /// OSC 777/9 terminal notifications.
+    Terminal,
+    /// Desktop notification.
+    Desktop,
+}
+
+/// The rows, in order.
+pub const ROWS: [Row; 15] = [
+    Row::Enabled,
+    Row::Every,
+    Row::From,
+    Row::Until,
+    Row::Day(WEEK[0]),
+    Row::Day(WEEK[1]),
+    Row::Day(WEEK[2]),
+    Row::Day(WEEK[3]),
+    Row::Day(WEEK[4]),
+    Row::Day(WEEK[5]),
+    Row::Day(WEEK[6]),
+    Row::Snooze,
+    Row::Bell,
+    Row::Terminal,
+    Row::Desktop,
+];
+
+/// Handles a message on the Reminder screen.
+pub fn update(app: &mut App, msg: Msg, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+    let last = ROWS.len() - 1;
+    let selected = &mut app.reminder.selected;
+    match msg {
+        Msg::Up => *selected = selected.saturating_sub(1),
+        Msg::Down => *selected = (*selected + 1).min(last),
+        Msg::First | Msg::PageUp => *selected = 0,
+        Msg::Last | Msg::PageDown => *selected = last,
+        Msg::Next => return change(app, Some(true), now),
+        Msg::Previous => return change(app, Some(false), now),
+        Msg::Select => return change(app, None, now),
+        Msg::Back => app.screen = Screen::Home,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Changes the selected row: `Some(up)` steps a value (or flips a switch),
+/// `None` flips a switch and leaves values alone.
+fn change(app: &mut App, up: Option<bool>, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+    let Some(row) = ROWS.get(app.reminder.selected).copied() else {
+        return Vec::new();
+    };
+    let settings = &mut app.settings.reminder;
+    let before = *settings;
+    match (row, up) {
+        (Row::Enabled, _) => settings.enabled = !settings.enabled,
+        (Row::Every, Some(up)) => settings.step_interval(up),
+        (Row::From, Some(up)) => settings.step_from(up),
+        (Row::Until, Some(up)) => settings.step_until(up),
+        (Row::Snooze, Some(up)) => settings.step_snooze(up),
+        (Row::Day(day), _) => settings.days.toggle(day),
+        (Row::Bell, _) => settings.bell = !settings.bell,
+        (Row::Terminal, _) => settings.terminal_notification = !settings.terminal_notification,
+        (Row::Desktop, _) => {
+            settings.desktop_notification = !settings.desktop_notification;
+            // Turning it on again is the way to retry after a failure.
+            app.reminder.desktop_unavailable = false;
+        }
+        (Row::Every | Row::From | Row::Until | Row::Snooze, None) => {}
+    }
+    if *settings == before {
+        return Vec::new();
+    }
+    let mut cmds = vec![Cmd::SaveSettings];
+    if settings.enabled && !before.enabled {
+        // Back on: a fresh interval, not one that started hours ago.
+        app.reminder.announced = None;
+        app.reminder.schedule = Some(match app.reminder.schedule {
+            Some(mut schedule) => {
+                schedule.restart(now);
+                schedule
+            }
+            None => Schedule::start(now),
+        });
+        cmds.push(Cmd::SaveSchedule);
+    }
+    cmds
+}

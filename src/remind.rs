@@ -1,0 +1,265 @@
+//! `backcoach remind`: the stand-up reminder without the full screen. This
+//! is the impure shell of that command: it reads the clock, sleeps once per
+//! reminder (no wake-ups in between), and writes the terminal and the disk.
+//! The schedule itself is the pure `domain::reminder`.
+
+use std::io::{IsTerminal, Write, stderr, stdout};
+use std::process::ExitCode;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Local, TimeDelta};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::reminder::{ASK, TITLE, when_text};
+use crate::domain::reminder::{Check, Rules, Schedule};
+use crate::domain::reminder_settings::ReminderSettings;
+use crate::notify;
+use crate::store::Store;
+
+/// Shortest and longest `--every`.
+const EVERY_RANGE: (i64, i64) = (1, 180 * 60);
+
+/// Parses `--every`: a number with a unit, `s`, `m` or `h`, or several
+/// (`1h30m`); 1 s to 180 min.
+pub fn parse_every(text: &str) -> Result<TimeDelta, String> {
+    let bad = || format!("`{text}` is not a duration like 45m, 1h, 1h30m or 30s");
+    let mut seconds: i64 = 0;
+    let mut number = String::new();
+    for c in text.trim().chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            _ => return Err(bad()),
+        };
+        let n: i64 = number.parse().map_err(|_| bad())?;
+        number.clear();
+        seconds = n
+            .checked_mul(unit)
+            .and_then(|s| seconds.checked_add(s))
+            .ok_or_else(bad)?;
+    }
+    if !number.is_empty() || text.trim().is_empty() {
+        return Err(bad());
+    }
+    let (low, high) = EVERY_RANGE;
+    if !(low..=high).contains(&seconds) {
+        return Err(format!(
+            "`{text}` is out of range: --every must be from 1s to 180m"
+        ));
+    }
+    Ok(TimeDelta::seconds(seconds))
+}
+
+/// What `remind` was asked to do.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Interval override for this run.
+    pub every: Option<TimeDelta>,
+    /// Exit after one reminder.
+    pub once: bool,
+    /// Ignore active hours.
+    pub anytime: bool,
+}
+
+enum Event {
+    Signal(i32),
+    Desktop(Result<(), String>),
+}
+
+fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+fn say(line: &str) {
+    let _ = writeln!(stderr(), "{line}");
+}
+
+fn rules(settings: &ReminderSettings, options: &Options) -> Rules {
+    let rules = settings.rules(options.anytime);
+    Rules {
+        interval: options.every.unwrap_or(rules.interval),
+        ..rules
+    }
+}
+
+/// Runs until Ctrl-C (or after one reminder with `--once`).
+pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
+    let (tx, rx) = mpsc::channel();
+    watch_signals(tx.clone())?;
+    let loaded = store.load_settings(Local::now());
+    if let Some(notice) = loaded.notice {
+        say(&format!("backcoach: {notice}"));
+    }
+    let mut settings = loaded.settings.reminder;
+    if !settings.enabled {
+        return Err(
+            "the stand-up reminder is off; turn it on in the app (Stand-up reminder) first"
+                .to_owned(),
+        );
+    }
+    let loaded = store.load_schedule(Local::now());
+    if let Some(notice) = loaded.notice {
+        say(&format!("backcoach: {notice}"));
+    }
+    let mut schedule = match loaded.schedule {
+        Some(schedule) => schedule,
+        None => {
+            let schedule = Schedule::start(now());
+            save(store, &schedule);
+            schedule
+        }
+    };
+    let mut desktop_ok = true;
+    let mut told: Option<DateTime<FixedOffset>> = None;
+    loop {
+        // The app may have changed the settings or answered a reminder.
+        if let Ok(fresh) = store.peek_settings() {
+            settings = fresh.reminder;
+        }
+        if !settings.enabled {
+            say("backcoach: the stand-up reminder was turned off; stopping");
+            return Ok(ExitCode::SUCCESS);
+        }
+        if let Ok(Some(fresh)) = store.peek_schedule() {
+            schedule = fresh;
+        }
+        let rules = rules(&settings, options);
+        let now = now();
+        let wait = match schedule.check(&rules, now, false) {
+            Check::Never => {
+                return Err("nothing will ever fire: no active weekday, or active hours shorter than the interval (try --anytime)".to_owned());
+            }
+            Check::Fire(_) | Check::Deferred(_) => {
+                remind(&settings, now, &tx, desktop_ok);
+                // The user was told: the interval restarts from now.
+                schedule.restart(now);
+                save(store, &schedule);
+                if options.once {
+                    return Ok(finish_once(&rx, &settings, desktop_ok));
+                }
+                continue;
+            }
+            Check::Waiting(due) => {
+                if told != Some(due) {
+                    told = Some(due);
+                    let when = if rules.interval < TimeDelta::minutes(1) {
+                        due.format("%H:%M:%S").to_string()
+                    } else {
+                        when_text(due, now)
+                    };
+                    say(&format!(
+                        "backcoach: next stand-up reminder: {when} ({}); Ctrl-C stops",
+                        in_words(due - now)
+                    ));
+                }
+                // One sleep until the due time; a suspend can make it end
+                // late, a clock change early: the loop checks again.
+                (due - now).to_std().unwrap_or_default()
+            }
+        };
+        match rx.recv_timeout(wait) {
+            Ok(Event::Signal(signal)) => return Ok(exit_for_signal(signal)),
+            Ok(Event::Desktop(Err(reason))) if desktop_ok => {
+                desktop_ok = false;
+                say(&format!(
+                    "backcoach: desktop notifications are unavailable ({reason}); carrying on without them"
+                ));
+            }
+            Ok(Event::Desktop(_)) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(ExitCode::FAILURE),
+        }
+    }
+}
+
+/// With `--once`, waits for a desktop notification to go out (or fail) so
+/// its outcome can be reported before exiting.
+fn finish_once(
+    rx: &mpsc::Receiver<Event>,
+    settings: &ReminderSettings,
+    desktop_ok: bool,
+) -> ExitCode {
+    if !(settings.desktop_notification && desktop_ok) {
+        return ExitCode::SUCCESS;
+    }
+    match rx.recv_timeout(notify::DESKTOP_TIMEOUT + Duration::from_secs(1)) {
+        Ok(Event::Signal(signal)) => exit_for_signal(signal),
+        Ok(Event::Desktop(Err(reason))) => {
+            say(&format!(
+                "backcoach: desktop notifications are unavailable ({reason})"
+            ));
+            ExitCode::SUCCESS
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// Prints the timestamped line, rings the bell, sends notifications.
+fn remind(
+    settings: &ReminderSettings,
+    now: DateTime<FixedOffset>,
+    tx: &Sender<Event>,
+    desktop_ok: bool,
+) {
+    let mut out = stdout();
+    let bell = if settings.bell { "\x07" } else { "" };
+    let _ = writeln!(
+        out,
+        "{} {TITLE}: {ASK}{bell}",
+        now.format("%Y-%m-%d %H:%M:%S")
+    );
+    if settings.terminal_notification && out.is_terminal() {
+        let in_tmux = std::env::var_os("TMUX").is_some();
+        let _ = out.write_all(&notify::terminal_sequence(TITLE, ASK, in_tmux));
+    }
+    let _ = out.flush();
+    if settings.desktop_notification && desktop_ok {
+        let tx = tx.clone();
+        notify::desktop(TITLE, ASK, move |result| {
+            let _ = tx.send(Event::Desktop(result));
+        });
+    }
+}
+
+fn save(store: &Store, schedule: &Schedule) {
+    if let Err(err) = store.save_schedule(schedule) {
+        say(&format!(
+            "backcoach: could not save the reminder schedule: {err}"
+        ));
+    }
+}
+
+fn watch_signals(tx: Sender<Event>) -> Result<(), String> {
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])
+        .map_err(|err| format!("cannot watch signals: {err}"))?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                if tx.send(Event::Signal(signal)).is_err() {
+                    break;
+                }
+            }
+        })
+        .map_err(|err| format!("cannot start a thread: {err}"))?;
+    Ok(())
+}
+
+fn exit_for_signal(signal: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
+}
+
+/// "in 2 s", "in 5 min", "in 2 h 5 min" (seconds matter with `--every 2s`).
+fn in_words(left: TimeDelta) -> String {
+    if left < TimeDelta::minutes(1) {
+        format!("in {} s", left.num_seconds().max(1))
+    } else {
+        crate::app::reminder::in_text(left)
+    }
+}

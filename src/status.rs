@@ -1,0 +1,70 @@
+//! `backcoach status`: one short line for a tmux status bar or a shell
+//! prompt. Reads the settings and the schedule without changing anything,
+//! prints no control codes, and always exits 0.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, Local, TimeDelta};
+
+use crate::app::reminder::{minutes_shown, when_text};
+use crate::domain::reminder::{Check, Schedule, is_active};
+use crate::store::{Settings, Store};
+
+/// The line for these settings and schedule at `now`.
+pub fn line(
+    settings: &Settings,
+    schedule: Option<&Schedule>,
+    now: DateTime<FixedOffset>,
+) -> String {
+    let reminder = &settings.reminder;
+    if !reminder.enabled {
+        return "reminder off".to_owned();
+    }
+    let Some(schedule) = schedule else {
+        return "reminder not started".to_owned();
+    };
+    let rules = reminder.rules(false);
+    match schedule.check(&rules, now, false) {
+        Check::Never => "reminder: no active hours".to_owned(),
+        Check::Fire(_) | Check::Deferred(_) => "stand up now".to_owned(),
+        Check::Waiting(due) if !is_active(&rules, now) => {
+            format!("off hours, next {}", when_text(due, now))
+        }
+        Check::Waiting(due) => format!("stand up in {}", short(due - now)),
+    }
+}
+
+/// "23m", "1h05m", "2d".
+fn short(left: TimeDelta) -> String {
+    let minutes = minutes_shown(left);
+    match minutes {
+        ..60 => format!("{minutes}m"),
+        60..1440 => format!("{}h{:02}m", minutes / 60, minutes % 60),
+        _ => format!("{}d", minutes / 1440),
+    }
+}
+
+/// Prints the line for the data folder `dir` (`None` when none is known).
+pub fn run(dir: Option<&Path>) {
+    let text = match dir {
+        None => "reminder: no data folder".to_owned(),
+        // Not created here: a status line must not change anything.
+        Some(dir) if !dir.is_dir() => "reminder not started".to_owned(),
+        Some(dir) => read(dir),
+    };
+    let _ = writeln!(std::io::stdout(), "{text}");
+}
+
+fn read(dir: &Path) -> String {
+    let Ok(store) = Store::open(dir) else {
+        return "reminder: data folder unreadable".to_owned();
+    };
+    let Ok(settings) = store.peek_settings() else {
+        return "reminder: settings unreadable".to_owned();
+    };
+    match store.peek_schedule() {
+        Ok(schedule) => line(&settings, schedule.as_ref(), Local::now().fixed_offset()),
+        Err(_) => "reminder: schedule unreadable".to_owned(),
+    }
+}

@@ -1,0 +1,161 @@
+//! The Reminder screen: when the next stand-up is due, today's count, and
+//! one row per setting.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::reminder::{check, in_text, stood_up_today, when_text};
+use crate::app::reminder_screen::{ROWS, Row};
+use crate::domain::reminder::{Check, is_active};
+use crate::domain::reminder_settings::{INTERVAL_MINUTES, SNOOZE_MINUTES};
+
+/// Draws the state panel and the settings list.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let [state, list_area] =
+        Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
+    let lines = match app.reminder.clock.map(|c| c.wall.fixed_offset()) {
+        Some(now) => vec![
+            Line::from(Span::styled(next_text(app, now), theme.current())),
+            Line::from(Span::styled(
+                count_text(stood_up_today(app, now)),
+                theme.text(),
+            )),
+        ],
+        None => vec![Line::from("The reminder starts with the app.")],
+    };
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(Span::styled(" Stand up and walk around ", theme.title())),
+        ),
+        state,
+    );
+    let items: Vec<ListItem> = ROWS
+        .iter()
+        .map(|row| {
+            let (label, value, help) = describe(app, *row);
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{label:<24}"), theme.text()),
+                Span::styled(format!("{value:<10}"), theme.current()),
+                Span::styled(help, theme.dim()),
+            ]))
+        })
+        .collect();
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(" Settings ", theme.title()));
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut selected = ListState::default().with_selected(Some(app.reminder.selected));
+    frame.render_stateful_widget(list, list_area, &mut selected);
+}
+
+fn next_text(app: &App, now: DateTime<FixedOffset>) -> String {
+    let rules = app.settings.reminder.rules(false);
+    match check(app, now) {
+        None if !app.settings.reminder.enabled => {
+            "The reminder is off: press Space on the first row, or r, to turn it on.".to_owned()
+        }
+        None => "The reminder starts with the app.".to_owned(),
+        Some(Check::Never) => {
+            "Nothing will fire: no active day, or active hours shorter than the interval."
+                .to_owned()
+        }
+        Some(Check::Waiting(due)) => {
+            let outside = if is_active(&rules, now) {
+                ""
+            } else {
+                " · outside active hours now"
+            };
+            format!(
+                "Next reminder: {} ({}){outside}",
+                when_text(due, now),
+                in_text(due - now)
+            )
+        }
+        Some(Check::Fire(_)) => "A reminder is due now.".to_owned(),
+        Some(Check::Deferred(_)) => {
+            "A reminder is due; it shows when the running countdown ends.".to_owned()
+        }
+    }
+}
+
+fn count_text(n: usize) -> String {
+    match n {
+        0 => "No stand-ups recorded today yet.".to_owned(),
+        1 => "Stood up once today.".to_owned(),
+        n => format!("Stood up {n} times today."),
+    }
+}
+
+fn mark(on: bool) -> String {
+    if on { "[x] on" } else { "[ ] off" }.to_owned()
+}
+
+/// Label, value and a short note for one row.
+fn describe(app: &App, row: Row) -> (String, String, String) {
+    let s = &app.settings.reminder;
+    let none = String::new;
+    match row {
+        Row::Enabled => ("Reminder".into(), mark(s.enabled), none()),
+        Row::Every => {
+            let (low, high, step) = INTERVAL_MINUTES;
+            (
+                "Every".into(),
+                format!("{} min", s.every_minutes),
+                format!("{low}-{high}, steps of {step}"),
+            )
+        }
+        Row::From => ("Active from".into(), s.from.to_string(), none()),
+        Row::Until => ("Active until".into(), s.until.to_string(), none()),
+        Row::Day(day) => (
+            format!("  on {}", day_name(day)),
+            mark(s.days.contains(day)),
+            none(),
+        ),
+        Row::Snooze => {
+            let (low, high) = SNOOZE_MINUTES;
+            (
+                "Snooze".into(),
+                format!("{} min", s.snooze_minutes),
+                format!("{low}-{high}"),
+            )
+        }
+        Row::Bell => ("Terminal bell".into(), mark(s.bell), none()),
+        Row::Terminal => (
+            "Terminal notification".into(),
+            mark(s.terminal_notification),
+            "OSC 777/9, tmux passthrough".into(),
+        ),
+        Row::Desktop => (
+            "Desktop notification".into(),
+            mark(s.desktop_notification),
+            if app.reminder.desktop_unavailable {
+                "unavailable (switch off and on to retry)".into()
+            } else {
+                "via notify-send".into()
+            },
+        ),
+    }
+}
+
+fn day_name(day: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    match day {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}

@@ -1,0 +1,53 @@
+//! The stand-up overlay, drawn over any screen when a reminder is due.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::reminder::ASK;
+use crate::keys::STANDUP;
+
+/// Draws the overlay centred over `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(ASK, theme.current())),
+        Line::from(Span::styled(
+            "Getting up at least once an hour prevents most stiffness in the first place.",
+            theme.text(),
+        )),
+        Line::default(),
+    ];
+    let snooze = format!("snooze {} min", app.settings.reminder.snooze_minutes);
+    for binding in STANDUP {
+        let does = if binding.short == "s" {
+            snooze.as_str()
+        } else {
+            binding.does
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>7}  ", binding.keys), theme.key()),
+            Span::styled(does.to_owned(), theme.text()),
+        ]));
+    }
+    let popup = area.centered(Constraint::Max(60), Constraint::Max(11));
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.warning())
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(
+            " Time to stand up ",
+            theme.warning().add_modifier(Modifier::REVERSED),
+        ));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        popup,
+    );
+}

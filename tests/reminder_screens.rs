@@ -1,0 +1,181 @@
+//! Snapshots of the stand-up reminder at 80x24, driven through the real
+//! `update` with explicit times, plus a sweep of terminal sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use backcoach::app::reminder as reminder_app;
+use backcoach::app::{self, App, Msg, Now};
+use backcoach::content::load;
+use backcoach::content::source::Source;
+use backcoach::domain::reminder::Schedule;
+use backcoach::store::Settings;
+use backcoach::ui;
+use chrono::{Local, TimeZone};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn base() -> Instant {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    *BASE.get_or_init(Instant::now)
+}
+
+/// Monday 2026-11-23, local time.
+fn at(hour: u32, minute: u32) -> Now {
+    let wall = Local
+        .with_ymd_and_hms(2026, 11, 23, hour, minute, 0)
+        .unwrap();
+    let start = Local.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
+    Now {
+        instant: base() + (wall - start).to_std().unwrap(),
+        wall,
+    }
+}
+
+/// Home screen; stood up at 8:30 and 9:40, the interval started at 10:00.
+fn app() -> App {
+    let source = Source {
+        name: "reminder.ron".into(),
+        text: include_str!("fixtures/reminder.ron").into(),
+        builtin: false,
+    };
+    let settings = Settings {
+        disclaimer_acknowledged: Some(at(8, 0).wall),
+        ..Settings::default()
+    };
+    let mut app = App::new(load::load(&[source]).unwrap(), settings, true);
+    let stood_up = vec![at(8, 30).wall.fixed_offset(), at(9, 40).wall.fixed_offset()];
+    let schedule = Schedule::start(at(10, 0).wall.fixed_offset());
+    reminder_app::start(&mut app, Some(schedule), stood_up, at(10, 0));
+    app
+}
+
+/// Puts the home selection on the Reminder entry, wherever it is in the menu.
+fn select_reminder(app: &mut App) {
+    app.home_selected = app::HomeEntry::ALL
+        .iter()
+        .position(|e| *e == app::HomeEntry::Reminder)
+        .unwrap();
+}
+
+fn drive(app: &mut App, msgs: &[Msg], now: Now) {
+    for msg in msgs {
+        app::update(app, msg.clone(), now);
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let buffer = draw(app, 80, 24);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn home_shows_the_reminder_state() {
+    let mut app = app();
+    drive(&mut app, &[Msg::Tick], at(10, 37));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn home_with_the_reminder_off() {
+    let mut app = app();
+    drive(&mut app, &[Msg::ToggleReminder], at(10, 37));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn reminder_settings() {
+    let mut app = app();
+    select_reminder(&mut app);
+    drive(&mut app, &[Msg::Select, Msg::Down], at(10, 37));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn reminder_settings_outside_active_hours() {
+    let mut app = app();
+    select_reminder(&mut app);
+    drive(&mut app, &[Msg::Select], at(10, 37));
+    drive(&mut app, &[Msg::Tick], at(18, 30));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn reminder_settings_help() {
+    let mut app = app();
+    select_reminder(&mut app);
+    drive(&mut app, &[Msg::Select, Msg::ToggleHelp], at(10, 37));
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn due_overlay_over_the_library() {
+    let mut app = app();
+    drive(&mut app, &[Msg::Select], at(10, 37));
+    drive(&mut app, &[Msg::Tick], at(11, 0));
+    assert!(app.reminder.showing);
+    let text = screen(&app);
+    assert!(text.contains("Exercises"), "the library is still behind it");
+    assert_snapshot!(text);
+}
+
+#[test]
+fn overlay_title_stands_out_without_colour() {
+    let mut app = app();
+    app.color = false;
+    drive(&mut app, &[Msg::Tick], at(11, 0));
+    let buffer = draw(&app, 80, 24);
+    let title = buffer
+        .content()
+        .iter()
+        .position(|c| c.symbol() == "T" && c.modifier.contains(Modifier::REVERSED));
+    assert!(title.is_some(), "the overlay title is reversed");
+}
+
+#[test]
+fn every_reminder_state_renders_at_every_size() {
+    let mut states = Vec::new();
+    // (open the Reminder entry first, then these messages, then the hour)
+    let paths: &[(bool, &[Msg], u32)] = &[
+        (true, &[Msg::Select], 10),
+        (true, &[Msg::Select, Msg::Last], 10),
+        (true, &[Msg::Select, Msg::ToggleHelp], 10),
+        (false, &[Msg::Select], 11),
+        (true, &[Msg::Select], 11),
+        (false, &[Msg::ToggleReminder], 10),
+    ];
+    for (to_reminder, path, hour) in paths {
+        let mut app = app();
+        if *to_reminder {
+            select_reminder(&mut app);
+        }
+        drive(&mut app, path, at(10, 1));
+        drive(&mut app, &[Msg::Tick], at(*hour, 0));
+        states.push(app);
+    }
+    for width in 0..=120 {
+        for height in 0..=40 {
+            for state in &states {
+                draw(state, width, height);
+            }
+        }
+    }
+}
