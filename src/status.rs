@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, Local, TimeDelta};
 
 use crate::app::reminder::{minutes_shown, when_text};
 use crate::domain::reminder::{Check, Schedule, is_active};
+use crate::store::therapy::load_running;
 use crate::store::{Settings, Store};
 
 /// The line for these settings and schedule at `now`.
@@ -60,11 +61,24 @@ fn read(dir: &Path) -> String {
     let Ok(store) = Store::open(dir) else {
         return "reminder: data folder unreadable".to_owned();
     };
-    let Ok(settings) = store.peek_settings() else {
-        return "reminder: settings unreadable".to_owned();
+    let now = Local::now().fixed_offset();
+    let therapy = match load_running(&store) {
+        Ok(running) => running.map(|r| r.status_at(&now)),
+        Err(_) => Some("heat/cold timer unreadable".to_owned()),
     };
-    match store.peek_schedule() {
-        Ok(schedule) => line(&settings, schedule.as_ref(), Local::now().fixed_offset()),
-        Err(_) => "reminder: schedule unreadable".to_owned(),
+    let reminder = match (store.peek_settings(), store.peek_schedule()) {
+        (Ok(settings), Ok(schedule)) => line(&settings, schedule.as_ref(), now),
+        (Err(_), _) => "reminder: settings unreadable".to_owned(),
+        (_, Err(_)) => "reminder: schedule unreadable".to_owned(),
+    };
+    with_therapy(therapy, reminder)
+}
+
+/// A running heat/cold application comes first: the pack on the skin is
+/// the more urgent thing to know about.
+pub fn with_therapy(therapy: Option<String>, reminder: String) -> String {
+    match therapy {
+        Some(therapy) => format!("{therapy} · {reminder}"),
+        None => reminder,
     }
 }

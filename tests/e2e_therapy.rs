@@ -116,6 +116,13 @@ fn a_killed_session_resumes_with_the_right_time_left() {
     tui.wait_exit();
     assert!(running_file(&world).is_file());
     drop(tui);
+    // The status line for tmux shows the pack still on, before the reminder.
+    let args = world.app_args(&[OsStr::new("status")]);
+    let args: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let out = world.run(&args);
+    let line = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(line.starts_with("heat 2m left · "), "{line:?}");
+    assert!(!line.contains('\x1b'));
 
     // Plain `backcoach` opens straight onto the running session.
     let mut tui = world.spawn(&[], 80, 24);

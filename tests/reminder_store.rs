@@ -195,3 +195,15 @@ fn status_lines() {
     off.reminder.enabled = false;
     assert_eq!(status::line(&off, Some(&since), at(10, 0)), "reminder off");
 }
+
+#[test]
+fn status_puts_a_running_heat_cold_application_first() {
+    assert_eq!(
+        status::with_therapy(Some("heat 12m left".into()), "stand up in 23m".into()),
+        "heat 12m left · stand up in 23m"
+    );
+    assert_eq!(
+        status::with_therapy(None, "stand up in 23m".into()),
+        "stand up in 23m"
+    );
+}
