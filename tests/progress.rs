@@ -120,3 +120,21 @@ fn json_is_an_array_of_the_records() {
     );
     assert_eq!(render(&[], HistoryFormat::Table).unwrap(), "no sessions\n");
 }
+
+#[test]
+fn standups_count_per_local_day_for_the_last_seven_days() {
+    let at = |day: u32, hour: u32| {
+        chrono::FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, day, hour, 0, 0)
+            .unwrap()
+    };
+    let times = [at(14, 10), at(16, 9), at(16, 15), at(22, 23), at(22, 9), at(23, 9)];
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    // The window is the 16th to the 22nd: the 14th (8 days back) and the
+    // 23rd (after today) fall outside it.
+    assert_eq!(
+        backcoach::domain::progress::standups_per_day(&times, today, 7),
+        vec![2, 0, 0, 0, 0, 0, 2]
+    );
+}

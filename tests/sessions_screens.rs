@@ -124,9 +124,16 @@ fn history_app() -> App {
         record(21, SessionOutcome::Completed, (Some(4), Some(2))),
         record(22, SessionOutcome::Completed, (Some(3), Some(1))),
     ];
+    let stood = |day: u32, hour: u32| {
+        chrono::FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, day, hour, 0, 0)
+            .unwrap()
+    };
     let history = SessionHistory {
         records,
         today: Some(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
+        stood_up: vec![stood(20, 10), stood(20, 11), stood(21, 9), stood(22, 10)],
         ..SessionHistory::default()
     };
     drive(

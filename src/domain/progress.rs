@@ -71,3 +71,22 @@ pub fn since(records: &[SessionRecord], since: Option<NaiveDate>) -> Vec<&Sessio
         .filter(|r| since.is_none_or(|d| r.started.date_naive() >= d))
         .collect()
 }
+
+/// Stand-ups per local day for the `days` days ending `today`, oldest
+/// first. Each time counts on the date it had where it was recorded.
+pub fn standups_per_day(
+    times: &[chrono::DateTime<chrono::FixedOffset>],
+    today: NaiveDate,
+    days: usize,
+) -> Vec<u64> {
+    let mut counts = vec![0; days];
+    for time in times {
+        let back = (today - time.date_naive()).num_days();
+        if let Ok(back) = usize::try_from(back)
+            && back < days
+        {
+            counts[days - 1 - back] += 1;
+        }
+    }
+    counts
+}

@@ -91,6 +91,8 @@ pub struct SessionHistory {
     pub kept_aside: Option<std::path::PathBuf>,
     /// The local date when it was read, for the streak and the weeks.
     pub today: Option<chrono::NaiveDate>,
+    /// When the user answered a stand-up reminder with "done", oldest first.
+    pub stood_up: Vec<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 impl SessionHistory {
@@ -117,6 +119,11 @@ impl super::Store {
         now: chrono::DateTime<chrono::Local>,
     ) -> std::io::Result<SessionHistory> {
         let loaded = self.load_history::<super::record::Record>(now)?;
+        let stood_up = loaded
+            .records
+            .iter()
+            .filter_map(super::record::Record::stood_up_at)
+            .collect();
         let records = loaded
             .records
             .into_iter()
@@ -130,6 +137,7 @@ impl super::Store {
             problems: loaded.problems,
             kept_aside: loaded.kept_aside,
             today: Some(now.date_naive()),
+            stood_up,
         })
     }
 }

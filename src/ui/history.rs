@@ -11,7 +11,7 @@ use ratatui::widgets::{
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::plan::clock;
-use crate::domain::progress::{pain_series, per_week, streak, week_start};
+use crate::domain::progress::{pain_series, per_week, standups_per_day, streak, week_start};
 use crate::store::session_record::{ExerciseOutcome, SessionRecord};
 
 const WEEKS: usize = 6;
@@ -26,6 +26,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     };
     let records = &history.records;
+    let today = history
+        .today
+        .or_else(|| records.last().map(|r| r.started.date_naive()))
+        .unwrap_or_default();
     if records.is_empty() {
         frame.render_widget(
             Paragraph::new(vec![
@@ -34,21 +38,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                     " Finish, stop or leave a guided session and it appears here.",
                     theme.dim(),
                 )),
+                Line::default(),
+                standup_line(&history.stood_up, today, theme),
             ]),
             area,
         );
         return;
     }
-    let today = history
-        .today
-        .or_else(|| records.last().map(|r| r.started.date_naive()))
-        .unwrap_or_default();
-    let [head, charts, list] = Layout::vertical([
+    let [head, standups, charts, list] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(7),
         Constraint::Fill(1),
     ])
     .areas(area);
+    frame.render_widget(standup_line(&history.stood_up, today, theme), standups);
     let days = streak(records, today);
     let weeks = per_week(records, today, WEEKS);
     frame.render_widget(
@@ -73,6 +77,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     render_weeks(&weeks, today, frame, week_area, theme);
     render_pain(records, frame, pain_area, theme);
     render_list(app, records, frame, list, theme);
+}
+
+/// "Stand-ups per day: Mo 4  Tu 2 ... Su 3 (today)", the last seven days.
+fn standup_line(
+    times: &[chrono::DateTime<chrono::FixedOffset>],
+    today: chrono::NaiveDate,
+    theme: Theme,
+) -> Line<'static> {
+    const DAYS: usize = 7;
+    let counts = standups_per_day(times, today, DAYS);
+    let mut spans = vec![Span::styled(" Stand-ups per day: ", theme.dim())];
+    for (i, count) in counts.iter().enumerate() {
+        let day = today - chrono::Duration::days((DAYS - 1 - i) as i64);
+        let name: String = day.format("%a").to_string().chars().take(2).collect();
+        spans.push(Span::styled(format!("{name} "), theme.dim()));
+        spans.push(Span::styled(format!("{count}  "), theme.current()));
+    }
+    spans.push(Span::styled("(today last)", theme.dim()));
+    Line::from(spans)
 }
 
 fn render_weeks(
