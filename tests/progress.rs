@@ -129,7 +129,14 @@ fn standups_count_per_local_day_for_the_last_seven_days() {
             .with_ymd_and_hms(2026, 11, day, hour, 0, 0)
             .unwrap()
     };
-    let times = [at(14, 10), at(16, 9), at(16, 15), at(22, 23), at(22, 9), at(23, 9)];
+    let times = [
+        at(14, 10),
+        at(16, 9),
+        at(16, 15),
+        at(22, 23),
+        at(22, 9),
+        at(23, 9),
+    ];
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     // The window is the 16th to the 22nd: the 14th (8 days back) and the
     // 23rd (after today) fall outside it.

@@ -369,3 +369,24 @@ fn busy_is_off_without_a_countdown_feature() {
     let app = started();
     assert!(!app::is_counting_down(&app));
 }
+
+#[test]
+fn a_due_reminder_waits_behind_a_heat_application_until_the_pack_is_off() {
+    let mut app = started();
+    app.home_selected = HomeEntry::ALL
+        .iter()
+        .position(|e| *e == HomeEntry::Therapy)
+        .unwrap();
+    // Home → timer picker → heat's check → start.
+    for msg in [Msg::Select, Msg::Select, Msg::Select] {
+        app::update(&mut app, msg, at(10, 50, 0));
+    }
+    assert!(app::is_counting_down(&app), "the heat application runs");
+    app::update(&mut app, Msg::Tick, at(11, 0, 0));
+    app::update(&mut app, Msg::Tick, at(11, 2, 0));
+    assert!(!app.reminder.showing, "it waits while the pack is on");
+    app::update(&mut app, Msg::PackRemoved, at(11, 3, 0));
+    assert!(!app::is_counting_down(&app));
+    app::update(&mut app, Msg::Tick, at(11, 3, 1));
+    assert!(app.reminder.showing, "then it shows");
+}

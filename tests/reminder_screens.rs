@@ -26,8 +26,12 @@ fn base() -> Instant {
 
 /// Monday 2026-11-23, local time.
 fn at(hour: u32, minute: u32) -> Now {
+    at_s(hour, minute, 0)
+}
+
+fn at_s(hour: u32, minute: u32, second: u32) -> Now {
     let wall = Local
-        .with_ymd_and_hms(2026, 11, 23, hour, minute, 0)
+        .with_ymd_and_hms(2026, 11, 23, hour, minute, second)
         .unwrap();
     let start = Local.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
     Now {
@@ -178,4 +182,27 @@ fn every_reminder_state_renders_at_every_size() {
             }
         }
     }
+}
+
+#[test]
+fn overlay_deferred_behind_a_hold() {
+    let mut app = app();
+    app::start_routine(&mut app, "turns", at_s(10, 59, 50)).unwrap();
+    app.screen = app::Screen::Session;
+    drive(&mut app, &[Msg::Digit(3), Msg::Select], at_s(10, 59, 50));
+    // Get ready for 3 s, then the 10 s hold runs across the 11:00 due time.
+    drive(&mut app, &[Msg::Tick], at_s(10, 59, 53));
+    drive(&mut app, &[Msg::Tick], at_s(11, 0, 1));
+    assert!(
+        !app.reminder.showing,
+        "a due reminder waits behind the hold"
+    );
+    let text = screen(&app);
+    assert!(!text.contains("Time to stand up"), "{text}");
+    assert_snapshot!(text);
+    // Once nothing counts down (paused), it shows.
+    drive(&mut app, &[Msg::TogglePause], at_s(11, 0, 2));
+    drive(&mut app, &[Msg::Tick], at_s(11, 0, 3));
+    assert!(app.reminder.showing);
+    assert!(screen(&app).contains("Time to stand up"));
 }
