@@ -12,19 +12,25 @@ use crate::domain::reminder::Check;
 
 /// Draws the menu and a one-line reminder of what the coach is not.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let entries = HomeEntry::ALL.len();
+    // Each entry with its description under it when there is room; on small
+    // terminals one line each, and the selected entry's description below.
+    let roomy = usize::from(area.height) >= entries * 2 + 2 + 4 && area.width >= 76;
     let items: Vec<ListItem> = HomeEntry::ALL
         .iter()
         .map(|entry| {
-            ListItem::new(vec![
-                Line::from(Span::styled(entry.label(), theme.current())),
-                Line::from(Span::styled(
+            let mut lines = vec![Line::from(Span::styled(entry.label(), theme.current()))];
+            if roomy {
+                lines.push(Line::from(Span::styled(
                     format!("  {}", entry.description()),
                     theme.dim(),
-                )),
-            ])
+                )));
+            }
+            ListItem::new(lines)
         })
         .collect();
-    let menu_height = u16::try_from(HomeEntry::ALL.len() * 2 + 2).unwrap_or(u16::MAX);
+    let rows = if roomy { entries * 2 } else { entries };
+    let menu_height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
     let [menu, about] =
         Layout::vertical([Constraint::Length(menu_height), Constraint::Fill(1)]).areas(area);
     let list = List::new(items)
@@ -37,7 +43,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(app.home_selected));
     frame.render_stateful_widget(list, menu, &mut state);
-    let about_text = vec![
+    let mut about_text = Vec::new();
+    if !roomy && let Some(entry) = HomeEntry::ALL.get(app.home_selected) {
+        about_text.push(Line::from(Span::styled(entry.description(), theme.dim())));
+    }
+    about_text.extend([
         Line::default(),
         reminder_line(app, theme),
         Line::default(),
@@ -50,7 +60,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
              tingling or weakness, see a physician or physical therapist.",
             theme.dim(),
         )),
-    ];
+    ]);
     let about = about.inner(Margin::new(1, 0));
     frame.render_widget(Paragraph::new(about_text).wrap(Wrap { trim: true }), about);
 }

@@ -11,6 +11,8 @@ use crate::app::App;
 /// From this width on, the preview sits beside the table.
 const WIDE: u16 = 100;
 const PREVIEW_WIDTH: u16 = 38;
+/// Below this width the table's Dose column is cut off.
+const NARROW: u16 = 68;
 
 /// Draws the table of exercises that pass the filters, and a preview.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -65,6 +67,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             exercise.summary.as_str(),
             theme.text(),
         ))];
+        if area.width < NARROW {
+            // The table has no room for its Dose column here.
+            lines.push(Line::from(Span::styled(
+                exercise.dose.short(),
+                theme.current(),
+            )));
+        }
         if !exercise.tags.is_empty() {
             let tags: Vec<String> = exercise.tags.iter().map(|t| format!("#{t}")).collect();
             lines.push(Line::from(Span::styled(tags.join(" "), theme.dim())));
