@@ -20,8 +20,11 @@ use crate::store::record::Record;
 use crate::store::session_record::SessionHistory;
 
 mod history;
+mod home;
+mod library;
 mod session;
 
+pub use home::HomeEntry;
 pub use session::{selected_plan, start_routine};
 
 /// The current time, read once per event by the runtime and passed in.
@@ -193,66 +196,6 @@ pub enum Cmd {
     DesktopNotification(String),
 }
 
-/// An entry of the home menu. Only working features get an entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HomeEntry {
-    /// The exercise library.
-    Library,
-    /// Gentle self-release, behind the safety checklist.
-    SelfRelease,
-    /// The safety warnings review.
-    Warnings,
-    /// Pick a routine and be coached through it.
-    Session,
-    /// Past sessions.
-    History,
-    /// The heat/cold timer.
-    Therapy,
-    /// The stand-up reminder's settings.
-    Reminder,
-}
-
-impl HomeEntry {
-    /// The entries shown, in order.
-    pub const ALL: [HomeEntry; 7] = [
-        HomeEntry::Library,
-        HomeEntry::Session,
-        HomeEntry::Therapy,
-        HomeEntry::SelfRelease,
-        HomeEntry::Warnings,
-        HomeEntry::Reminder,
-        HomeEntry::History,
-    ];
-
-    /// Menu label.
-    pub fn label(self) -> &'static str {
-        match self {
-            HomeEntry::Library => "Exercise library",
-            HomeEntry::SelfRelease => "Gentle self-release",
-            HomeEntry::Warnings => "Safety warnings",
-            HomeEntry::Session => "Guided session",
-            HomeEntry::History => "History",
-            HomeEntry::Therapy => "Heat/cold timer",
-            HomeEntry::Reminder => "Stand-up reminder",
-        }
-    }
-
-    /// One line on what it opens.
-    pub fn description(self) -> &'static str {
-        match self {
-            HomeEntry::Library => "Browse the gentle stretches, one step at a time.",
-            HomeEntry::SelfRelease => {
-                "Three gentle release techniques, after a short safety checklist."
-            }
-            HomeEntry::Warnings => "What forceful cracking can do, stop signs and red flags.",
-            HomeEntry::Session => "Pick a routine and be coached through it, hands-free.",
-            HomeEntry::History => "Past sessions, your streak and pain before and after.",
-            HomeEntry::Therapy => "Heat, cold or both, never longer than 20 minutes.",
-            HomeEntry::Reminder => "How often to stand up and walk around, and how to be told.",
-        }
-    }
-}
-
 /// The whole state of the full-screen app.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -388,13 +331,13 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         return Vec::new();
     }
     match app.screen {
-        Screen::Disclaimer => disclaimer(app, msg, now),
-        Screen::Home => home(app, msg, now),
+        Screen::Disclaimer => home::disclaimer(app, msg, now),
+        Screen::Home => home::home(app, msg, now),
         Screen::Library if msg == Msg::OpenRelease => {
             safety::enter(app, Screen::Library, None, now)
         }
-        Screen::Library => library(app, msg),
-        Screen::Card => card(app, msg),
+        Screen::Library => library::library(app, msg),
+        Screen::Card => library::card(app, msg),
         Screen::Checklist => safety::checklist(app, msg, now),
         Screen::Release => safety::release(app, msg, now),
         Screen::Habit => safety::habit(app, msg, now),
@@ -408,91 +351,6 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
         Screen::Therapy => therapy::update(app, msg, now),
         Screen::Reminder => reminder_screen::update(app, msg, now.wall.fixed_offset()),
     }
-}
-
-fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
-    match msg {
-        Msg::Select => {
-            app.settings.disclaimer_acknowledged = Some(now.wall);
-            app.screen = app.after_disclaimer;
-            therapy::after_disclaimer(app);
-            let mut cmds = vec![Cmd::SaveSettings];
-            cmds.extend(safety::launch(app, now));
-            cmds
-        }
-        Msg::Back => {
-            app.quit = true;
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn home(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
-    let last = HomeEntry::ALL.len() - 1;
-    match msg {
-        Msg::Up => app.home_selected = app.home_selected.saturating_sub(1),
-        Msg::Down => app.home_selected = (app.home_selected + 1).min(last),
-        Msg::First => app.home_selected = 0,
-        Msg::Last => app.home_selected = last,
-        Msg::Select => match HomeEntry::ALL.get(app.home_selected) {
-            Some(HomeEntry::Library) => app.screen = Screen::Library,
-            Some(HomeEntry::SelfRelease) => return safety::enter(app, Screen::Home, None, now),
-            Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home, now),
-            Some(HomeEntry::Session) => app.screen = Screen::Routines,
-            Some(HomeEntry::History) => return history::open(app),
-            Some(HomeEntry::Therapy) => app.screen = Screen::Therapy,
-            Some(HomeEntry::Reminder) => app.screen = Screen::Reminder,
-            None => {}
-        },
-        Msg::Back => app.quit = true,
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn library(app: &mut App, msg: Msg) -> Vec<Cmd> {
-    let content = &app.content;
-    let lib = &mut app.library;
-    match msg {
-        Msg::Up => lib.move_by(-1, content),
-        Msg::Down => lib.move_by(1, content),
-        Msg::PageUp => lib.move_by(-PAGE, content),
-        Msg::PageDown => lib.move_by(PAGE, content),
-        Msg::First => lib.jump(false, content),
-        Msg::Last => lib.jump(true, content),
-        Msg::CyclePosition => lib.cycle_position(content),
-        Msg::CycleTag => lib.cycle_tag(content),
-        Msg::ClearFilters => lib.clear_filters(),
-        Msg::Select => {
-            if let Some(exercise) = lib.selected(content) {
-                app.card = Some(Card::open(&exercise.id, exercise.steps.len()));
-                app.screen = Screen::Card;
-            }
-        }
-        Msg::Back => app.screen = Screen::Home,
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
-    let Some(card) = app.card.as_mut() else {
-        app.screen = Screen::Library;
-        return Vec::new();
-    };
-    match msg {
-        Msg::Next | Msg::Select | Msg::Down => card.next(),
-        Msg::Previous | Msg::Up => card.previous(),
-        Msg::First => card.jump(false),
-        Msg::Last => card.jump(true),
-        Msg::Back => {
-            app.card = None;
-            app.screen = Screen::Library;
-        }
-        _ => {}
-    }
-    Vec::new()
 }
 
 /// The next instant at which the screen changes without input, if any.

@@ -1,0 +1,104 @@
+//! The home menu and the one-time first-run statement.
+
+use super::{App, Cmd, Msg, Now, Screen, history, safety, therapy, warnings};
+
+/// An entry of the home menu. Only working features get an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeEntry {
+    /// The exercise library.
+    Library,
+    /// Gentle self-release, behind the safety checklist.
+    SelfRelease,
+    /// The safety warnings review.
+    Warnings,
+    /// Pick a routine and be coached through it.
+    Session,
+    /// Past sessions.
+    History,
+    /// The heat/cold timer.
+    Therapy,
+    /// The stand-up reminder's settings.
+    Reminder,
+}
+
+impl HomeEntry {
+    /// The entries shown, in order.
+    pub const ALL: [HomeEntry; 7] = [
+        HomeEntry::Library,
+        HomeEntry::Session,
+        HomeEntry::Therapy,
+        HomeEntry::SelfRelease,
+        HomeEntry::Warnings,
+        HomeEntry::Reminder,
+        HomeEntry::History,
+    ];
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            HomeEntry::Library => "Exercise library",
+            HomeEntry::SelfRelease => "Gentle self-release",
+            HomeEntry::Warnings => "Safety warnings",
+            HomeEntry::Session => "Guided session",
+            HomeEntry::History => "History",
+            HomeEntry::Therapy => "Heat/cold timer",
+            HomeEntry::Reminder => "Stand-up reminder",
+        }
+    }
+
+    /// One line on what it opens.
+    pub fn description(self) -> &'static str {
+        match self {
+            HomeEntry::Library => "Browse the gentle stretches, one step at a time.",
+            HomeEntry::SelfRelease => {
+                "Three gentle release techniques, after a short safety checklist."
+            }
+            HomeEntry::Warnings => "What forceful cracking can do, stop signs and red flags.",
+            HomeEntry::Session => "Pick a routine and be coached through it, hands-free.",
+            HomeEntry::History => "Past sessions, your streak and pain before and after.",
+            HomeEntry::Therapy => "Heat, cold or both, never longer than 20 minutes.",
+            HomeEntry::Reminder => "How often to stand up and walk around, and how to be told.",
+        }
+    }
+}
+
+pub(super) fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    match msg {
+        Msg::Select => {
+            app.settings.disclaimer_acknowledged = Some(now.wall);
+            app.screen = app.after_disclaimer;
+            therapy::after_disclaimer(app);
+            let mut cmds = vec![Cmd::SaveSettings];
+            cmds.extend(safety::launch(app, now));
+            cmds
+        }
+        Msg::Back => {
+            app.quit = true;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn home(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+    let last = HomeEntry::ALL.len() - 1;
+    match msg {
+        Msg::Up => app.home_selected = app.home_selected.saturating_sub(1),
+        Msg::Down => app.home_selected = (app.home_selected + 1).min(last),
+        Msg::First => app.home_selected = 0,
+        Msg::Last => app.home_selected = last,
+        Msg::Select => match HomeEntry::ALL.get(app.home_selected) {
+            Some(HomeEntry::Library) => app.screen = Screen::Library,
+            Some(HomeEntry::SelfRelease) => return safety::enter(app, Screen::Home, None, now),
+            Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home, now),
+            Some(HomeEntry::Session) => app.screen = Screen::Routines,
+            Some(HomeEntry::History) => return history::open(app),
+            Some(HomeEntry::Therapy) => app.screen = Screen::Therapy,
+            Some(HomeEntry::Reminder) => app.screen = Screen::Reminder,
+            None => {}
+        },
+        Msg::Back => app.quit = true,
+        _ => {}
+    }
+    Vec::new()
+}
