@@ -31,6 +31,8 @@ macro_rules! bind {
     };
 }
 
+pub mod reminder;
+mod safety;
 mod session;
 mod therapy;
 
@@ -154,84 +156,6 @@ const CARD: &[Binding] = &[
     ),
 ];
 
-const REMINDER: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
-    bind!(
-        [Home, Char('g'), PageUp],
-        "g/Home/PgUp",
-        "first row",
-        Msg::First,
-        false
-    ),
-    bind!(
-        [End, Char('G'), PageDown],
-        "G/End/PgDn",
-        "last row",
-        Msg::Last,
-        false
-    ),
-    bind!(
-        [Left, Char('h'), Char('-')],
-        "←/h/-",
-        "←→",
-        "change",
-        Msg::Previous,
-        true
-    ),
-    bind!(
-        [Right, Char('l'), Char('+')],
-        "→/l/+",
-        "change",
-        Msg::Next,
-        false
-    ),
-    bind!(
-        [Enter, Char(' ')],
-        "Enter/Space",
-        "Space",
-        "switch on/off",
-        Msg::Select,
-        true
-    ),
-    bind!(
-        [Char('r')],
-        "r",
-        "turn the reminder on/off",
-        Msg::ToggleReminder,
-        false
-    ),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
-];
-
-/// The keys of the stand-up overlay, which takes every key while shown.
-pub const STANDUP: &[Binding] = &[
-    bind!(
-        [Enter, Char('d')],
-        "Enter/d",
-        "Enter",
-        "done, I stood up",
-        Msg::StandupDone,
-        true
-    ),
-    bind!(
-        [Char('s'), Char('z')],
-        "s/z",
-        "s",
-        "snooze",
-        Msg::StandupSnooze,
-        true
-    ),
-    bind!(
-        [Char('x'), Esc],
-        "x/Esc",
-        "x",
-        "skip this one",
-        Msg::StandupSkip,
-        true
-    ),
-];
-
 const HELP: &[Binding] = &[bind!(
     [Esc, Char('?'), Char('q'), Enter],
     "Esc/?/q/Enter",
@@ -240,135 +164,6 @@ const HELP: &[Binding] = &[bind!(
     Msg::Back,
     true
 )];
-
-const CHECKLIST: &[Binding] = &[
-    bind!([Char('y')], "y", "yes", Msg::Yes, true),
-    bind!([Char('n')], "n", "no", Msg::No, true),
-    bind!([Up, Char('k')], "↑/k", "↑↓", "move", Msg::Up, true),
-    bind!([Down, Char('j')], "↓/j", "next question", Msg::Down, false),
-    bind!([PageUp], "PgUp", "page up", Msg::PageUp, false),
-    bind!([PageDown], "PgDn", "page down", Msg::PageDown, false),
-    bind!(
-        [Home, Char('g')],
-        "g/Home",
-        "first question",
-        Msg::First,
-        false
-    ),
-    bind!([End, Char('G')], "G/End", "last question", Msg::Last, false),
-    bind!(
-        [Enter],
-        "Enter",
-        "done (every question answered)",
-        Msg::Select,
-        true
-    ),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
-];
-
-const RELEASE: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
-    bind!([Home, Char('g')], "g/Home", "first", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "last", Msg::Last, false),
-    bind!(
-        [Enter, Right, Char('l')],
-        "Enter/→/l",
-        "Enter",
-        "open technique",
-        Msg::Select,
-        true
-    ),
-    bind!([Char('w')], "w", "safety warnings", Msg::OpenWarnings, true),
-    bind!(
-        [Esc, Left, Char('h'), Char('q')],
-        "Esc/←/h/q",
-        "Esc",
-        "back",
-        Msg::Back,
-        true
-    ),
-];
-
-const HABIT: &[Binding] = &[
-    bind!(
-        [Char('a')],
-        "a",
-        "I have read this: open anyway",
-        Msg::Acknowledge,
-        true
-    ),
-    bind!([Char('w')], "w", "safety warnings", Msg::OpenWarnings, true),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
-];
-
-const TECHNIQUE: &[Binding] = &[
-    bind!(
-        [Char('x'), Char('!')],
-        "x/!",
-        "x",
-        "it hurt / numbness / tingling",
-        Msg::ReportHurt,
-        true
-    ),
-    bind!(
-        [Right, Char('l'), Char('n'), Enter, Char(' ')],
-        "→/l/n/Enter/Space",
-        "→",
-        "next",
-        Msg::Next,
-        true
-    ),
-    bind!(
-        [Left, Char('h'), Char('p')],
-        "←/h/p",
-        "←",
-        "previous",
-        Msg::Previous,
-        true
-    ),
-    bind!([Down, Char('j')], "↓/j", "next step", Msg::Down, false),
-    bind!([Up, Char('k')], "↑/k", "previous step", Msg::Up, false),
-    bind!([Home, Char('g')], "g/Home", "first step", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "last step", Msg::Last, false),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
-];
-
-const HURT: &[Binding] = &[
-    bind!([Char('w')], "w", "safety warnings", Msg::OpenWarnings, true),
-    bind!(
-        [Esc, Enter, Char('q')],
-        "Esc/Enter/q",
-        "Esc",
-        "back",
-        Msg::Back,
-        true
-    ),
-];
-
-const WARNINGS: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Msg::Up, true),
-    bind!([Down, Char('j')], "↓/j", "scroll down", Msg::Down, false),
-    bind!([PageUp, Char('b')], "PgUp/b", "page up", Msg::PageUp, false),
-    bind!(
-        [PageDown, Char(' ')],
-        "PgDn/Space",
-        "Space",
-        "page down",
-        Msg::PageDown,
-        true
-    ),
-    bind!([Home, Char('g')], "g/Home", "top", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "end", Msg::Last, false),
-    bind!(
-        [Esc, Char('q'), Left, Char('h')],
-        "Esc/q/←/h",
-        "Esc",
-        "back",
-        Msg::Back,
-        true
-    ),
-];
 
 /// Keys that work on every screen; listed at the end of every help.
 pub const GLOBAL: &[Binding] = &[
@@ -386,7 +181,7 @@ pub const GLOBAL: &[Binding] = &[
 /// The bindings of the current screen (or of the help overlay when open).
 pub fn bindings(app: &App) -> &'static [Binding] {
     if app.reminder.showing {
-        return STANDUP;
+        return reminder::STANDUP;
     }
     if app.help_open {
         return HELP;
@@ -411,18 +206,18 @@ pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
         Screen::Home => HOME,
         Screen::Library => LIBRARY,
         Screen::Card => CARD,
-        Screen::Checklist => CHECKLIST,
-        Screen::Release => RELEASE,
-        Screen::Habit => HABIT,
-        Screen::Technique => TECHNIQUE,
-        Screen::Hurt => HURT,
-        Screen::Warnings => WARNINGS,
+        Screen::Checklist => safety::CHECKLIST,
+        Screen::Release => safety::RELEASE,
+        Screen::Habit => safety::HABIT,
+        Screen::Technique => safety::TECHNIQUE,
+        Screen::Hurt => safety::HURT,
+        Screen::Warnings => safety::WARNINGS,
         Screen::Routines => session::ROUTINES,
         Screen::RoutinePreview => session::PREVIEW,
         Screen::Session => session::session_run(),
         Screen::History => session::HISTORY,
         Screen::Therapy => therapy::PICK,
-        Screen::Reminder => REMINDER,
+        Screen::Reminder => reminder::REMINDER,
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::reminder::ASK;
-use crate::keys::STANDUP;
+use crate::keys::reminder::STANDUP;
 
 /// Draws the overlay centred over `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
