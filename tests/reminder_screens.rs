@@ -2,6 +2,8 @@
 //! `update` with explicit times, plus a sweep of terminal sizes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -11,13 +13,10 @@ use backcoach::content::load;
 use backcoach::content::source::Source;
 use backcoach::domain::reminder::Schedule;
 use backcoach::store::Settings;
-use backcoach::ui;
 use chrono::{Local, TimeZone};
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
+use support::screen::{draw, screen};
 
 fn base() -> Instant {
     static BASE: OnceLock<Instant> = OnceLock::new();
@@ -70,25 +69,6 @@ fn drive(app: &mut App, msgs: &[Msg], now: Now) {
     for msg in msgs {
         app::update(app, msg.clone(), now);
     }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen(app: &App) -> String {
-    let buffer = draw(app, 80, 24);
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -3,29 +3,21 @@
 //! a sweep of terminal sizes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::time::Instant;
 
 use backcoach::app::{self, App, HomeEntry, Msg, Now};
 use backcoach::content::catalog::Content;
-use backcoach::content::load;
-use backcoach::content::source::Source;
 use backcoach::store::Settings;
-use backcoach::ui;
 use chrono::{Local, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use support::screen::{draw, find, screen};
 
 fn fixture() -> Content {
-    let source = Source {
-        name: "safety.ron".into(),
-        text: include_str!("fixtures/safety.ron").into(),
-        builtin: false,
-    };
-    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+    support::screen::fixture("safety.ron", include_str!("fixtures/safety.ron"))
 }
 
 fn now() -> Now {
@@ -69,28 +61,6 @@ fn answered(yes: [bool; 4]) -> Vec<Msg> {
     msgs.extend(yes.map(|y| if y { Msg::Yes } else { Msg::No }));
     msgs.push(Msg::Select);
     msgs
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn screen(app: &App) -> String {
-    text(&draw(app, 80, 24))
 }
 
 #[test]
@@ -200,20 +170,6 @@ fn warnings_bottom() {
     assert!(shown.contains("Last reviewed 2026-11-22 09:00"), "{shown}");
     assert!(shown.contains("(end)"));
     assert_snapshot!(shown);
-}
-
-/// Finds the first cell of `needle` on screen.
-fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        if let Some(at) = line.find(needle) {
-            let x = line[..at].chars().count();
-            return (u16::try_from(x).unwrap(), y);
-        }
-    }
-    panic!("{needle} not on screen:\n{}", text(buffer));
 }
 
 #[test]

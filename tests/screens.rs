@@ -2,29 +2,21 @@
 //! `update`, plus colour checks and a sweep of terminal sizes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::time::Instant;
 
 use backcoach::app::{self, App, Msg, Now};
 use backcoach::content::catalog::Content;
-use backcoach::content::load;
-use backcoach::content::source::Source;
 use backcoach::store::Settings;
-use backcoach::ui;
 use chrono::{Local, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use support::screen::{draw, find, screen, screen_at};
 
 fn fixture() -> Content {
-    let source = Source {
-        name: "small.ron".into(),
-        text: include_str!("fixtures/small.ron").into(),
-        builtin: false,
-    };
-    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+    support::screen::fixture("small.ron", include_str!("fixtures/small.ron"))
 }
 
 fn now() -> Now {
@@ -47,29 +39,6 @@ fn drive(app: &mut App, msgs: &[Msg]) {
     for msg in msgs {
         app::update(app, msg.clone(), now());
     }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen(app: &App) -> String {
-    screen_at(app, 80, 24)
-}
-
-fn screen_at(app: &App, width: u16, height: u16) -> String {
-    let buffer = draw(app, width, height);
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
@@ -160,20 +129,6 @@ fn too_small_message() {
         words.join(" "),
         "Enlarge the terminal to at least 50x15 (now 40x10). Ctrl-C quits."
     );
-}
-
-/// Finds the first cell of `needle` on screen.
-fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        if let Some(at) = line.find(needle) {
-            let x = line[..at].chars().count();
-            return (u16::try_from(x).unwrap(), y);
-        }
-    }
-    panic!("{needle} not on screen");
 }
 
 #[test]

@@ -3,32 +3,24 @@
 //! and a sweep of terminal sizes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use backcoach::app::{self, App, Msg, Now, Screen};
 use backcoach::content::catalog::Content;
-use backcoach::content::load;
-use backcoach::content::source::Source;
 use backcoach::store::Settings;
 use backcoach::store::session_record::{
     ExerciseOutcome, ExerciseResult, SessionHistory, SessionOutcome, SessionRecord,
 };
-use backcoach::ui;
 use chrono::{DateTime, Local, NaiveDate, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
+use support::screen::{draw, find, screen};
 
 fn fixture() -> Content {
-    let source = Source {
-        name: "sessions.ron".into(),
-        text: include_str!("fixtures/sessions.ron").into(),
-        builtin: false,
-    };
-    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+    support::screen::fixture("sessions.ron", include_str!("fixtures/sessions.ron"))
 }
 
 fn at(t0: Instant, secs: f64) -> Now {
@@ -54,25 +46,6 @@ fn drive(color: bool, steps: &[(f64, Msg)]) -> App {
         app::update(&mut app, msg.clone(), at(t0, *secs));
     }
     app
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen(app: &App) -> String {
-    let buffer = draw(app, 80, 24);
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Home → Guided session → the first routine (mini) → check-in.
@@ -245,19 +218,6 @@ fn history_empty() {
         ],
     );
     assert_snapshot!(screen(&app));
-}
-
-fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        if let Some(byte) = line.find(text) {
-            let x = line[..byte].chars().count();
-            return (u16::try_from(x).unwrap(), y);
-        }
-    }
-    panic!("{text:?} not on screen");
 }
 
 #[test]

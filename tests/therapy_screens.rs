@@ -2,30 +2,22 @@
 //! `update` with explicit times, plus style checks and a size sweep.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use backcoach::app::therapy::Boot;
 use backcoach::app::{self, App, Msg, Now};
 use backcoach::content::catalog::Content;
-use backcoach::content::load;
-use backcoach::content::source::Source;
 use backcoach::store::Settings;
-use backcoach::ui;
 use chrono::{DateTime, Local, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use support::screen::{draw, find, screen};
 
 fn fixture() -> Content {
-    let source = Source {
-        name: "therapy.ron".into(),
-        text: include_str!("fixtures/therapy.ron").into(),
-        builtin: false,
-    };
-    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+    support::screen::fixture("therapy.ron", include_str!("fixtures/therapy.ron"))
 }
 
 fn wall0() -> DateTime<Local> {
@@ -60,25 +52,6 @@ fn drive(app: &mut App, msgs: &[Msg], now: Now) {
     for msg in msgs {
         app::update(app, msg.clone(), now);
     }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen(app: &App) -> String {
-    let buffer = draw(app, 80, 24);
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Down `n` times on the picker, then Enter: that mode's check.
@@ -145,20 +118,6 @@ fn running_timer_shows_on_other_screens() {
     let buffer = draw(&app, 80, 24);
     let header: String = (0..80).map(|x| buffer[(x, 0)].symbol()).collect();
     assert!(header.contains("heat 13:55 left"), "{header}");
-}
-
-/// Finds the first cell of `needle` on screen.
-fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        if let Some(at) = line.find(needle) {
-            let x = line[..at].chars().count();
-            return (u16::try_from(x).unwrap(), y);
-        }
-    }
-    panic!("{needle} not on screen");
 }
 
 #[test]

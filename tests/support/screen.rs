@@ -1,0 +1,65 @@
+//! Helpers for the snapshot tests: load a small fixture, draw the real view
+//! into a ratatui TestBackend, and read the result back as text.
+
+use backcoach::app::App;
+use backcoach::content::catalog::Content;
+use backcoach::content::load;
+use backcoach::content::source::Source;
+use backcoach::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// Loads one fixture file as the only content (no built-in content).
+pub fn fixture(name: &str, text: &str) -> Content {
+    let source = Source {
+        name: name.into(),
+        text: text.into(),
+        builtin: false,
+    };
+    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+/// Draws the whole app at `width` x `height`.
+pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as text, one line per row, trailing spaces trimmed.
+pub fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The app as text at `width` x `height`.
+pub fn screen_at(app: &App, width: u16, height: u16) -> String {
+    text(&draw(app, width, height))
+}
+
+/// The app as text at the reference size, 80x24.
+pub fn screen(app: &App) -> String {
+    screen_at(app, 80, 24)
+}
+
+/// The cell where `needle` first appears; fails showing the screen.
+pub fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(at) = line.find(needle) {
+            let x = line[..at].chars().count();
+            return (u16::try_from(x).unwrap(), y);
+        }
+    }
+    panic!("{needle:?} not on screen:\n{}", text(buffer));
+}
