@@ -13,6 +13,7 @@ Usage: python3 .ci/measure/reminder.py [BINARY] [--seconds N] [--runs N]
 """
 
 import argparse
+import sys
 import fcntl
 import os
 import pty
@@ -25,21 +26,8 @@ import tempfile
 import termios
 import time
 
-
-def threads_counters(pid):
-    """Sum of (utime+stime ticks, voluntary, involuntary switches) over threads."""
-    ticks = vol = invol = 0
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{tid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        ticks += int(fields[11]) + int(fields[12])
-        with open(f"/proc/{pid}/task/{tid}/status") as f:
-            for line in f:
-                if line.startswith("voluntary_ctxt_switches"):
-                    vol += int(line.split()[1])
-                elif line.startswith("nonvoluntary_ctxt_switches"):
-                    invol += int(line.split()[1])
-    return ticks, vol, invol
+sys.dont_write_bytecode = True  # importing idle.py must not leave a __pycache__
+from idle import drain, threads_counters  # noqa: E402
 
 
 def write_settings(data):
@@ -90,16 +78,6 @@ def measure_status(binary, runs):
     print(f"status over {runs} runs: mean {statistics.mean(times):.2f} ms, "
           f"median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms; "
           f"output {line!r}")
-
-
-def drain(fd, timeout):
-    ready, _, _ = select.select([fd], [], [], timeout)
-    if not ready:
-        return b""
-    try:
-        return os.read(fd, 65536)
-    except OSError:
-        return b""
 
 
 def measure_app_on_reminder_screen(binary, seconds):

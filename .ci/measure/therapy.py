@@ -14,6 +14,7 @@ Prints figures only; it asserts nothing.
 """
 
 import argparse
+import sys
 import datetime
 import fcntl
 import json
@@ -28,34 +29,11 @@ import tempfile
 import termios
 import time
 
+sys.dont_write_bytecode = True  # importing idle.py must not leave a __pycache__
+from idle import drain, threads_counters  # noqa: E402
+
 CHECK_TEXT = b"before you start"
 ALERT_TEXT = b"REMOVE THE PACK NOW"
-
-
-def threads_counters(pid):
-    """Sum of (utime+stime ticks, voluntary, involuntary switches) over threads."""
-    ticks = vol = invol = 0
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{tid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        with open(f"/proc/{pid}/task/{tid}/status") as f:
-            for line in f:
-                if line.startswith("voluntary_ctxt_switches"):
-                    vol += int(line.split()[1])
-                elif line.startswith("nonvoluntary_ctxt_switches"):
-                    invol += int(line.split()[1])
-    return ticks, vol, invol
-
-
-def drain(fd, timeout):
-    ready, _, _ = select.select([fd], [], [], timeout)
-    if not ready:
-        return b""
-    try:
-        return os.read(fd, 65536)
-    except OSError:
-        return b""
 
 
 def data_folder():
