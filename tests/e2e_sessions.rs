@@ -59,24 +59,30 @@ fn one_error_line(out: &std::process::Output) -> String {
     stderr
 }
 
-#[test]
-fn a_session_runs_hands_free_from_start_to_summary_and_is_recorded() {
-    let world = World::new();
-    let dir = content(&world, QUICK);
+/// `backcoach --content DIR session ROUTINE` on a first run: past the
+/// first-run statement, straight to the routine's pain check-in.
+fn session_at_check_in(world: &World, routine: &str) -> Tui {
+    let dir = content(world, QUICK);
     let mut tui = world.spawn(
         &[
             OsStr::new("--content"),
             dir.as_os_str(),
             OsStr::new("session"),
-            OsStr::new("quick"),
+            OsStr::new(routine),
         ],
         80,
         24,
     );
-    // The first-run statement comes first, then straight to the session.
     tui.wait_for(DISCLAIMER_TITLE);
     tui.send(ENTER);
     tui.wait_for("Pain check-in");
+    tui
+}
+
+#[test]
+fn a_session_runs_hands_free_from_start_to_summary_and_is_recorded() {
+    let world = World::new();
+    let mut tui = session_at_check_in(&world, "quick");
     // s skips the check-in and starts; no key from here to the check-out.
     tui.send(b"s");
     tui.wait_for("Quick lean");
@@ -150,20 +156,7 @@ fn this_hurts_stops_the_session_and_records_it() {
 #[test]
 fn leaving_a_session_asks_and_records_it_as_abandoned() {
     let world = World::new();
-    let dir = content(&world, QUICK);
-    let mut tui = world.spawn(
-        &[
-            OsStr::new("--content"),
-            dir.as_os_str(),
-            OsStr::new("session"),
-            OsStr::new("desk_reset"),
-        ],
-        80,
-        24,
-    );
-    tui.wait_for(DISCLAIMER_TITLE);
-    tui.send(ENTER);
-    tui.wait_for("Pain check-in");
+    let mut tui = session_at_check_in(&world, "desk_reset");
     tui.send(b"s");
     tui.wait_for("Get ready");
     tui.send(ESC);
