@@ -1,7 +1,7 @@
 //! Content: the RON schema, loading, merging and validation.
 
 pub mod catalog;
-mod dose;
+pub mod dose;
 mod gate_rules;
 pub mod load;
 pub mod model;

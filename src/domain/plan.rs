@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::content::catalog::Content;
+use crate::content::dose::compact;
 use crate::content::model::{Position, Routine, Sides};
 
 /// Get-ready time before the first hold of an exercise: time to get into
@@ -40,21 +41,8 @@ pub struct PlannedExercise {
 impl PlannedExercise {
     /// A compact dose, e.g. "20 s · 3× each side · 2 sets".
     pub fn dose_short(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(hold) = self.hold {
-            parts.push(format!("{} s", hold.as_secs()));
-        }
-        let side = match self.sides {
-            Sides::None => "",
-            Sides::Both => " each side",
-            Sides::Left => " left",
-            Sides::Right => " right",
-        };
-        parts.push(format!("{}×{side}", self.reps));
-        if self.sets > 1 {
-            parts.push(format!("{} sets", self.sets));
-        }
-        parts.join(" · ")
+        let hold = self.hold.map(|h| h.as_secs());
+        compact(hold, false, self.reps, self.sides, self.sets)
     }
 }
 
