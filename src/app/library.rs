@@ -33,16 +33,22 @@ pub(super) fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
         app.screen = Screen::Library;
         return Vec::new();
     };
+    if !step_through(card, &msg) && msg == Msg::Back {
+        app.card = None;
+        app.screen = Screen::Library;
+    }
+    Vec::new()
+}
+
+/// Moves a card's step cursor for the keys every card shares (next,
+/// previous, first, last); false when `msg` is not one of them.
+pub(super) fn step_through(card: &mut Card, msg: &Msg) -> bool {
     match msg {
         Msg::Next | Msg::Select | Msg::Down => card.next(),
         Msg::Previous | Msg::Up => card.previous(),
         Msg::First => card.jump(false),
         Msg::Last => card.jump(true),
-        Msg::Back => {
-            app.card = None;
-            app.screen = Screen::Library;
-        }
-        _ => {}
+        _ => return false,
     }
-    Vec::new()
+    true
 }

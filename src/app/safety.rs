@@ -352,16 +352,9 @@ pub fn technique(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     let Some(card) = app.card.as_mut() else {
         return Vec::new();
     };
-    match msg {
-        Msg::Next | Msg::Select | Msg::Down => card.next(),
-        Msg::Previous | Msg::Up => card.previous(),
-        Msg::First => card.jump(false),
-        Msg::Last => card.jump(true),
-        Msg::Back => {
-            app.card = None;
-            app.screen = Screen::Release;
-        }
-        _ => {}
+    if !super::library::step_through(card, &msg) && msg == Msg::Back {
+        app.card = None;
+        app.screen = Screen::Release;
     }
     Vec::new()
 }
