@@ -1,5 +1,4 @@
 //! Settings on disk: modes, round trip, atomic replacement, corrupt files.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

@@ -1,7 +1,6 @@
 //! Guided sessions driven through the real `update` with explicit times:
 //! every transition, exact remaining time, pause, skip, back, hurt, leave,
 //! and no drift over 200 holds.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
 
@@ -23,7 +22,7 @@ const S: Duration = Duration::from_secs(1);
 fn fixture() -> Content {
     let source = Source {
         name: "sessions.ron".into(),
-        text: include_str!("fixtures/sessions.ron").into(),
+        text: include_str!("../fixtures/sessions.ron").into(),
         builtin: false,
     };
     load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
@@ -498,7 +497,7 @@ fn suspending_with_ctrl_z_pauses_a_running_countdown() {
 
 #[test]
 fn a_routine_may_set_its_own_get_ready() {
-    let text = include_str!("fixtures/sessions.ron").replace(
+    let text = include_str!("../fixtures/sessions.ron").replace(
         "summary: \"Only a press.\",",
         "summary: \"Only a press.\", get_ready_secs: 2,",
     );

@@ -1,6 +1,5 @@
 //! Session records in the shared history log: round trip, torn and corrupt
 //! lines, two processes appending, file modes, and the bell setting.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::io::Write;

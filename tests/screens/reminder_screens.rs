@@ -1,12 +1,10 @@
 //! Snapshots of the stand-up reminder at 80x24, driven through the real
 //! `update` with explicit times, plus a sweep of terminal sizes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod support;
 
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use crate::support::screen::{draw, screen};
 use backcoach::app::reminder as reminder_app;
 use backcoach::app::{self, App, Msg, Now};
 use backcoach::content::load;
@@ -16,7 +14,6 @@ use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
 use insta::assert_snapshot;
 use ratatui::style::Modifier;
-use support::screen::{draw, screen};
 
 fn base() -> Instant {
     static BASE: OnceLock<Instant> = OnceLock::new();
@@ -43,7 +40,7 @@ fn at_s(hour: u32, minute: u32, second: u32) -> Now {
 fn app() -> App {
     let source = Source {
         name: "reminder.ron".into(),
-        text: include_str!("fixtures/reminder.ron").into(),
+        text: include_str!("../fixtures/reminder.ron").into(),
         builtin: false,
     };
     let settings = Settings {

@@ -1,11 +1,9 @@
 //! Snapshot tests of every screen at 80x24, driven through the real
 //! `update`, plus colour checks and a sweep of terminal sizes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod support;
 
 use std::time::Instant;
 
+use crate::support::screen::{draw, find, screen, screen_at};
 use backcoach::app::{self, App, Msg, Now};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
@@ -13,10 +11,9 @@ use chrono::{Local, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
 use ratatui::style::{Color, Modifier};
-use support::screen::{draw, find, screen, screen_at};
 
 fn fixture() -> Content {
-    support::screen::fixture("small.ron", include_str!("fixtures/small.ron"))
+    crate::support::screen::fixture("small.ron", include_str!("../fixtures/small.ron"))
 }
 
 fn now() -> Now {

@@ -1,12 +1,9 @@
 //! End-to-end: the safety gate, the techniques and the warnings review in
 //! the real binary, in a pseudo-terminal.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod support;
 
 use std::ffi::OsStr;
 
-use support::{
+use crate::support::{
     DISCLAIMER_TITLE, ENTER, ESC, HOME_TITLE, LIBRARY_TITLE, Tui, World, open_home_entry,
     start_at_home,
 };

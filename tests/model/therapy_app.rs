@@ -1,7 +1,6 @@
 //! The heat/cold timer through the real `update`, with explicit times:
 //! start, time-up alert and its bells, history records, the rest gap,
 //! resuming after a restart, and the keys.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
 

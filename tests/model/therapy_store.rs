@@ -1,6 +1,5 @@
 //! The running heat/cold session file and the therapy history records on
 //! disk: round trips, private modes, corrupt files kept aside.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

@@ -1,12 +1,10 @@
 //! Snapshots of the safety screens at 80x24 on small fixture content, driven
 //! through the real `update`; style checks where style carries meaning; and
 //! a sweep of terminal sizes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod support;
 
 use std::time::Instant;
 
+use crate::support::screen::{draw, find, screen};
 use backcoach::app::{self, App, HomeEntry, Msg, Now};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
@@ -14,10 +12,9 @@ use chrono::{Local, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
 use ratatui::style::{Color, Modifier};
-use support::screen::{draw, find, screen};
 
 fn fixture() -> Content {
-    support::screen::fixture("safety.ron", include_str!("fixtures/safety.ron"))
+    crate::support::screen::fixture("safety.ron", include_str!("../fixtures/safety.ron"))
 }
 
 fn now() -> Now {

@@ -1,6 +1,5 @@
 //! Every path to a self-release technique goes through the gate: driven
 //! through the real `update` with explicit times.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Instant;
 

@@ -1,13 +1,10 @@
 //! End-to-end: guided sessions and the history command, with the real
 //! binary in a pseudo-terminal.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod support;
 
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
-use support::*;
+use crate::support::*;
 
 /// Two quick exercises with 1-2 s holds and a 1 s get-ready.
 const QUICK: &str = r#"(

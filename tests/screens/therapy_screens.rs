@@ -1,11 +1,9 @@
 //! Snapshots of the heat/cold timer at 80x24, driven through the real
 //! `update` with explicit times, plus style checks and a size sweep.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod support;
 
 use std::time::{Duration, Instant};
 
+use crate::support::screen::{draw, find, screen};
 use backcoach::app::therapy::Boot;
 use backcoach::app::{self, App, Msg, Now};
 use backcoach::content::catalog::Content;
@@ -14,10 +12,9 @@ use chrono::{DateTime, Local, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
 use ratatui::style::{Color, Modifier};
-use support::screen::{draw, find, screen};
 
 fn fixture() -> Content {
-    support::screen::fixture("therapy.ron", include_str!("fixtures/therapy.ron"))
+    crate::support::screen::fixture("therapy.ron", include_str!("../fixtures/therapy.ron"))
 }
 
 fn wall0() -> DateTime<Local> {

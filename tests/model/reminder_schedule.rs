@@ -1,7 +1,6 @@
 //! The stand-up schedule with explicit local times: active hours, weekdays,
 //! snooze, skip, done, a suspend gap, an app restart, and deferral behind a
 //! running countdown.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use backcoach::domain::reminder::{Check, Rules, Schedule, is_active};
 use backcoach::domain::reminder_settings::{ClockTime, ReminderSettings};

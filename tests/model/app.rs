@@ -1,5 +1,4 @@
 //! Behaviour of `update` and the key tables, with explicit times.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
 

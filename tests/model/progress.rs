@@ -1,5 +1,4 @@
 //! Streak, sessions per week, pain series and the history print-outs.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use backcoach::cli::HistoryFormat;
 use backcoach::domain::progress::{pain_series, per_week, since, streak};

@@ -1,8 +1,5 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! End-to-end tests of the stand-up reminder: the headless `remind` and
 //! `status` commands, and the in-app overlay, on the real binary.
-
-mod support;
 
 use std::ffi::OsStr;
 use std::fs;
@@ -14,7 +11,7 @@ use backcoach::store::Store;
 use chrono::{Local, TimeDelta};
 
 #[allow(clippy::wildcard_imports)]
-use support::*;
+use crate::support::*;
 
 /// Settings with the reminder active at any hour of any day, so the tests
 /// do not depend on when they run.

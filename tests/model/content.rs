@@ -1,6 +1,5 @@
 //! Content loading: the real assets, a corpus of broken files, and
 //! arbitrary bytes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use backcoach::content::load;
 use backcoach::content::model::{Locks, Position, Sides, TherapyKind};

@@ -1,7 +1,6 @@
 //! The reminder's files: settings with their new fields (older files still
 //! load), the schedule file, corrupt files kept aside, interrupted writes,
 //! and the `status` line.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::path::PathBuf;

@@ -1,7 +1,6 @@
 //! The stand-up reminder in the app, through the real `update`, with
 //! explicit times: the overlay, its answers, the records, the wake-ups, the
 //! Reminder screen and the home key.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::OnceLock;
 use std::time::Instant;

@@ -1,12 +1,10 @@
 //! Snapshots of the guided-session and history screens at 80x24, driven
 //! through the real `update` on small fixture content, plus colour checks
 //! and a sweep of terminal sizes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod support;
 
 use std::time::{Duration, Instant};
 
+use crate::support::screen::{draw, find, screen};
 use backcoach::app::{self, App, Msg, Now, Screen};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
@@ -17,10 +15,9 @@ use chrono::{DateTime, Local, NaiveDate, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;
 use ratatui::style::Modifier;
-use support::screen::{draw, find, screen};
 
 fn fixture() -> Content {
-    support::screen::fixture("sessions.ron", include_str!("fixtures/sessions.ron"))
+    crate::support::screen::fixture("sessions.ron", include_str!("../fixtures/sessions.ron"))
 }
 
 fn at(t0: Instant, secs: f64) -> Now {

@@ -1,7 +1,6 @@
 //! The heat/cold session under the 20-minute cap, with explicit times on
 //! both clocks: every way of reaching a length, suspends and clock jumps,
 //! contrast segments and the rest gap.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
 

@@ -1,8 +1,5 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! End-to-end tests of the heat/cold timer: the real binary in a
 //! pseudo-terminal. Every wait polls with a timeout; nothing sleeps blind.
-
-mod support;
 
 use std::ffi::OsStr;
 use std::fs;
@@ -12,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::Local;
 
 #[allow(clippy::wildcard_imports)]
-use support::*;
+use crate::support::*;
 
 const ALERT: &str = "REMOVE THE PACK NOW";
 const COLD_CHECK: &str = "Is the ice pack wrapped in a towel?";

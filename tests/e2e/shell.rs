@@ -1,12 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! End-to-end tests: the real binary in a real pseudo-terminal, its output
 //! fed through a terminal emulator (vt100), keys typed as bytes.
 //!
 //! Nothing here sleeps for a fixed time to "let things settle": every wait
 //! polls a condition with short sleeps and gives up after `TIMEOUT`, then
 //! fails with the screen as it was, so a failure is readable.
-
-mod support;
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
@@ -19,7 +16,7 @@ use std::time::{Duration, Instant};
 use portable_pty::ExitStatus;
 
 #[allow(clippy::wildcard_imports)]
-use support::*;
+use crate::support::*;
 
 #[test]
 fn launch_library_card_quit() {

@@ -1,6 +1,5 @@
 //! The append-only history log: round trip, torn and corrupt lines, modes,
 //! and two processes appending at once.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::io::Write;
@@ -128,6 +127,8 @@ fn a_corrupt_middle_line_does_not_lose_the_others() {
 
 const WRITER_ENV: &str = "BACKCOACH_TEST_HISTORY_WRITER";
 const PER_WRITER: u32 = 300;
+/// The child's test name inside this binary (module path without the crate).
+const CHILD_TEST: &str = "history::history_writer_child";
 
 /// Not a test of its own: the body of a child process in
 /// `two_processes_appending_at_once_lose_nothing`.
@@ -153,7 +154,7 @@ fn two_processes_appending_at_once_lose_nothing() {
         .iter()
         .map(|base| {
             Command::new(&me)
-                .args(["--exact", "history_writer_child", "--test-threads=1"])
+                .args(["--exact", CHILD_TEST, "--test-threads=1"])
                 .env(WRITER_ENV, format!("{}|{base}", dir.display()))
                 .stdout(Stdio::null())
                 .spawn()

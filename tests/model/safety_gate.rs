@@ -1,6 +1,5 @@
 //! The safety gate, the checklist form and the moderation guard as tables,
 //! with explicit times in explicit time zones.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use backcoach::content::catalog::Content;
 use backcoach::content::load;

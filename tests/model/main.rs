@@ -1,0 +1,18 @@
+//! Model tests: content, domain rules, the app's update and the store, driven with explicit times and no terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod app;
+mod content;
+mod history;
+mod progress;
+mod reminder_app;
+mod reminder_schedule;
+mod reminder_store;
+mod safety_app;
+mod safety_gate;
+mod session_store;
+mod sessions;
+mod store;
+mod therapy_app;
+mod therapy_domain;
+mod therapy_store;

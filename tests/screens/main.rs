@@ -1,0 +1,11 @@
+//! Snapshot tests: the real view drawn into a ratatui TestBackend, from states reached through the real update.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod basics;
+mod reminder_screens;
+mod safety_screens;
+mod sessions_screens;
+mod therapy_screens;
+
+#[path = "../support/mod.rs"]
+mod support;
