@@ -9,7 +9,6 @@ pub mod warnings;
 
 use std::time::Instant;
 
-use chrono::{DateTime, Local};
 
 use crate::content::catalog::Content;
 use crate::domain::card::Card;
@@ -24,17 +23,9 @@ mod home;
 mod library;
 mod session;
 
+pub use crate::time::Now;
 pub use home::HomeEntry;
 pub use session::{selected_plan, start_routine};
-
-/// The current time, read once per event by the runtime and passed in.
-#[derive(Debug, Clone, Copy)]
-pub struct Now {
-    /// Monotonic time, for countdowns and deadlines.
-    pub instant: Instant,
-    /// Local wall-clock time, where the calendar matters.
-    pub wall: DateTime<Local>,
-}
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

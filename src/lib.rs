@@ -10,4 +10,5 @@ pub mod remind;
 pub mod runtime;
 pub mod status;
 pub mod store;
+pub mod time;
 pub mod ui;

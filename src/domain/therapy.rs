@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::{Deserialize, Serialize};
 
-use crate::app::Now;
+use crate::time::Now;
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::content::validate::THERAPY_CAP_MINUTES;
 

@@ -1,0 +1,16 @@
+//! Time as every layer sees it: the `Now` the runtime reads once per event
+//! and passes in. Nothing outside the runtime and the command-line entry
+//! points reads a clock.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Local};
+
+/// The current time, read once per event by the runtime and passed in.
+#[derive(Debug, Clone, Copy)]
+pub struct Now {
+    /// Monotonic time, for countdowns and deadlines.
+    pub instant: Instant,
+    /// Local wall-clock time, where the calendar matters.
+    pub wall: DateTime<Local>,
+}
