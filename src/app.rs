@@ -9,14 +9,13 @@ pub mod warnings;
 
 use std::time::Instant;
 
-
 use crate::content::catalog::Content;
 use crate::domain::card::Card;
 use crate::domain::library::Library;
+use crate::domain::record::Record;
 use crate::domain::session::Session;
 use crate::store::Settings;
-use crate::store::record::Record;
-use crate::store::session_record::SessionHistory;
+use crate::store::session_history::SessionHistory;
 
 mod history;
 mod home;

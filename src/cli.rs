@@ -1,5 +1,7 @@
 //! The command line: global options and subcommands.
 
+pub mod history_print;
+
 use std::path::PathBuf;
 use std::time::Duration;
 

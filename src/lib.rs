@@ -10,5 +10,6 @@ pub mod remind;
 pub mod runtime;
 pub mod status;
 pub mod store;
+pub mod text;
 pub mod time;
 pub mod ui;

@@ -11,16 +11,17 @@ use clap::error::ErrorKind;
 
 use backcoach::app::safety::Start;
 use backcoach::app::{self, App, Screen, therapy};
+use backcoach::cli::history_print;
 use backcoach::cli::{Cli, Command, HistoryFormat};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::model::TherapyKind;
 use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
+use backcoach::domain::record::Record;
 use backcoach::runtime;
-use backcoach::store::record::Record;
 use backcoach::store::therapy::{load_running, take_running};
-use backcoach::store::{Settings, Store, history_print};
+use backcoach::store::{Settings, Store};
 use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.

@@ -12,11 +12,12 @@ use chrono::{DateTime, FixedOffset, Local, TimeDelta};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::reminder::{ASK, TITLE, when_text};
+use crate::domain::reminder::{ASK, TITLE};
 use crate::domain::reminder::{Check, Rules, Schedule};
 use crate::domain::reminder_settings::ReminderSettings;
 use crate::notify;
 use crate::store::Store;
+use crate::time::words::{self, Precision};
 
 /// Shortest and longest `--every`.
 const EVERY_RANGE: (i64, i64) = (1, 180 * 60);
@@ -152,11 +153,11 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
                     let when = if rules.interval < TimeDelta::minutes(1) {
                         due.format("%H:%M:%S").to_string()
                     } else {
-                        when_text(due, now)
+                        words::when(due, now)
                     };
                     say(&format!(
                         "backcoach: next stand-up reminder: {when} ({}); Ctrl-C stops",
-                        in_words(due - now)
+                        words::in_words(due - now, Precision::Seconds)
                     ));
                 }
                 // One sleep until the due time; a suspend can make it end
@@ -253,13 +254,4 @@ fn watch_signals(tx: Sender<Event>) -> Result<(), String> {
 
 fn exit_for_signal(signal: i32) -> ExitCode {
     ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
-}
-
-/// "in 2 s", "in 5 min", "in 2 h 5 min" (seconds matter with `--every 2s`).
-fn in_words(left: TimeDelta) -> String {
-    if left < TimeDelta::minutes(1) {
-        format!("in {} s", left.num_seconds().max(1))
-    } else {
-        crate::app::reminder::in_text(left)
-    }
 }

@@ -162,7 +162,7 @@ fn perform(
             let in_tmux = std::env::var_os("TMUX").is_some();
             let mut out = stdout();
             out.write_all(&notify::terminal_sequence(
-                app::reminder::TITLE,
+                crate::domain::reminder::TITLE,
                 &text,
                 in_tmux,
             ))?;
@@ -171,7 +171,7 @@ fn perform(
         }
         Cmd::DesktopNotification(text) => {
             let failed = failed.clone();
-            notify::desktop(app::reminder::TITLE, &text, move |result| {
+            notify::desktop(crate::domain::reminder::TITLE, &text, move |result| {
                 // Wake the loop the way the signal thread does; it then
                 // finds the reason in the channel.
                 if let Err(reason) = result

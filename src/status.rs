@@ -5,12 +5,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, Local, TimeDelta};
+use chrono::{DateTime, FixedOffset, Local};
 
-use crate::app::reminder::{minutes_shown, when_text};
 use crate::domain::reminder::{Check, Schedule, is_active};
 use crate::store::therapy::load_running;
 use crate::store::{Settings, Store};
+use crate::time::words;
 
 /// The line for these settings and schedule at `now`.
 pub fn line(
@@ -30,19 +30,9 @@ pub fn line(
         Check::Never => "reminder: no active hours".to_owned(),
         Check::Fire(_) | Check::Deferred(_) => "stand up now".to_owned(),
         Check::Waiting(due) if !is_active(&rules, now) => {
-            format!("off hours, next {}", when_text(due, now))
+            format!("off hours, next {}", words::when(due, now))
         }
-        Check::Waiting(due) => format!("stand up in {}", short(due - now)),
-    }
-}
-
-/// "23m", "1h05m", "2d".
-fn short(left: TimeDelta) -> String {
-    let minutes = minutes_shown(left);
-    match minutes {
-        ..60 => format!("{minutes}m"),
-        60..1440 => format!("{}h{:02}m", minutes / 60, minutes % 60),
-        _ => format!("{}d", minutes / 1440),
+        Check::Waiting(due) => format!("stand up in {}", words::compact(due - now)),
     }
 }
 

@@ -2,10 +2,8 @@
 //! the append-only history log.
 
 pub mod history;
-pub mod history_print;
-pub mod record;
 mod schedule;
-pub mod session_record;
+pub mod session_history;
 mod settings;
 pub mod therapy;
 

@@ -22,7 +22,6 @@ pub mod theme;
 pub mod therapy;
 pub mod too_small;
 pub mod warnings;
-pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,7 +1,7 @@
 //! Update handler of the History screen.
 
 use super::{App, Cmd, Msg, Screen};
-use crate::store::session_record::SessionHistory;
+use crate::store::session_history::SessionHistory;
 
 /// Opens the History screen and asks the runtime to read the log.
 pub(super) fn open(app: &mut App) -> Vec<Cmd> {

@@ -7,13 +7,9 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use super::{App, Cmd, Msg, Now, is_counting_down};
-use crate::domain::reminder::{Check, Schedule};
-use crate::store::record::{Record, StandupOutcome};
-
-/// Title of reminder notifications.
-pub const TITLE: &str = "Stand up";
-/// What a reminder asks.
-pub const ASK: &str = "Time to stand up and walk around for a few minutes.";
+use crate::domain::record::{Record, StandupOutcome};
+use crate::domain::reminder::{ASK, Check, Schedule};
+use crate::time::words::minutes_shown;
 
 /// The reminder's part of the app state.
 #[derive(Debug, Clone, Default)]
@@ -214,43 +210,6 @@ pub fn next_wakeup(app: &App) -> Option<Instant> {
             Some(clock.instant)
         }
         Check::Fire(_) | Check::Deferred(_) | Check::Never => None,
-    }
-}
-
-/// Whole minutes shown for `left`, rounded up ("in 1 min" until it is due).
-pub fn minutes_shown(left: TimeDelta) -> i64 {
-    let ms = left.num_milliseconds().max(0);
-    (ms + 59_999) / 60_000
-}
-
-/// "in 23 min", "in 2 h 5 min", "in 1 day 4 h".
-pub fn in_text(left: TimeDelta) -> String {
-    let minutes = minutes_shown(left);
-    match minutes {
-        0 => "now".to_owned(),
-        1..60 => format!("in {minutes} min"),
-        60..1440 if minutes % 60 == 0 => format!("in {} h", minutes / 60),
-        60..1440 => format!("in {} h {} min", minutes / 60, minutes % 60),
-        _ => {
-            let (days, hours) = (minutes / 1440, minutes % 1440 / 60);
-            let plural = if days == 1 { "" } else { "s" };
-            match hours {
-                0 => format!("in {days} day{plural}"),
-                _ => format!("in {days} day{plural} {hours} h"),
-            }
-        }
-    }
-}
-
-/// A due time in words from `now`: "10:00", "tomorrow 10:00", "Mon 10:00".
-pub fn when_text(due: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
-    let due = due.with_timezone(now.offset());
-    let days = (due.date_naive() - now.date_naive()).num_days();
-    match days {
-        ..=0 => due.format("%H:%M").to_string(),
-        1 => due.format("tomorrow %H:%M").to_string(),
-        2..7 => due.format("%a %H:%M").to_string(),
-        _ => due.format("%a %d %b %H:%M").to_string(),
     }
 }
 

@@ -9,8 +9,8 @@ use super::{App, Cmd, Msg, Now, Screen};
 use crate::domain::card::Card;
 use crate::domain::checklist::ChecklistForm;
 use crate::domain::moderation;
+use crate::domain::record::Record;
 use crate::domain::safety::{self, Access, GateStatus};
-use crate::store::record::Record;
 
 /// State of the safety screens, kept while the user moves between them.
 #[derive(Debug, Clone)]

@@ -3,8 +3,8 @@
 
 use super::{App, Cmd, Msg, Now, Screen};
 use crate::domain::plan::Plan;
+use crate::domain::record::Record;
 use crate::domain::session::{Phase, Session};
-use crate::store::record::Record;
 
 /// Starts the routine `id` at its pain check-in; `Err` lists the valid ids.
 pub fn start_routine(app: &mut App, id: &str, now: Now) -> Result<(), String> {
@@ -82,7 +82,7 @@ fn bell(app: &App, ring: bool) -> Vec<Cmd> {
     }
 }
 
-fn append(record: crate::store::session_record::SessionRecord) -> Cmd {
+fn append(record: crate::domain::session_record::SessionRecord) -> Cmd {
     Cmd::Append(Record::Session(record))
 }
 

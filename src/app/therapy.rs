@@ -8,8 +8,9 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{App, Cmd, Msg, Now, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
+use crate::domain::record::Record;
 use crate::domain::therapy::{self, Running, Session};
-use crate::store::record::Record;
+use crate::time::words;
 
 /// How many times the alert rings (the first at time-up) until acknowledged.
 pub const ALERT_BELLS: u8 = 4;
@@ -291,7 +292,7 @@ fn running(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
             app.notice = Some(format!(
                 "{} ended after {}. Leave 20 to 40 minutes before the next application.",
                 mode_name(app, session.running.mode),
-                therapy::clock_text(actual)
+                words::clock(actual)
             ));
             vec![
                 Cmd::Append(record(&session, actual, ended, true)),

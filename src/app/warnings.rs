@@ -2,8 +2,8 @@
 //! a review once the end has been on screen.
 
 use super::{App, Cmd, Msg, Now, Screen};
+use crate::domain::record::Record;
 use crate::domain::warnings;
-use crate::store::record::Record;
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, status};
 
 /// Opens the review at the top; Esc returns to `from`.

@@ -80,8 +80,7 @@ impl Countdown {
     /// Whole seconds left, rounded up, as a display shows them ("3" until
     /// exactly 2 s remain).
     pub fn seconds_shown(&self, now: Instant) -> u64 {
-        let left = self.remaining(now);
-        left.as_secs() + u64::from(left.subsec_nanos() > 0)
+        crate::time::words::seconds_up(self.remaining(now))
     }
 
     /// When the displayed second next changes (or the countdown ends), for

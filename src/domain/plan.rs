@@ -208,20 +208,3 @@ fn push_beats(
         }
     }
 }
-
-/// "4:48" for a duration, rounded up to the second; hours as "1:02:03".
-pub fn clock(duration: Duration) -> String {
-    let secs = duration.as_secs() + u64::from(duration.subsec_nanos() > 0);
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
-/// "about 5 min" for an estimate, to the nearest minute (at least 1).
-pub fn about_minutes(duration: Duration) -> String {
-    let minutes = ((duration.as_secs() + 30) / 60).max(1);
-    format!("about {minutes} min")
-}

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::store::session_record::{SessionOutcome, SessionRecord};
+use crate::domain::session_record::{SessionOutcome, SessionRecord};
 
 /// Days in a row, up to today, with at least one completed session. A
 /// streak whose last day is yesterday still counts (today is not over).

@@ -17,6 +17,11 @@ use serde::{Deserialize, Serialize};
 
 use super::reminder_settings::{ClockTime, Days};
 
+/// Title of reminder notifications.
+pub const TITLE: &str = "Stand up";
+/// What a reminder asks.
+pub const ASK: &str = "Time to stand up and walk around for a few minutes.";
+
 /// When the reminder may fire: a daily window on chosen weekdays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActiveHours {

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::countdown::Countdown;
 use super::plan::{Beat, BeatKind, Plan};
-use crate::store::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
+use crate::domain::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
 
 mod beats;
 mod ending;

@@ -7,12 +7,12 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, TimeZone};
+use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone};
 use serde::{Deserialize, Serialize};
 
-use crate::time::Now;
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::content::validate::THERAPY_CAP_MINUTES;
+use crate::time::{Now, words};
 
 /// The longest any application may last: the content cap, as a duration.
 pub const CAP: Duration = Duration::from_secs(THERAPY_CAP_MINUTES as u64 * 60);
@@ -85,7 +85,10 @@ impl Running {
             let ago = self.ended_ago_at(wall).unwrap_or(Duration::ZERO);
             format!("{mode} ended {}m ago: remove the pack", ago.as_secs() / 60)
         } else {
-            format!("{mode} {}m left", left.as_secs().div_ceil(60))
+            format!(
+                "{mode} {} left",
+                words::compact(TimeDelta::seconds(secs(left)))
+            )
         }
     }
 }
@@ -307,8 +310,8 @@ pub fn parse_length(text: &str) -> Result<Duration, String> {
     Ok(length)
 }
 
-/// mm:ss, seconds rounded up as a countdown shows them.
-pub fn clock_text(d: Duration) -> String {
-    let secs = d.as_secs() + u64::from(d.subsec_nanos() > 0);
-    format!("{:02}:{:02}", secs / 60, secs % 60)
+/// Whole seconds as a signed count for chrono (saturating: lengths here are
+/// at most the cap).
+fn secs(d: Duration) -> i64 {
+    i64::try_from(words::seconds_up(d)).unwrap_or(i64::MAX)
 }

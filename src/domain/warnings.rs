@@ -3,7 +3,7 @@
 //! print-out all agree.
 
 use crate::content::catalog::Content;
-use crate::ui::wrap::wrap_words;
+use crate::text::{display_width, wrap_hanging};
 
 /// How a line of the document is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,14 +36,8 @@ pub const URGENT_MARK: &str = "! URGENT:";
 pub fn document(content: &Content, width: usize) -> Vec<DocLine> {
     let mut lines = Vec::new();
     let mut push = |text: &str, lead: &str, tone: Tone| {
-        let indent = " ".repeat(lead.chars().count());
-        let avail = width.saturating_sub(indent.len()).max(1);
-        for (i, part) in wrap_words(text, avail).into_iter().enumerate() {
-            let lead = if i == 0 { lead } else { indent.as_str() };
-            lines.push(DocLine {
-                text: format!("{lead}{part}"),
-                tone,
-            });
+        for text in wrap_hanging(text, lead, width) {
+            lines.push(DocLine { text, tone });
         }
     };
     for (n, section) in content.warnings.iter().enumerate() {
@@ -103,7 +97,7 @@ pub fn plain_text(content: &Content) -> String {
         out.push_str(&line.text);
         out.push('\n');
         if line.tone == Tone::Heading {
-            out.push_str(&"-".repeat(line.text.chars().count()));
+            out.push_str(&"-".repeat(display_width(&line.text)));
             out.push('\n');
         }
     }

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::App;
 use crate::content::model::Exercise;
+use crate::text::{wrap_hanging, wrap_words};
 
 /// Draws the open card; nothing when no card is open.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -72,16 +72,8 @@ fn caution_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'s
     exercise
         .cautions
         .iter()
-        .flat_map(|c| {
-            wrap_words(c, width.saturating_sub(2))
-                .into_iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let mark = if i == 0 { "! " } else { "  " };
-                    Line::from(Span::styled(format!("{mark}{l}"), theme.text()))
-                })
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|c| wrap_hanging(c, "! ", width))
+        .map(|line| Line::from(Span::styled(line, theme.text())))
         .collect()
 }
 

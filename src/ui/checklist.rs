@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::App;
 use crate::content::model::{ChecklistItem, Locks};
+use crate::text::wrap_words;
 
 /// Draws the form.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

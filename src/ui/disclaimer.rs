@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::App;
+use crate::text::wrap_words;
 
 /// Id of the warning section holding the statement.
 pub const SECTION: &str = "coach_not_diagnosis";

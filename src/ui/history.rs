@@ -10,9 +10,9 @@ use ratatui::widgets::{
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::plan::clock;
 use crate::domain::progress::{pain_series, per_week, standups_per_day, streak, week_start};
-use crate::store::session_record::{ExerciseOutcome, SessionRecord};
+use crate::domain::session_record::{ExerciseOutcome, SessionRecord};
+use crate::time::words::clock;
 
 const WEEKS: usize = 6;
 

@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::reminder::{check, when_text};
+use crate::app::reminder::check;
 use crate::app::{App, HomeEntry};
 use crate::domain::reminder::Check;
+use crate::time::words;
 
 /// Draws the menu and a one-line reminder of what the coach is not.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -72,7 +73,7 @@ fn reminder_line(app: &App, theme: Theme) -> Line<'static> {
     let now = app.reminder.clock.map(|c| c.wall.fixed_offset());
     let state = match (now, now.and_then(|now| check(app, now))) {
         (_, None) if !app.settings.reminder.enabled => "off".to_owned(),
-        (Some(now), Some(Check::Waiting(due))) => format!("on, next at {}", when_text(due, now)),
+        (Some(now), Some(Check::Waiting(due))) => format!("on, next at {}", words::when(due, now)),
         (_, Some(Check::Fire(_) | Check::Deferred(_))) => "on, due now".to_owned(),
         (_, Some(Check::Never)) => "on, but nothing will fire (see its settings)".to_owned(),
         _ => "on".to_owned(),

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
-use super::wrap::wrap_words;
+use crate::text::wrap_words;
 
 /// Draws `lines` in a box at most `max_width` wide, centred in `area`.
 pub fn render(

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::App;
 use crate::domain::safety::Verdict;
+use crate::text::{wrap_hanging, wrap_words};
 
 /// Draws why the gate is (partly) closed, urgent answers first, then each
 /// technique marked open or locked.
@@ -23,11 +23,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let width = usize::from(area.width.saturating_sub(4)).max(1);
     let mut why: Vec<Line> = Vec::new();
     let mut push = |text: &str, lead: &str, style| {
-        let indent = " ".repeat(lead.chars().count());
-        let avail = width.saturating_sub(indent.len()).max(1);
-        for (n, part) in wrap_words(text, avail).into_iter().enumerate() {
-            let lead = if n == 0 { lead } else { indent.as_str() };
-            why.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
+        for line in wrap_hanging(text, lead, width) {
+            why.push(Line::from(Span::styled(line, style)));
         }
     };
     for item in &verdict.closed_by {

@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wra
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::reminder::{check, in_text, stood_up_today, when_text};
+use crate::app::reminder::{check, stood_up_today};
 use crate::app::reminder_screen::{ROWS, Row};
 use crate::domain::reminder::{Check, is_active};
 use crate::domain::reminder_settings::{INTERVAL_MINUTES, SNOOZE_MINUTES};
+use crate::time::words::{self, Precision};
 
 /// Draws the state panel and the settings list.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -77,8 +78,8 @@ fn next_text(app: &App, now: DateTime<FixedOffset>) -> String {
             };
             format!(
                 "Next reminder: {} ({}){outside}",
-                when_text(due, now),
-                in_text(due - now)
+                words::when(due, now),
+                words::in_words(due - now, Precision::Minutes)
             )
         }
         Some(Check::Fire(_)) => "A reminder is due now.".to_owned(),

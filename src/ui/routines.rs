@@ -7,7 +7,8 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row
 
 use super::theme::Theme;
 use crate::app::{App, selected_plan};
-use crate::domain::plan::{Plan, about_minutes, clock};
+use crate::domain::plan::Plan;
+use crate::time::words::{about_minutes, clock};
 
 fn bell_line(app: &App, theme: Theme) -> Line<'static> {
     let state = if app.settings.session_bell {

@@ -14,8 +14,9 @@ use super::card::render_step_list;
 use super::session_end;
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::plan::{Beat, BeatKind, PlannedExercise, clock};
+use crate::domain::plan::{Beat, BeatKind, PlannedExercise};
 use crate::domain::session::{Phase, Session};
+use crate::time::words::clock;
 
 /// Draws the session in whatever phase it is.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

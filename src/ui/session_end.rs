@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::plan::{about_minutes, clock};
 use crate::domain::session::{PAIN_MAX, Phase, Session};
-use crate::store::session_record::ExerciseOutcome;
+use crate::domain::session_record::ExerciseOutcome;
+use crate::time::words::{about_minutes, clock};
 
 /// Warning sections shown when something hurts, in order.
 pub const HURT_SECTIONS: [&str; 2] = ["stop_signs", "red_flags"];

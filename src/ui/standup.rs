@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::reminder::ASK;
+use crate::domain::reminder::ASK;
 use crate::keys::reminder::STANDUP;
 
 /// Draws the overlay centred over `area`.

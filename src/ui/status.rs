@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::App;
 use crate::keys;
+use crate::text::wrap_words;
 
 /// Draws the hints of the current screen, then "? help".
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::card;
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::App;
+use crate::text::wrap_words;
 
 /// The rules shown on every technique card, whatever its content says.
 /// Short enough to fit one line each from 60 columns up.

@@ -13,11 +13,12 @@ mod alert;
 mod running;
 
 use super::theme::Theme;
-use super::wrap::wrap_words;
 use crate::app::therapy::Stage;
 use crate::app::{App, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::domain::therapy::{self, CAP};
+use crate::text::wrap_hanging;
+use crate::time::words;
 
 /// Draws the timer screen in its current stage.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -45,7 +46,7 @@ pub fn render_badge(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         format!(
             "{} {} left ",
             session.running.mode.id(),
-            therapy::clock_text(session.remaining(now))
+            words::clock(session.remaining(now))
         )
     } else if app.therapy.alert.is_some() {
         "remove the pack now ".to_owned()
@@ -94,7 +95,7 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ];
     if let Some(ago) = gap_ago(app) {
         lines.push(Line::from(Span::styled(
-            format!("! Your last application ended {}.", ago_text(ago)),
+            format!("! Your last application ended {}.", words::ago(ago)),
             theme.warning(),
         )));
     }
@@ -109,29 +110,11 @@ fn gap_ago(app: &App) -> Option<Duration> {
     therapy::rest_gap_ago(app.therapy.last_end, &now.wall)
 }
 
-fn ago_text(ago: Duration) -> String {
-    match ago.as_secs() / 60 {
-        0 => "less than a minute ago".to_owned(),
-        1 => "1 minute ago".to_owned(),
-        n => format!("{n} minutes ago"),
-    }
-}
-
 /// `text` wrapped to `width` with a hanging indent after `mark`.
 fn hanging(text: &str, mark: &str, width: u16, style: Style) -> Vec<Line<'static>> {
-    let indent = mark.chars().count();
-    let room = usize::from(width).saturating_sub(indent).max(1);
-    wrap_words(text, room)
+    wrap_hanging(text, mark, usize::from(width))
         .into_iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let lead = if i == 0 {
-                mark.to_owned()
-            } else {
-                " ".repeat(indent)
-            };
-            Line::from(Span::styled(format!("{lead}{line}"), style))
-        })
+        .map(|line| Line::from(Span::styled(line, style)))
         .collect()
 }
 
@@ -183,9 +166,9 @@ fn render_check(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect, th
         Line::default(),
         Line::from(vec![
             Span::styled("Length ", theme.title()),
-            Span::styled(therapy::clock_text(app.therapy.planned), theme.current()),
+            Span::styled(words::clock(app.therapy.planned), theme.current()),
             Span::styled(
-                format!("  (+/- a minute, max {})", therapy::clock_text(CAP)),
+                format!("  (+/- a minute, max {})", words::clock(CAP)),
                 theme.dim(),
             ),
         ]),
@@ -193,7 +176,7 @@ fn render_check(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect, th
     controls.extend(hanging(
         &format!(
             "The timer stops at {} at most, with no pause: take the pack off when the alert rings.",
-            therapy::clock_text(CAP)
+            words::clock(CAP)
         ),
         "! ",
         width,
@@ -223,7 +206,7 @@ fn render_rest_gap(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect,
     let lines = vec![
         Line::default(),
         Line::from(Span::styled(
-            format!("! Your last application ended {}.", ago_text(ago)),
+            format!("! Your last application ended {}.", words::ago(ago)),
             theme.warning(),
         )),
         Line::default(),
@@ -237,7 +220,7 @@ fn render_rest_gap(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect,
             format!(
                 "Start {} for {} anyway? Press y to start, Esc to wait.",
                 mode.name.to_lowercase(),
-                therapy::clock_text(app.therapy.planned)
+                words::clock(app.therapy.planned)
             ),
             theme.current(),
         )),

@@ -1,9 +1,9 @@
 //! Streak, sessions per week, pain series and the history print-outs.
 
 use backcoach::cli::HistoryFormat;
+use backcoach::cli::history_print::{CSV_HEADER, render};
 use backcoach::domain::progress::{pain_series, per_week, since, streak};
-use backcoach::store::history_print::{CSV_HEADER, render};
-use backcoach::store::session_record::{SessionOutcome, SessionRecord};
+use backcoach::domain::session_record::{SessionOutcome, SessionRecord};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 
 fn on(day: u32, hour: u32, outcome: SessionOutcome) -> SessionRecord {

@@ -5,14 +5,15 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use backcoach::app::reminder::{self as reminder_app, in_text, stood_up_today, when_text};
+use backcoach::app::reminder::{self as reminder_app, stood_up_today};
 use backcoach::app::{self, App, Cmd, HomeEntry, Msg, Now, Screen};
 use backcoach::content::load;
 use backcoach::content::source;
+use backcoach::domain::record::{Record, StandupOutcome};
 use backcoach::domain::reminder::Schedule;
 use backcoach::keys;
 use backcoach::store::Settings;
-use backcoach::store::record::{Record, StandupOutcome};
+use backcoach::time::words::{Precision, in_words, when as when_text};
 use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -183,8 +184,8 @@ fn notifications_follow_the_settings_and_fail_once() {
     assert_eq!(
         cmds,
         vec![
-            Cmd::TerminalNotification(reminder_app::ASK.to_owned()),
-            Cmd::DesktopNotification(reminder_app::ASK.to_owned()),
+            Cmd::TerminalNotification(backcoach::domain::reminder::ASK.to_owned()),
+            Cmd::DesktopNotification(backcoach::domain::reminder::ASK.to_owned()),
         ]
     );
     let reason = "notify-send is not installed".to_owned();
@@ -204,7 +205,9 @@ fn notifications_follow_the_settings_and_fail_once() {
     let cmds = app::update(&mut app, Msg::Tick, at(12, 1, 0));
     assert_eq!(
         cmds,
-        vec![Cmd::TerminalNotification(reminder_app::ASK.to_owned())]
+        vec![Cmd::TerminalNotification(
+            backcoach::domain::reminder::ASK.to_owned()
+        )]
     );
 }
 
@@ -353,11 +356,26 @@ fn reminder_screen_wakes_when_the_minutes_shown_change() {
 #[test]
 fn due_times_in_words() {
     let now = fixed(at(10, 37, 0));
-    assert_eq!(in_text(TimeDelta::seconds(23 * 60)), "in 23 min");
-    assert_eq!(in_text(TimeDelta::seconds(30)), "in 1 min");
-    assert_eq!(in_text(TimeDelta::minutes(125)), "in 2 h 5 min");
-    assert_eq!(in_text(TimeDelta::minutes(120)), "in 2 h");
-    assert_eq!(in_text(TimeDelta::hours(28)), "in 1 day 4 h");
+    assert_eq!(
+        in_words(TimeDelta::seconds(23 * 60), Precision::Minutes),
+        "in 23 min"
+    );
+    assert_eq!(
+        in_words(TimeDelta::seconds(30), Precision::Minutes),
+        "in 1 min"
+    );
+    assert_eq!(
+        in_words(TimeDelta::minutes(125), Precision::Minutes),
+        "in 2 h 5 min"
+    );
+    assert_eq!(
+        in_words(TimeDelta::minutes(120), Precision::Minutes),
+        "in 2 h"
+    );
+    assert_eq!(
+        in_words(TimeDelta::hours(28), Precision::Minutes),
+        "in 1 day 4 h"
+    );
     assert_eq!(when_text(now + TimeDelta::minutes(23), now), "11:00");
     assert_eq!(when_text(now + TimeDelta::days(1), now), "tomorrow 10:37");
     assert_eq!(when_text(now + TimeDelta::days(5), now), "Sat 10:37");

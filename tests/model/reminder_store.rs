@@ -5,10 +5,10 @@
 use std::fs;
 use std::path::PathBuf;
 
+use backcoach::domain::record::{Record, StandupOutcome};
 use backcoach::domain::reminder::Schedule;
 use backcoach::domain::reminder_settings::{ClockTime, ReminderSettings};
 use backcoach::status;
-use backcoach::store::record::{Record, StandupOutcome};
 use backcoach::store::{Settings, Store};
 use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 

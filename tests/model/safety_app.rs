@@ -7,9 +7,9 @@ use backcoach::app::safety::{Start, check_start};
 use backcoach::app::{self, App, Cmd, HomeEntry, Msg, Now, Screen};
 use backcoach::content::load;
 use backcoach::content::source;
+use backcoach::domain::record::Record;
 use backcoach::keys;
 use backcoach::store::Settings;
-use backcoach::store::record::Record;
 use chrono::{Local, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

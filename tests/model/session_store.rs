@@ -6,11 +6,11 @@ use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use backcoach::store::Store;
-use backcoach::store::record::Record;
-use backcoach::store::session_record::{
+use backcoach::domain::record::Record;
+use backcoach::domain::session_record::{
     ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
 };
+use backcoach::store::Store;
 use chrono::{DateTime, FixedOffset, Local, TimeZone};
 
 fn temp_dir(name: &str) -> PathBuf {

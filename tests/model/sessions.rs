@@ -9,11 +9,11 @@ use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::source::{self, Source};
 use backcoach::domain::plan::{BeatKind, Plan, Side};
+use backcoach::domain::record::Record;
 use backcoach::domain::session::Phase;
+use backcoach::domain::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
 use backcoach::keys;
 use backcoach::store::Settings;
-use backcoach::store::record::Record;
-use backcoach::store::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
 use chrono::{Local, TimeZone};
 use ratatui::crossterm::event::KeyCode;
 

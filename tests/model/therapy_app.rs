@@ -9,10 +9,10 @@ use backcoach::app::{self, App, Cmd, HomeEntry, Msg, Now, Screen};
 use backcoach::content::load;
 use backcoach::content::model::TherapyKind;
 use backcoach::content::source;
+use backcoach::domain::record::Record;
 use backcoach::domain::therapy::{CAP, Running};
 use backcoach::keys;
 use backcoach::store::Settings;
-use backcoach::store::record::Record;
 use chrono::{DateTime, Local, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -232,7 +232,7 @@ fn pack_removed_ends_early_and_logs_the_actual_time() {
     );
     assert!(cmds.contains(&Cmd::ClearRunning));
     assert!(app.therapy.session.is_none());
-    assert!(app.notice.as_deref().unwrap().contains("07:12"));
+    assert!(app.notice.as_deref().unwrap().contains("7:12"));
     assert_eq!(app::next_wakeup(&app, t.at(7 * 60 + 13)), None);
 }
 

@@ -5,9 +5,9 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
 use backcoach::content::model::TherapyKind;
+use backcoach::domain::record::Record;
 use backcoach::domain::therapy::{Running, Segment};
 use backcoach::store::Store;
-use backcoach::store::record::Record;
 use backcoach::store::therapy::{load_running, take_running};
 use chrono::{DateTime, Local, TimeZone};
 use proptest::prelude::*;

@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 use crate::support::screen::{draw, find, screen};
 use backcoach::app::{self, App, Msg, Now, Screen};
 use backcoach::content::catalog::Content;
-use backcoach::store::Settings;
-use backcoach::store::session_record::{
-    ExerciseOutcome, ExerciseResult, SessionHistory, SessionOutcome, SessionRecord,
+use backcoach::domain::session_record::{
+    ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
 };
+use backcoach::store::Settings;
+use backcoach::store::session_history::SessionHistory;
 use chrono::{DateTime, Local, NaiveDate, TimeZone};
 use insta::assert_snapshot;
 use proptest::prelude::*;

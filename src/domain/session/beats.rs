@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::{Phase, Session};
 use crate::domain::countdown::Countdown;
 use crate::domain::plan::{Beat, BeatKind};
-use crate::store::session_record::ExerciseOutcome;
+use crate::domain::session_record::ExerciseOutcome;
 
 impl Session {
     /// Completes the current beat at `at` and moves to the next one.

@@ -6,7 +6,7 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Phase, Session};
-use crate::store::session_record::{ExerciseResult, SessionOutcome, SessionRecord};
+use crate::domain::session_record::{ExerciseResult, SessionOutcome, SessionRecord};
 
 /// Highest pain rating.
 pub const PAIN_MAX: u8 = 10;

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::therapy::mode_name;
 use crate::app::{App, Now};
-use crate::domain::therapy::{self, Session};
+use crate::domain::therapy::Session;
+use crate::time::words;
 use crate::ui::theme::Theme;
 
 /// Draws the alert over the whole body.
@@ -21,10 +22,10 @@ pub(super) fn render(
     theme: Theme,
 ) {
     let over = session.elapsed(now).saturating_sub(session.planned());
-    let when = match over.as_secs() / 60 {
-        0 => "Time is up.".to_owned(),
-        1 => "It ended 1 minute ago.".to_owned(),
-        n => format!("It ended {n} minutes ago."),
+    let when = if over.as_secs() < 60 {
+        "Time is up.".to_owned()
+    } else {
+        format!("It ended {}.", words::ago(over))
     };
     let mut lines = vec![
         Line::default(),
@@ -37,7 +38,7 @@ pub(super) fn render(
             format!(
                 "{} session of {} is over. {when}",
                 mode_name(app, session.running.mode),
-                therapy::clock_text(session.planned())
+                words::clock(session.planned())
             ),
             theme.current(),
         )),

@@ -12,7 +12,8 @@ use ratatui::widgets::{Block, Gauge, Padding, Paragraph, Wrap};
 use crate::app::therapy::{mode_name, switch_to};
 use crate::app::{App, Now};
 use crate::content::model::TherapyKind;
-use crate::domain::therapy::{self, CAP, Session};
+use crate::domain::therapy::{CAP, Session};
+use crate::time::words;
 use crate::ui::big_digits::{self, BigDigits};
 use crate::ui::theme::Theme;
 
@@ -45,7 +46,7 @@ pub(super) fn render(
     ])
     .areas(inner);
     let remaining = session.remaining(now);
-    let clock = therapy::clock_text(remaining);
+    let clock = words::clock(remaining);
     let big = inner.width >= BigDigits::width(&clock) && inner.height >= 12;
     let clock_height = if big { big_digits::HEIGHT } else { 1 };
     // Centred vertically: clock, gap, gauge, then four lines of details.
@@ -101,7 +102,7 @@ fn running_details<'a>(app: &App, session: &Session, now: Now, theme: Theme) -> 
                     "  segment {} of {}, {} left in it",
                     index + 1,
                     session.segment_count(),
-                    therapy::clock_text(left)
+                    words::clock(left)
                 ),
                 theme.dim(),
             ),
@@ -123,8 +124,8 @@ fn running_details<'a>(app: &App, session: &Session, now: Now, theme: Theme) -> 
         format!(
             "Started {} · planned {} · never more than {} from the start",
             started.format("%H:%M"),
-            therapy::clock_text(session.planned()),
-            therapy::clock_text(CAP)
+            words::clock(session.planned()),
+            words::clock(CAP)
         ),
         theme.dim(),
     )));

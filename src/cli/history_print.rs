@@ -1,8 +1,9 @@
-//! `backcoach history`: the session log as a table, CSV or JSON.
+//! `backcoach history`: the session log as a table, CSV or JSON. A printer for
+//! the command line, so it lives with the command line.
 
-use crate::cli::HistoryFormat;
-use crate::domain::plan::clock;
-use crate::store::session_record::{ExerciseOutcome, SessionRecord};
+use super::HistoryFormat;
+use crate::domain::session_record::{ExerciseOutcome, SessionRecord};
+use crate::time::words::clock;
 
 /// CSV header row.
 pub const CSV_HEADER: &str =

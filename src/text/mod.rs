@@ -1,0 +1,6 @@
+//! Text as every layer lays it out: wrapping by display width (so wide
+//! CJK characters and emoji take the two cells a terminal gives them).
+
+pub mod wrap;
+
+pub use wrap::{display_width, wrap_hanging, wrap_words};
