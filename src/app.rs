@@ -1,6 +1,8 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod msg;
+pub mod opening;
 pub mod reminder;
 pub mod reminder_screen;
 pub mod safety;
@@ -24,6 +26,8 @@ mod session;
 
 pub use crate::time::Now;
 pub use home::HomeEntry;
+pub use msg::{Intent, Msg, Outcome, Shown};
+pub use opening::Opening;
 pub use session::{selected_plan, start_routine};
 
 /// Which screen is shown.
@@ -61,104 +65,6 @@ pub enum Screen {
     Therapy,
     /// The stand-up reminder's settings.
     Reminder,
-}
-
-/// Something that happened: a key (already mapped to its meaning), a resize,
-/// or the result of work the runtime did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Msg {
-    /// Move up in a list.
-    Up,
-    /// Move down in a list.
-    Down,
-    /// Move a page up.
-    PageUp,
-    /// Move a page down.
-    PageDown,
-    /// Go to the first entry or step.
-    First,
-    /// Go to the last entry or step.
-    Last,
-    /// Next step of a card.
-    Next,
-    /// Previous step of a card.
-    Previous,
-    /// Open or confirm the selected thing.
-    Select,
-    /// Go back one screen (or close the help).
-    Back,
-    /// Quit the app.
-    Quit,
-    /// Open or close the key help.
-    ToggleHelp,
-    /// Step the library's position filter.
-    CyclePosition,
-    /// Step the library's tag filter.
-    CycleTag,
-    /// Clear the library's filters.
-    ClearFilters,
-    /// Stop the process and return to the shell (Ctrl-Z).
-    Suspend,
-    /// The terminal changed size.
-    Resize,
-    /// Saving settings failed, with the reason.
-    SaveFailed(String),
-    /// Answer "yes" to the current checklist question.
-    Yes,
-    /// Answer "no" to the current checklist question.
-    No,
-    /// "It hurt / numbness / tingling" while a technique is shown.
-    ReportHurt,
-    /// Explicitly acknowledge the habit warning.
-    Acknowledge,
-    /// Open the safety warnings review.
-    OpenWarnings,
-    /// Open the self-release techniques (through the safety gate).
-    OpenRelease,
-    /// The terminal's size in cells, at start and after each resize.
-    Viewport {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
-    },
-    /// Appending to the history log failed, with the reason.
-    AppendFailed(String),
-    /// The runtime has started: open what the command line asked for.
-    Launch,
-    /// The clock reached the wake-up the app asked for.
-    Tick,
-    /// "This hurts": stop the session at once.
-    Hurt,
-    /// Pause or resume the session.
-    TogglePause,
-    /// Turn the session bell on or off.
-    ToggleBell,
-    /// A digit key (a pain rating).
-    Digit(u8),
-    /// The runtime read the history log.
-    HistoryLoaded(Result<SessionHistory, String>),
-    /// One step longer (a minute more, within the cap).
-    Longer,
-    /// One step shorter.
-    Shorter,
-    /// The pack is off: end the heat/cold session now.
-    PackRemoved,
-    /// Start despite the rest-gap warning.
-    ConfirmAnyway,
-    /// Saving or clearing the running heat/cold session or appending to
-    /// the history failed, with the reason.
-    TherapyStoreFailed(String),
-    /// Stand-up overlay: "I stood up".
-    StandupDone,
-    /// Stand-up overlay: snooze.
-    StandupSnooze,
-    /// Stand-up overlay: skip this one.
-    StandupSkip,
-    /// Turn the stand-up reminder on or off.
-    ToggleReminder,
-    /// Desktop notifications cannot be sent, with the reason.
-    NotificationsUnavailable(String),
 }
 
 /// Work for the runtime to do after an update.
@@ -211,8 +117,12 @@ pub struct App {
     pub quit: bool,
     /// The safety gate's screens and the warnings review.
     pub safety: safety::SafetyState,
-    /// The screen shown once the first-run statement is acknowledged.
-    pub after_disclaimer: Screen,
+    /// What the command line asked to open, until it has been opened.
+    pub opening: Option<Opening>,
+    /// The time of the latest update: what the view shows countdowns at.
+    pub now: Option<Now>,
+    /// The scrolling text of the screen as last drawn, when it has one.
+    pub shown: Option<Shown>,
     /// Selected routine in the picker.
     pub routine_selected: usize,
     /// The guided session, while one is on screen.
@@ -247,7 +157,9 @@ impl App {
             color,
             quit: false,
             safety: safety::SafetyState::default(),
-            after_disclaimer: Screen::Home,
+            opening: None,
+            now: None,
+            shown: None,
             routine_selected: 0,
             session: None,
             history: None,
@@ -263,83 +175,97 @@ const PAGE: isize = 10;
 
 /// Applies one message. Pure apart from mutating `app`; returns the work the
 /// runtime must do.
-pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
+    let msg = msg.into();
+    app.now = Some(now);
     // Timers first, whatever the message: time up raises the alert.
     let mut cmds = therapy::advance(app, now);
     // Then the stand-up reminder: it may show its overlay, which takes keys.
     let (handled, reminder) = reminder::intercept(app, &msg, now);
     cmds.extend(reminder);
     if !handled {
-        cmds.extend(update_screen(app, msg, now));
+        cmds.extend(match msg {
+            Msg::Outcome(outcome) => on_outcome(app, outcome, now),
+            Msg::Key(intent) => on_key(app, intent, now),
+        });
     }
     cmds
 }
 
-fn update_screen(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
-    match msg {
-        Msg::Tick => return session::tick(app, now),
-        Msg::TherapyStoreFailed(reason) => {
-            app.notice = Some(format!("Could not save the heat/cold timer: {reason}"));
-            return Vec::new();
+fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
+    match outcome {
+        Outcome::Started => opening::open(app, now),
+        Outcome::Tick => session::tick(app, now),
+        Outcome::Resumed => Vec::new(),
+        Outcome::Drawn(shown) => {
+            app.shown = shown;
+            warnings::drawn(app, now)
         }
-        Msg::Resize => return Vec::new(),
-        Msg::SaveFailed(reason) => {
+        Outcome::SaveFailed(reason) => {
             app.notice = Some(format!("Could not save settings: {reason}"));
-            return Vec::new();
+            Vec::new()
         }
-        Msg::AppendFailed(reason) => {
+        Outcome::AppendFailed(reason) => {
             app.notice = Some(format!("Could not write the history log: {reason}"));
-            return Vec::new();
+            Vec::new()
         }
-        Msg::Viewport { width, height } => {
-            app.safety.viewport = (width, height);
-            return warnings::resized(app, now);
+        Outcome::TherapyStoreFailed(reason) => {
+            app.notice = Some(format!("Could not save the heat/cold timer: {reason}"));
+            Vec::new()
         }
-        Msg::Launch => return safety::launch(app, now),
-        Msg::Suspend if therapy::refuses_suspend(app) => return Vec::new(),
-        Msg::Suspend => {
+        Outcome::HistoryLoaded(result) => history::loaded(app, result),
+        Outcome::NotificationsUnavailable(reason) => {
+            reminder::notifications_unavailable(app, &reason);
+            Vec::new()
+        }
+    }
+}
+
+fn on_key(app: &mut App, intent: Intent, now: Now) -> Vec<Cmd> {
+    match intent {
+        Intent::Suspend if therapy::refuses_suspend(app) => return Vec::new(),
+        Intent::Suspend => {
             session::on_suspend(app, now);
             return vec![Cmd::Suspend];
         }
-        Msg::Quit => {
+        Intent::Quit => {
             app.quit = true;
             return session::on_quit(app, now);
         }
-        Msg::HistoryLoaded(result) => return history::loaded(app, result),
         _ => {}
     }
     // Any other key dismisses a notice: the user has seen it.
     app.notice = None;
     if app.help_open {
-        if matches!(msg, Msg::ToggleHelp | Msg::Back) {
+        if matches!(intent, Intent::ToggleHelp | Intent::Back) {
             app.help_open = false;
         }
         return Vec::new();
     }
-    if msg == Msg::ToggleHelp {
+    if intent == Intent::ToggleHelp {
         app.help_open = true;
         return Vec::new();
     }
     match app.screen {
-        Screen::Disclaimer => home::disclaimer(app, msg, now),
-        Screen::Home => home::home(app, msg, now),
-        Screen::Library if msg == Msg::OpenRelease => {
+        Screen::Disclaimer => home::disclaimer(app, intent, now),
+        Screen::Home => home::home(app, intent, now),
+        Screen::Library if intent == Intent::OpenRelease => {
             safety::enter(app, Screen::Library, None, now)
         }
-        Screen::Library => library::library(app, msg),
-        Screen::Card => library::card(app, msg),
-        Screen::Checklist => safety::checklist(app, msg, now),
-        Screen::Release => safety::release(app, msg, now),
-        Screen::Habit => safety::habit(app, msg, now),
-        Screen::Technique => safety::technique(app, msg, now),
-        Screen::Hurt => safety::hurt(app, msg, now),
-        Screen::Warnings => warnings::update(app, msg, now),
-        Screen::Routines => session::routines(app, msg),
-        Screen::RoutinePreview => session::preview(app, msg, now),
-        Screen::Session => session::session(app, msg, now),
-        Screen::History => history::history(app, msg),
-        Screen::Therapy => therapy::update(app, msg, now),
-        Screen::Reminder => reminder_screen::update(app, msg, now.wall.fixed_offset()),
+        Screen::Library => library::library(app, intent),
+        Screen::Card => library::card(app, intent),
+        Screen::Checklist => safety::checklist(app, intent, now),
+        Screen::Release => safety::release(app, intent, now),
+        Screen::Habit => safety::habit(app, intent, now),
+        Screen::Technique => safety::technique(app, intent, now),
+        Screen::Hurt => safety::hurt(app, intent),
+        Screen::Warnings => warnings::update(app, intent),
+        Screen::Routines => session::routines(app, intent),
+        Screen::RoutinePreview => session::preview(app, intent, now),
+        Screen::Session => session::session(app, intent, now),
+        Screen::History => history::history(app, intent),
+        Screen::Therapy => therapy::update(app, intent, now),
+        Screen::Reminder => reminder_screen::update(app, intent, now.wall.fixed_offset()),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{App, Msg, Screen};
+use crate::app::{App, Intent, Screen};
 
 /// One key binding: the keys, how the help shows them, and what they do.
 #[derive(Debug)]
@@ -16,8 +16,8 @@ pub struct Binding {
     pub short: &'static str,
     /// What it does, e.g. "move up".
     pub does: &'static str,
-    /// The message it sends.
-    pub msg: Msg,
+    /// What it means.
+    pub intent: Intent,
     /// Shown in the status line (the help lists every binding).
     pub hint: bool,
 }
@@ -27,7 +27,7 @@ macro_rules! bind {
         bind!([$($code),+], $keys, $keys, $does, $msg, $hint)
     };
     ([$($code:expr),+], $keys:literal, $short:literal, $does:literal, $msg:expr, $hint:literal) => {
-        Binding { codes: &[$($code),+], keys: $keys, short: $short, does: $does, msg: $msg, hint: $hint }
+        Binding { codes: &[$($code),+], keys: $keys, short: $short, does: $does, intent: $msg, hint: $hint }
     };
 }
 
@@ -43,76 +43,88 @@ const DISCLAIMER: &[Binding] = &[
         [Enter],
         "Enter",
         "I understand: continue",
-        Msg::Select,
+        Intent::Select,
         true
     ),
-    bind!([Esc, Char('q')], "q/Esc", "q", "quit", Msg::Back, true),
+    bind!([Esc, Char('q')], "q/Esc", "q", "quit", Intent::Back, true),
 ];
 
 const HOME: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
     bind!(
         [Home, Char('g')],
         "g/Home",
         "first entry",
-        Msg::First,
+        Intent::First,
         false
     ),
-    bind!([End, Char('G')], "G/End", "last entry", Msg::Last, false),
+    bind!([End, Char('G')], "G/End", "last entry", Intent::Last, false),
     bind!(
         [Enter, Right, Char('l')],
         "Enter/→/l",
         "Enter",
         "open",
-        Msg::Select,
+        Intent::Select,
         true
     ),
     bind!(
         [Char('r')],
         "r",
         "stand-up reminder on/off",
-        Msg::ToggleReminder,
+        Intent::ToggleReminder,
         true
     ),
-    bind!([Char('q')], "q", "quit", Msg::Back, true),
+    bind!([Char('q')], "q", "quit", Intent::Back, true),
 ];
 
 const LIBRARY: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
-    bind!([PageUp], "PgUp", "page up", Msg::PageUp, false),
-    bind!([PageDown], "PgDn", "page down", Msg::PageDown, false),
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    bind!([PageUp], "PgUp", "page up", Intent::PageUp, false),
+    bind!([PageDown], "PgDn", "page down", Intent::PageDown, false),
     bind!(
         [Home, Char('g')],
         "g/Home",
         "first exercise",
-        Msg::First,
+        Intent::First,
         false
     ),
-    bind!([End, Char('G')], "G/End", "last exercise", Msg::Last, false),
+    bind!(
+        [End, Char('G')],
+        "G/End",
+        "last exercise",
+        Intent::Last,
+        false
+    ),
     bind!(
         [Enter, Right, Char('l')],
         "Enter/→/l",
         "Enter",
         "open card",
-        Msg::Select,
+        Intent::Select,
         true
     ),
     bind!(
         [Char('f')],
         "f",
         "filter by position",
-        Msg::CyclePosition,
+        Intent::CyclePosition,
         true
     ),
-    bind!([Char('t')], "t", "filter by tag", Msg::CycleTag, true),
-    bind!([Char('x')], "x", "clear filters", Msg::ClearFilters, false),
+    bind!([Char('t')], "t", "filter by tag", Intent::CycleTag, true),
+    bind!(
+        [Char('x')],
+        "x",
+        "clear filters",
+        Intent::ClearFilters,
+        false
+    ),
     bind!(
         [Char('r')],
         "r",
         "self-release techniques (safety checklist first)",
-        Msg::OpenRelease,
+        Intent::OpenRelease,
         false
     ),
     bind!(
@@ -120,7 +132,7 @@ const LIBRARY: &[Binding] = &[
         "Esc/←/h/q",
         "Esc",
         "back",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
@@ -131,7 +143,7 @@ const CARD: &[Binding] = &[
         "→/l/n/Enter/Space",
         "→",
         "next step",
-        Msg::Next,
+        Intent::Next,
         true
     ),
     bind!(
@@ -139,19 +151,25 @@ const CARD: &[Binding] = &[
         "←/h/p",
         "←",
         "previous step",
-        Msg::Previous,
+        Intent::Previous,
         true
     ),
-    bind!([Down, Char('j')], "↓/j", "next step", Msg::Down, false),
-    bind!([Up, Char('k')], "↑/k", "previous step", Msg::Up, false),
-    bind!([Home, Char('g')], "g/Home", "first step", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "last step", Msg::Last, false),
+    bind!([Down, Char('j')], "↓/j", "next step", Intent::Down, false),
+    bind!([Up, Char('k')], "↑/k", "previous step", Intent::Up, false),
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first step",
+        Intent::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last step", Intent::Last, false),
     bind!(
         [Esc, Char('q')],
         "Esc/q",
         "Esc",
         "back to the list",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
@@ -161,19 +179,19 @@ const HELP: &[Binding] = &[bind!(
     "Esc/?/q/Enter",
     "Esc",
     "close help",
-    Msg::Back,
+    Intent::Back,
     true
 )];
 
 /// Keys that work on every screen; listed at the end of every help.
 pub const GLOBAL: &[Binding] = &[
-    bind!([Char('?')], "?", "?", "help", Msg::ToggleHelp, true),
-    bind!([Char('c')], "Ctrl-C", "quit", Msg::Quit, false),
+    bind!([Char('?')], "?", "?", "help", Intent::ToggleHelp, true),
+    bind!([Char('c')], "Ctrl-C", "quit", Intent::Quit, false),
     bind!(
         [Char('z')],
         "Ctrl-Z",
         "suspend to the shell (fg returns)",
-        Msg::Suspend,
+        Intent::Suspend,
         false
     ),
 ];
@@ -222,14 +240,14 @@ pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
 }
 
 /// Maps a key press to a message for the current screen.
-pub fn map(key: KeyEvent, app: &App) -> Option<Msg> {
+pub fn map(key: KeyEvent, app: &App) -> Option<Intent> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
-            Char('c') => Some(Msg::Quit),
-            Char('z') => Some(Msg::Suspend),
+            Char('c') => Some(Intent::Quit),
+            Char('z') => Some(Intent::Suspend),
             _ => None,
         };
     }
@@ -242,7 +260,7 @@ pub fn map(key: KeyEvent, app: &App) -> Option<Msg> {
         return Some(digit);
     }
     if let Some(found) = bindings(app).iter().find(|b| b.codes.contains(&key.code)) {
-        return Some(found.msg.clone());
+        return Some(found.intent);
     }
-    (key.code == Char('?')).then_some(Msg::ToggleHelp)
+    (key.code == Char('?')).then_some(Intent::ToggleHelp)
 }

@@ -4,24 +4,21 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use backcoach::app::safety::Start;
-use backcoach::app::{self, App, Screen, therapy};
+use backcoach::app::{self, App, Opening, therapy};
 use backcoach::cli::history_print;
 use backcoach::cli::{Cli, Command, HistoryFormat};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
-use backcoach::content::model::TherapyKind;
 use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
 use backcoach::domain::record::Record;
 use backcoach::runtime;
+use backcoach::store::Store;
 use backcoach::store::therapy::{load_running, take_running};
-use backcoach::store::{Settings, Store};
 use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.
@@ -89,35 +86,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let content_dir = content_dir(cli.content.as_deref())?;
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
-        None => full_screen(
-            content_dir.as_deref(),
-            cli.data_dir.as_deref(),
-            Opening::default(),
-        ),
+        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref(), None),
         Some(Command::Release { technique }) => full_screen(
             content_dir.as_deref(),
             cli.data_dir.as_deref(),
-            Opening {
-                safety: Some(Start::Release(technique)),
-                ..Opening::default()
-            },
+            Some(Opening::Release(technique)),
         ),
         Some(Command::Safety { print: true }) => print_warnings(content_dir.as_deref()),
         Some(Command::Safety { print: false }) => full_screen(
             content_dir.as_deref(),
             cli.data_dir.as_deref(),
-            Opening {
-                safety: Some(Start::Warnings),
-                ..Opening::default()
-            },
+            Some(Opening::Warnings),
         ),
         Some(Command::Session { routine }) => full_screen(
             content_dir.as_deref(),
             cli.data_dir.as_deref(),
-            Opening {
-                session: Some(routine),
-                ..Opening::default()
-            },
+            Some(routine.map_or(Opening::Routines, Opening::Routine)),
         ),
         Some(Command::History { format, since }) => {
             history_command(cli.data_dir.as_deref(), format, since)
@@ -125,10 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Timer { mode, duration }) => full_screen(
             content_dir.as_deref(),
             cli.data_dir.as_deref(),
-            Opening {
-                timer: Some((mode.into(), duration)),
-                ..Opening::default()
-            },
+            Some(Opening::Timer(mode.into(), duration)),
         ),
         // Answered above, before any content is loaded.
         Some(Command::Status | Command::Remind { .. }) => Ok(ExitCode::SUCCESS),
@@ -263,21 +244,10 @@ fn history_command(
     Ok(ExitCode::SUCCESS)
 }
 
-/// What the command line asked the full-screen app to open first.
-#[derive(Default)]
-struct Opening {
-    /// `release [ID]` or `safety`: through the safety gate.
-    safety: Option<Start>,
-    /// `session [ROUTINE_ID]`: the picker, or that routine at once.
-    session: Option<Option<String>>,
-    /// `timer MODE [--duration D]`: the timer's safety check for that mode.
-    timer: Option<(TherapyKind, Option<Duration>)>,
-}
-
 fn full_screen(
     content_dir: Option<&Path>,
     data_flag: Option<&Path>,
-    opening: Opening,
+    opening: Option<Opening>,
 ) -> Result<ExitCode, String> {
     let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
@@ -289,12 +259,8 @@ fn full_screen(
     };
     // Unknown ids on the command line are usage errors, reported before
     // anything else happens.
-    if let Some(start) = &opening.safety {
-        backcoach::app::safety::check_start(&content, start)?;
-    }
-    let mut app = App::new(content, Settings::default(), false);
-    if let Some(Some(id)) = &opening.session {
-        backcoach::app::start_routine(&mut app, id, runtime::now())?;
+    if let Some(opening) = &opening {
+        app::opening::check(&content, opening)?;
     }
     let dir = data_dir(data_flag)?;
     let store = Store::open(&dir)
@@ -304,23 +270,9 @@ fn full_screen(
     }
     let loaded = store.load_settings(runtime::now().wall);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App {
-        settings: loaded.settings,
-        color,
-        ..app
-    };
-    match opening.session {
-        Some(Some(_)) => app.after_disclaimer = Screen::Session,
-        Some(None) => app.after_disclaimer = Screen::Routines,
-        None => {}
-    }
-    app.screen = if app.settings.disclaimer_acknowledged.is_some() {
-        app.after_disclaimer
-    } else {
-        Screen::Disclaimer
-    };
+    let mut app = App::new(content, loaded.settings, color);
+    app.opening = opening;
     app.notice = loaded.notice;
-    app.safety.start = opening.safety;
     let now = runtime::now();
     let mut notices: Vec<String> = app.notice.take().into_iter().collect();
     let records = match store.load_history::<Record>(now.wall) {
@@ -340,7 +292,7 @@ fn full_screen(
         }
     };
     app.safety.absorb(&records);
-    boot_therapy(&mut app, &store, opening.timer, &records, &mut notices);
+    boot_therapy(&mut app, &store, &records, &mut notices);
     let schedule = store.load_schedule(now.wall);
     notices.extend(schedule.notice);
     let stood_up = records.iter().filter_map(Record::stood_up_at).collect();
@@ -354,22 +306,14 @@ fn full_screen(
     Ok(code)
 }
 
-/// Reads the running heat/cold session, and opens the timer when one runs
-/// or the command line asked for it.
-fn boot_therapy(
-    app: &mut App,
-    store: &Store,
-    open: Option<(TherapyKind, Option<Duration>)>,
-    records: &[Record],
-    notices: &mut Vec<String>,
-) {
+/// Reads the running heat/cold session; the timer opens on it when one runs.
+fn boot_therapy(app: &mut App, store: &Store, records: &[Record], notices: &mut Vec<String>) {
     let now = runtime::now();
     let loaded = take_running(store, now.wall);
     notices.extend(loaded.notice);
     let boot = therapy::Boot {
         running: loaded.running,
         last_end: Record::last_therapy_end(records),
-        open,
     };
     therapy::boot(app, boot, now);
     notices.extend(app.notice.take());

@@ -9,13 +9,12 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local, TimeDelta};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use signal_hook::iterator::Signals;
 
 use crate::domain::reminder::{ASK, TITLE};
 use crate::domain::reminder::{Check, Rules, Schedule};
 use crate::domain::reminder_settings::ReminderSettings;
 use crate::notify;
+use crate::runtime::signals;
 use crate::store::Store;
 use crate::time::words::{self, Precision};
 
@@ -93,7 +92,8 @@ fn rules(settings: &ReminderSettings, options: &Options) -> Rules {
 /// Runs until Ctrl-C (or after one reminder with `--once`).
 pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
     let (tx, rx) = mpsc::channel();
-    watch_signals(tx.clone())?;
+    signals::watch(&signals::ENDING, tx.clone(), Event::Signal, None)
+        .map_err(|err| format!("cannot watch signals: {err}"))?;
     let loaded = store.load_settings(Local::now());
     if let Some(notice) = loaded.notice {
         say(&format!("backcoach: {notice}"));
@@ -236,22 +236,6 @@ fn save(store: &Store, schedule: &Schedule) {
     }
 }
 
-fn watch_signals(tx: Sender<Event>) -> Result<(), String> {
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])
-        .map_err(|err| format!("cannot watch signals: {err}"))?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            for signal in signals.forever() {
-                if tx.send(Event::Signal(signal)).is_err() {
-                    break;
-                }
-            }
-        })
-        .map_err(|err| format!("cannot start a thread: {err}"))?;
-    Ok(())
-}
-
 fn exit_for_signal(signal: i32) -> ExitCode {
-    ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
+    ExitCode::from(signals::exit_code(signal))
 }

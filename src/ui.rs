@@ -27,7 +27,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Screen, Shown};
 use theme::Theme;
 
 /// Smallest terminal width the screens are laid out for.
@@ -38,13 +38,14 @@ pub const MIN_HEIGHT: u16 = 15;
 /// very long lines are hard to read from across the room.
 pub const MAX_WIDTH: u16 = 120;
 
-/// Draws the whole app into the frame.
-pub fn view(app: &App, frame: &mut Frame) {
+/// Draws the whole app into the frame. Returns the layout of the screen's
+/// scrolling text, when it has some, for the runtime to hand to the model.
+pub fn view(app: &App, frame: &mut Frame) -> Option<Shown> {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small::render(frame, area, theme);
-        return;
+        return None;
     }
     let area = area.centered_horizontally(Constraint::Max(MAX_WIDTH));
     let notice_height = app
@@ -60,6 +61,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     .areas(area);
     render_header(app, frame, header, theme);
     therapy::render_badge(app, frame, header, theme);
+    let mut shown = None;
     match app.screen {
         Screen::Disclaimer => disclaimer::render(app, frame, body, theme),
         Screen::Home => home::render(app, frame, body, theme),
@@ -70,7 +72,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Habit => release::render_habit(app, frame, body, theme),
         Screen::Technique => technique::render(app, frame, body, theme),
         Screen::Hurt => hurt::render(app, frame, body, theme),
-        Screen::Warnings => warnings::render(app, frame, body, theme),
+        Screen::Warnings => shown = Some(warnings::render(app, frame, body, theme)),
         Screen::Routines => routines::render_picker(app, frame, body, theme),
         Screen::RoutinePreview => routines::render_preview(app, frame, body, theme),
         Screen::Session => session::render(app, frame, body, theme),
@@ -88,6 +90,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     if app.reminder.showing {
         standup::render(app, frame, body, theme);
     }
+    shown
 }
 
 /// The name of a screen as shown in the header and the help title.

@@ -1,6 +1,6 @@
 //! Update handler of the History screen.
 
-use super::{App, Cmd, Msg, Screen};
+use super::{App, Cmd, Intent, Screen};
 use crate::store::session_history::SessionHistory;
 
 /// Opens the History screen and asks the runtime to read the log.
@@ -26,17 +26,17 @@ pub(super) fn loaded(app: &mut App, result: Result<SessionHistory, String>) -> V
     Vec::new()
 }
 
-pub(super) fn history(app: &mut App, msg: Msg) -> Vec<Cmd> {
+pub(super) fn history(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let count = app.history.as_ref().map_or(0, |h| h.records.len());
     let last = count.saturating_sub(1);
     match msg {
-        Msg::Up => app.history_selected = app.history_selected.saturating_sub(1),
-        Msg::Down => app.history_selected = (app.history_selected + 1).min(last),
-        Msg::PageUp => app.history_selected = app.history_selected.saturating_sub(10),
-        Msg::PageDown => app.history_selected = (app.history_selected + 10).min(last),
-        Msg::First => app.history_selected = 0,
-        Msg::Last => app.history_selected = last,
-        Msg::Back => app.screen = Screen::Home,
+        Intent::Up => app.history_selected = app.history_selected.saturating_sub(1),
+        Intent::Down => app.history_selected = (app.history_selected + 1).min(last),
+        Intent::PageUp => app.history_selected = app.history_selected.saturating_sub(10),
+        Intent::PageDown => app.history_selected = (app.history_selected + 10).min(last),
+        Intent::First => app.history_selected = 0,
+        Intent::Last => app.history_selected = last,
+        Intent::Back => app.screen = Screen::Home,
         _ => {}
     }
     Vec::new()

@@ -1,6 +1,6 @@
 //! The home menu and the one-time first-run statement.
 
-use super::{App, Cmd, Msg, Now, Screen, history, safety, therapy, warnings};
+use super::{App, Cmd, Intent, Now, Screen, history, opening, safety, warnings};
 
 /// An entry of the home menu. Only working features get an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,17 +62,16 @@ impl HomeEntry {
     }
 }
 
-pub(super) fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub(super) fn disclaimer(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     match msg {
-        Msg::Select => {
+        Intent::Select => {
             app.settings.disclaimer_acknowledged = Some(now.wall);
-            app.screen = app.after_disclaimer;
-            therapy::after_disclaimer(app);
+            app.screen = Screen::Home;
             let mut cmds = vec![Cmd::SaveSettings];
-            cmds.extend(safety::launch(app, now));
+            cmds.extend(opening::open(app, now));
             cmds
         }
-        Msg::Back => {
+        Intent::Back => {
             app.quit = true;
             Vec::new()
         }
@@ -80,24 +79,24 @@ pub(super) fn disclaimer(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     }
 }
 
-pub(super) fn home(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub(super) fn home(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let last = HomeEntry::ALL.len() - 1;
     match msg {
-        Msg::Up => app.home_selected = app.home_selected.saturating_sub(1),
-        Msg::Down => app.home_selected = (app.home_selected + 1).min(last),
-        Msg::First => app.home_selected = 0,
-        Msg::Last => app.home_selected = last,
-        Msg::Select => match HomeEntry::ALL.get(app.home_selected) {
+        Intent::Up => app.home_selected = app.home_selected.saturating_sub(1),
+        Intent::Down => app.home_selected = (app.home_selected + 1).min(last),
+        Intent::First => app.home_selected = 0,
+        Intent::Last => app.home_selected = last,
+        Intent::Select => match HomeEntry::ALL.get(app.home_selected) {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
             Some(HomeEntry::SelfRelease) => return safety::enter(app, Screen::Home, None, now),
-            Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home, now),
+            Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home),
             Some(HomeEntry::Session) => app.screen = Screen::Routines,
             Some(HomeEntry::History) => return history::open(app),
             Some(HomeEntry::Therapy) => app.screen = Screen::Therapy,
             Some(HomeEntry::Reminder) => app.screen = Screen::Reminder,
             None => {}
         },
-        Msg::Back => app.quit = true,
+        Intent::Back => app.quit = true,
         _ => {}
     }
     Vec::new()

@@ -1,39 +1,39 @@
 //! The exercise library and its cards.
 
-use super::{App, Cmd, Msg, PAGE, Screen};
+use super::{App, Cmd, Intent, PAGE, Screen};
 use crate::domain::card::Card;
 
-pub(super) fn library(app: &mut App, msg: Msg) -> Vec<Cmd> {
+pub(super) fn library(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let content = &app.content;
     let lib = &mut app.library;
     match msg {
-        Msg::Up => lib.move_by(-1, content),
-        Msg::Down => lib.move_by(1, content),
-        Msg::PageUp => lib.move_by(-PAGE, content),
-        Msg::PageDown => lib.move_by(PAGE, content),
-        Msg::First => lib.jump(false, content),
-        Msg::Last => lib.jump(true, content),
-        Msg::CyclePosition => lib.cycle_position(content),
-        Msg::CycleTag => lib.cycle_tag(content),
-        Msg::ClearFilters => lib.clear_filters(),
-        Msg::Select => {
+        Intent::Up => lib.move_by(-1, content),
+        Intent::Down => lib.move_by(1, content),
+        Intent::PageUp => lib.move_by(-PAGE, content),
+        Intent::PageDown => lib.move_by(PAGE, content),
+        Intent::First => lib.jump(false, content),
+        Intent::Last => lib.jump(true, content),
+        Intent::CyclePosition => lib.cycle_position(content),
+        Intent::CycleTag => lib.cycle_tag(content),
+        Intent::ClearFilters => lib.clear_filters(),
+        Intent::Select => {
             if let Some(exercise) = lib.selected(content) {
                 app.card = Some(Card::open(&exercise.id, exercise.steps.len()));
                 app.screen = Screen::Card;
             }
         }
-        Msg::Back => app.screen = Screen::Home,
+        Intent::Back => app.screen = Screen::Home,
         _ => {}
     }
     Vec::new()
 }
 
-pub(super) fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
+pub(super) fn card(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let Some(card) = app.card.as_mut() else {
         app.screen = Screen::Library;
         return Vec::new();
     };
-    if !step_through(card, &msg) && msg == Msg::Back {
+    if !step_through(card, &msg) && msg == Intent::Back {
         app.card = None;
         app.screen = Screen::Library;
     }
@@ -42,12 +42,12 @@ pub(super) fn card(app: &mut App, msg: Msg) -> Vec<Cmd> {
 
 /// Moves a card's step cursor for the keys every card shares (next,
 /// previous, first, last); false when `msg` is not one of them.
-pub(super) fn step_through(card: &mut Card, msg: &Msg) -> bool {
+pub(super) fn step_through(card: &mut Card, msg: &Intent) -> bool {
     match msg {
-        Msg::Next | Msg::Select | Msg::Down => card.next(),
-        Msg::Previous | Msg::Up => card.previous(),
-        Msg::First => card.jump(false),
-        Msg::Last => card.jump(true),
+        Intent::Next | Intent::Select | Intent::Down => card.next(),
+        Intent::Previous | Intent::Up => card.previous(),
+        Intent::First => card.jump(false),
+        Intent::Last => card.jump(true),
         _ => return false,
     }
     true

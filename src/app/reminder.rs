@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use super::{App, Cmd, Msg, Now, is_counting_down};
+use super::{App, Cmd, Intent, Msg, Now, is_counting_down};
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::reminder::{ASK, Check, Schedule};
 use crate::time::words::minutes_shown;
@@ -16,8 +16,6 @@ use crate::time::words::minutes_shown;
 pub struct Reminder {
     /// The schedule; `None` until [`start`] (e.g. in tests of other screens).
     pub schedule: Option<Schedule>,
-    /// The time of the last update, for the view and the next wake-up.
-    pub clock: Option<Now>,
     /// The due time already announced (bell, notifications), so it rings once.
     pub announced: Option<DateTime<FixedOffset>>,
     /// True while the "stand up" overlay is shown.
@@ -44,14 +42,13 @@ pub fn start(
     reminder.unsaved = saved.is_none();
     reminder.schedule = Some(saved.unwrap_or_else(|| Schedule::start(now.wall.fixed_offset())));
     reminder.stood_up = stood_up;
-    reminder.clock = Some(now);
+    app.now = Some(now);
 }
 
 /// Runs before every message. Returns `(handled, cmds)`: `handled` when the
 /// message was the reminder's (or a key swallowed by the overlay); `cmds`
 /// to perform either way.
 pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
-    app.reminder.clock = Some(now);
     let mut cmds = Vec::new();
     if app.reminder.unsaved {
         app.reminder.unsaved = false;
@@ -59,58 +56,45 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
     }
     let wall = now.wall.fixed_offset();
     let handled = match msg {
-        Msg::StandupDone | Msg::StandupSnooze | Msg::StandupSkip if app.reminder.showing => {
-            cmds.extend(answer(app, msg, wall));
+        Msg::Key(answer @ (Intent::StandupDone | Intent::StandupSnooze | Intent::StandupSkip))
+            if app.reminder.showing =>
+        {
+            cmds.extend(self::answer(app, *answer, wall));
             true
         }
-        Msg::ToggleReminder => {
+        Msg::Key(Intent::ToggleReminder) => {
             cmds.extend(toggle(app, wall));
             true
         }
-        Msg::NotificationsUnavailable(reason) => {
-            app.reminder.desktop_unavailable = true;
-            app.notice = Some(format!(
-                "Desktop notifications are unavailable ({reason}); the overlay and the other alerts still work."
-            ));
-            true
-        }
-        // A tick is also for the countdowns: not the reminder's to take.
         _ => false,
     };
     cmds.extend(refresh(app, wall));
-    let swallowed = app.reminder.showing && is_key(msg);
+    // The overlay takes every key but quit and suspend; outcomes (a tick is
+    // also for the countdowns) always go on.
+    let swallowed = app.reminder.showing
+        && matches!(msg, Msg::Key(intent) if !matches!(intent, Intent::Quit | Intent::Suspend));
     (handled || swallowed, cmds)
 }
 
-/// Messages that come from keys (the overlay takes every key but Ctrl-C/Z).
-fn is_key(msg: &Msg) -> bool {
-    !matches!(
-        msg,
-        Msg::Quit
-            | Msg::Suspend
-            | Msg::Resize
-            | Msg::Tick
-            | Msg::SaveFailed(_)
-            | Msg::AppendFailed(_)
-            | Msg::NotificationsUnavailable(_)
-            | Msg::TherapyStoreFailed(_)
-            | Msg::HistoryLoaded(_)
-            | Msg::Viewport { .. }
-            | Msg::Launch
-    )
+/// Desktop notifications failed: say so once and stop trying this run.
+pub fn notifications_unavailable(app: &mut App, reason: &str) {
+    app.reminder.desktop_unavailable = true;
+    app.notice = Some(format!(
+        "Desktop notifications are unavailable ({reason}); the overlay and the other alerts still work."
+    ));
 }
 
-fn answer(app: &mut App, msg: &Msg, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+fn answer(app: &mut App, answer: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd> {
     let rules = app.settings.reminder.rules(false);
     let Some(schedule) = app.reminder.schedule.as_mut() else {
         return Vec::new();
     };
-    let outcome = match msg {
-        Msg::StandupSnooze => {
+    let outcome = match answer {
+        Intent::StandupSnooze => {
             schedule.snooze(&rules, now);
             StandupOutcome::Snoozed
         }
-        Msg::StandupSkip => {
+        Intent::StandupSkip => {
             schedule.restart(now);
             StandupOutcome::Skipped
         }
@@ -190,7 +174,7 @@ fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
 /// wall clock decides what is due, so the first key (or the late wake-up)
 /// shows the one missed reminder; nothing fires twice.
 pub fn next_wakeup(app: &App) -> Option<Instant> {
-    let clock = app.reminder.clock?;
+    let clock = app.now?;
     if app.reminder.unsaved {
         return Some(clock.instant);
     }

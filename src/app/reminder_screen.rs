@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, Weekday};
 
-use super::{App, Cmd, Msg, Screen};
+use super::{App, Cmd, Intent, Screen};
 use crate::domain::reminder::Schedule;
 use crate::domain::reminder_settings::WEEK;
 
@@ -50,18 +50,18 @@ pub const ROWS: [Row; 15] = [
 ];
 
 /// Handles a message on the Reminder screen.
-pub fn update(app: &mut App, msg: Msg, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+pub fn update(app: &mut App, msg: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd> {
     let last = ROWS.len() - 1;
     let selected = &mut app.reminder.selected;
     match msg {
-        Msg::Up => *selected = selected.saturating_sub(1),
-        Msg::Down => *selected = (*selected + 1).min(last),
-        Msg::First | Msg::PageUp => *selected = 0,
-        Msg::Last | Msg::PageDown => *selected = last,
-        Msg::Next => return change(app, Some(true), now),
-        Msg::Previous => return change(app, Some(false), now),
-        Msg::Select => return change(app, None, now),
-        Msg::Back => app.screen = Screen::Home,
+        Intent::Up => *selected = selected.saturating_sub(1),
+        Intent::Down => *selected = (*selected + 1).min(last),
+        Intent::First | Intent::PageUp => *selected = 0,
+        Intent::Last | Intent::PageDown => *selected = last,
+        Intent::Next => return change(app, Some(true), now),
+        Intent::Previous => return change(app, Some(false), now),
+        Intent::Select => return change(app, None, now),
+        Intent::Back => app.screen = Screen::Home,
         _ => {}
     }
     Vec::new()

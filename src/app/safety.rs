@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Cmd, Msg, Now, Screen};
+use super::{App, Cmd, Intent, Now, Screen};
 use crate::domain::card::Card;
 use crate::domain::checklist::ChecklistForm;
 use crate::domain::moderation;
@@ -33,10 +33,6 @@ pub struct SafetyState {
     pub warnings_return: Screen,
     /// True once this visit to the warnings has reached the end.
     pub reviewed_this_visit: bool,
-    /// Terminal size in cells (width, height); (0, 0) until known.
-    pub viewport: (u16, u16),
-    /// What to open once the first-run statement is acknowledged.
-    pub start: Option<Start>,
     /// Days with self-release in the moderation window, when the habit
     /// warning was shown.
     pub habit_days: u32,
@@ -54,20 +50,9 @@ impl Default for SafetyState {
             scroll: 0,
             warnings_return: Screen::Home,
             reviewed_this_visit: false,
-            viewport: (0, 0),
-            start: None,
             habit_days: 0,
         }
     }
-}
-
-/// A screen the command line asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Start {
-    /// `backcoach release [TECHNIQUE_ID]`.
-    Release(Option<String>),
-    /// `backcoach safety`.
-    Warnings,
 }
 
 impl SafetyState {
@@ -84,38 +69,6 @@ impl SafetyState {
                 _ => {}
             }
         }
-    }
-}
-
-/// Opens the screen the command line asked for (`app.safety.start`), once
-/// the first-run statement is out of the way: called when the app starts
-/// and again when the statement is acknowledged.
-pub fn launch(app: &mut App, now: Now) -> Vec<Cmd> {
-    if app.screen == Screen::Disclaimer {
-        return Vec::new();
-    }
-    match app.safety.start.take() {
-        Some(Start::Release(technique)) => enter(app, Screen::Home, technique, now),
-        Some(Start::Warnings) => super::warnings::open(app, Screen::Home, now),
-        None => Vec::new(),
-    }
-}
-
-/// Checks a command-line request before the screen opens: an unknown
-/// technique id is an error listing the valid ones.
-pub fn check_start(
-    content: &crate::content::catalog::Content,
-    start: &Start,
-) -> Result<(), String> {
-    match start {
-        Start::Release(Some(id)) if content.technique(id).is_none() => {
-            let ids: Vec<&str> = content.techniques.iter().map(|t| t.id.as_str()).collect();
-            Err(format!(
-                "unknown technique `{id}`; valid ids: {}",
-                ids.join(", ")
-            ))
-        }
-        _ => Ok(()),
     }
 }
 
@@ -238,18 +191,18 @@ pub fn open_technique(app: &mut App, id: &str, now: Now) -> Vec<Cmd> {
 
 /// The checklist: y/n answer, arrows move, Enter submits only when every
 /// question has an answer.
-pub fn checklist(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub fn checklist(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let form = &mut app.safety.form;
     match msg {
-        Msg::Yes => form.answer(true),
-        Msg::No => form.answer(false),
-        Msg::Up => form.move_by(-1),
-        Msg::Down => form.move_by(1),
-        Msg::PageUp => form.move_by(-super::PAGE),
-        Msg::PageDown => form.move_by(super::PAGE),
-        Msg::First => form.jump(false),
-        Msg::Last => form.jump(true),
-        Msg::Select => {
+        Intent::Yes => form.answer(true),
+        Intent::No => form.answer(false),
+        Intent::Up => form.move_by(-1),
+        Intent::Down => form.move_by(1),
+        Intent::PageUp => form.move_by(-super::PAGE),
+        Intent::PageDown => form.move_by(super::PAGE),
+        Intent::First => form.jump(false),
+        Intent::Last => form.jump(true),
+        Intent::Select => {
             let at = now.wall.fixed_offset();
             match form.submit(&app.content.checklist, at) {
                 Some(answers) => {
@@ -267,7 +220,7 @@ pub fn checklist(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
                 }
             }
         }
-        Msg::Back => leave(app),
+        Intent::Back => leave(app),
         _ => {}
     }
     Vec::new()
@@ -280,37 +233,37 @@ fn leave(app: &mut App) {
 }
 
 /// The verdict and the technique list.
-pub fn release(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub fn release(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let last = app.content.techniques.len().saturating_sub(1);
     let selected = &mut app.safety.selected;
     match msg {
-        Msg::Up => *selected = selected.saturating_sub(1),
-        Msg::Down => *selected = (*selected + 1).min(last),
-        Msg::First => *selected = 0,
-        Msg::Last => *selected = last,
-        Msg::Select => {
+        Intent::Up => *selected = selected.saturating_sub(1),
+        Intent::Down => *selected = (*selected + 1).min(last),
+        Intent::First => *selected = 0,
+        Intent::Last => *selected = last,
+        Intent::Select => {
             if let Some(id) = app.content.techniques.get(*selected).map(|t| t.id.clone()) {
                 return open_technique(app, &id, now);
             }
         }
-        Msg::OpenWarnings => return super::warnings::open(app, Screen::Release, now),
-        Msg::Back => leave(app),
+        Intent::OpenWarnings => return super::warnings::open(app, Screen::Release),
+        Intent::Back => leave(app),
         _ => {}
     }
     Vec::new()
 }
 
 /// The habit warning: opens only on an explicit acknowledgement.
-pub fn habit(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub fn habit(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     match msg {
-        Msg::Acknowledge => {
+        Intent::Acknowledge => {
             app.settings.safety_gate.habit_acknowledged_at = Some(now.wall.fixed_offset());
             let mut cmds = vec![Cmd::SaveSettings];
             cmds.extend(route(app, now));
             cmds
         }
-        Msg::OpenWarnings => super::warnings::open(app, Screen::Habit, now),
-        Msg::Back => {
+        Intent::OpenWarnings => super::warnings::open(app, Screen::Habit),
+        Intent::Back => {
             leave(app);
             Vec::new()
         }
@@ -319,12 +272,12 @@ pub fn habit(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
 }
 
 /// A technique card: the card keys, plus the hurt report.
-pub fn technique(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub fn technique(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let Some(id) = app.card.as_ref().map(|c| c.exercise_id.clone()) else {
         app.screen = Screen::Release;
         return Vec::new();
     };
-    if msg == Msg::ReportHurt {
+    if msg == Intent::ReportHurt {
         let at = now.wall.fixed_offset();
         app.settings.safety_gate.report_hurt(at);
         app.card = None;
@@ -352,7 +305,7 @@ pub fn technique(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     let Some(card) = app.card.as_mut() else {
         return Vec::new();
     };
-    if !super::library::step_through(card, &msg) && msg == Msg::Back {
+    if !super::library::step_through(card, &msg) && msg == Intent::Back {
         app.card = None;
         app.screen = Screen::Release;
     }
@@ -360,10 +313,10 @@ pub fn technique(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
 }
 
 /// The stop-and-seek-help guidance.
-pub fn hurt(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub fn hurt(app: &mut App, msg: Intent) -> Vec<Cmd> {
     match msg {
-        Msg::OpenWarnings => super::warnings::open(app, Screen::Hurt, now),
-        Msg::Back | Msg::Select => {
+        Intent::OpenWarnings => super::warnings::open(app, Screen::Hurt),
+        Intent::Back | Intent::Select => {
             leave(app);
             Vec::new()
         }

@@ -1,7 +1,7 @@
 //! Update handlers of the guided-session screens: the routine picker, the
 //! routine preview and the running session.
 
-use super::{App, Cmd, Msg, Now, Screen};
+use super::{App, Cmd, Intent, Now, Screen};
 use crate::domain::plan::Plan;
 use crate::domain::record::Record;
 use crate::domain::session::{Phase, Session};
@@ -35,26 +35,26 @@ fn begin(app: &mut App, now: Now) {
     }
 }
 
-pub(super) fn routines(app: &mut App, msg: Msg) -> Vec<Cmd> {
+pub(super) fn routines(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let last = app.content.routines.len().saturating_sub(1);
     match msg {
-        Msg::Up => app.routine_selected = app.routine_selected.saturating_sub(1),
-        Msg::Down => app.routine_selected = (app.routine_selected + 1).min(last),
-        Msg::First => app.routine_selected = 0,
-        Msg::Last => app.routine_selected = last,
-        Msg::Select if !app.content.routines.is_empty() => app.screen = Screen::RoutinePreview,
-        Msg::ToggleBell => return toggle_bell(app),
-        Msg::Back => app.screen = Screen::Home,
+        Intent::Up => app.routine_selected = app.routine_selected.saturating_sub(1),
+        Intent::Down => app.routine_selected = (app.routine_selected + 1).min(last),
+        Intent::First => app.routine_selected = 0,
+        Intent::Last => app.routine_selected = last,
+        Intent::Select if !app.content.routines.is_empty() => app.screen = Screen::RoutinePreview,
+        Intent::ToggleBell => return toggle_bell(app),
+        Intent::Back => app.screen = Screen::Home,
         _ => {}
     }
     Vec::new()
 }
 
-pub(super) fn preview(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub(super) fn preview(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     match msg {
-        Msg::Select => begin(app, now),
-        Msg::ToggleBell => return toggle_bell(app),
-        Msg::Back => app.screen = Screen::Routines,
+        Intent::Select => begin(app, now),
+        Intent::ToggleBell => return toggle_bell(app),
+        Intent::Back => app.screen = Screen::Routines,
         _ => {}
     }
     Vec::new()
@@ -106,7 +106,7 @@ pub(super) fn on_quit(app: &mut App, now: Now) -> Vec<Cmd> {
     }
 }
 
-pub(super) fn session(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub(super) fn session(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let Some(session) = app.session.as_mut() else {
         app.screen = Screen::Routines;
         return Vec::new();
@@ -117,42 +117,42 @@ pub(super) fn session(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     let wall = now.wall.fixed_offset();
     let mut cmds = Vec::new();
     match (session.phase, msg) {
-        (Phase::CheckIn | Phase::Running | Phase::Confirm | Phase::CheckOut, Msg::Hurt) => {
+        (Phase::CheckIn | Phase::Running | Phase::Confirm | Phase::CheckOut, Intent::Hurt) => {
             cmds.push(append(session.hurt(t, wall)));
         }
-        (Phase::CheckIn | Phase::CheckOut, Msg::Digit(d)) => session.choose_pain(d),
-        (Phase::CheckIn | Phase::CheckOut, Msg::Up) => session.adjust_pain(true),
-        (Phase::CheckIn | Phase::CheckOut, Msg::Down) => session.adjust_pain(false),
-        (Phase::CheckIn | Phase::CheckOut, answer @ (Msg::Select | Msg::Next)) => {
-            let skip = answer == Msg::Next;
+        (Phase::CheckIn | Phase::CheckOut, Intent::Digit(d)) => session.choose_pain(d),
+        (Phase::CheckIn | Phase::CheckOut, Intent::Up) => session.adjust_pain(true),
+        (Phase::CheckIn | Phase::CheckOut, Intent::Down) => session.adjust_pain(false),
+        (Phase::CheckIn | Phase::CheckOut, answer @ (Intent::Select | Intent::Next)) => {
+            let skip = answer == Intent::Next;
             let starting = session.phase == Phase::CheckIn;
             if let Some(record) = session.answer_pain(skip, t, wall) {
                 cmds.push(append(record));
             }
             moved |= starting;
         }
-        (Phase::CheckIn, Msg::Back) => {
+        (Phase::CheckIn, Intent::Back) => {
             app.session = None;
             app.screen = Screen::RoutinePreview;
         }
-        (Phase::CheckOut, Msg::Back) => {
+        (Phase::CheckOut, Intent::Back) => {
             if let Some(record) = session.answer_pain(true, t, wall) {
                 cmds.push(append(record));
             }
         }
-        (Phase::Running, Msg::TogglePause) => session.toggle_pause(t),
-        (Phase::Running, Msg::Next) => moved |= session.skip(t),
-        (Phase::Running, Msg::Previous) => moved |= session.back(t),
-        (Phase::Running, Msg::Select) => moved |= session.enter(t),
-        (Phase::Running, Msg::Back) => session.ask_leave(t),
-        (Phase::Confirm, Msg::Select) => {
+        (Phase::Running, Intent::TogglePause) => session.toggle_pause(t),
+        (Phase::Running, Intent::Next) => moved |= session.skip(t),
+        (Phase::Running, Intent::Previous) => moved |= session.back(t),
+        (Phase::Running, Intent::Select) => moved |= session.enter(t),
+        (Phase::Running, Intent::Back) => session.ask_leave(t),
+        (Phase::Confirm, Intent::Select) => {
             cmds.push(append(session.leave(t)));
             app.session = None;
             app.screen = Screen::Routines;
             app.notice = Some("Session left; it is in your history as abandoned.".to_owned());
         }
-        (Phase::Confirm, Msg::Back) => session.cancel_leave(t),
-        (Phase::Summary | Phase::Hurt, Msg::Back | Msg::Select) => {
+        (Phase::Confirm, Intent::Back) => session.cancel_leave(t),
+        (Phase::Summary | Phase::Hurt, Intent::Back | Intent::Select) => {
             app.session = None;
             app.screen = Screen::Routines;
         }

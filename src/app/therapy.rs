@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Cmd, Msg, Now, Screen};
+use super::{App, Cmd, Intent, Now, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::domain::record::Record;
 use crate::domain::therapy::{self, Running, Session};
@@ -59,10 +59,6 @@ pub struct Therapy {
     pub alert: Option<Alert>,
     /// When the last application ended (from the history log).
     pub last_end: Option<DateTime<FixedOffset>>,
-    /// The time of the latest update, for the view's countdown.
-    pub clock: Option<Now>,
-    /// Open the timer once the first-run statement is acknowledged.
-    pub after_disclaimer: bool,
 }
 
 impl Therapy {
@@ -72,64 +68,53 @@ impl Therapy {
     }
 }
 
-/// What the full-screen app starts with: a persisted session, the last
-/// application's end, and a mode (and length) asked for on the command line.
+/// What the full-screen app starts with: a persisted session and the last
+/// application's end.
 #[derive(Debug, Clone, Default)]
 pub struct Boot {
     /// The session found on disk.
     pub running: Option<Running>,
     /// End of the last application in the history log.
     pub last_end: Option<DateTime<FixedOffset>>,
-    /// `backcoach timer MODE [--duration D]`.
-    pub open: Option<(TherapyKind, Option<Duration>)>,
 }
 
 /// Sets the app up from what start-up found. A persisted session always
 /// wins: plain `backcoach` opens straight onto it (or onto its alert).
 pub fn boot(app: &mut App, boot: Boot, now: Now) {
     app.therapy.last_end = boot.last_end;
-    app.therapy.clock = Some(now);
+    app.now = Some(now);
     if let Some(running) = boot.running {
-        if boot.open.is_some() {
-            app.notice = Some(format!(
-                "A {} session is already running; it carries on.",
-                running.mode.id()
-            ));
-        }
         app.therapy.session = Some(Session::resume(running, now));
         app.therapy.announced = None;
-        app.screen = Screen::Therapy;
-        return;
-    }
-    let Some((kind, length)) = boot.open else {
-        return;
-    };
-    if let Some(index) = app.content.therapy.iter().position(|m| m.mode == kind) {
-        app.therapy.picked = index;
-        app.therapy.planned =
-            length.unwrap_or_else(|| therapy::default_length(&app.content.therapy[index]));
-        app.therapy.planned = app.therapy.planned.min(therapy::CAP);
-        app.therapy.stage = Stage::Check;
-    }
-    if app.screen == Screen::Disclaimer {
-        app.therapy.after_disclaimer = true;
-    } else {
         app.screen = Screen::Therapy;
     }
 }
 
-/// After the first-run statement: go where the command line asked.
-pub fn after_disclaimer(app: &mut App) {
-    if std::mem::take(&mut app.therapy.after_disclaimer) {
+/// Opens a mode's safety check with a length (the command line's `timer
+/// MODE [--duration D]`), unless an application is already on the skin.
+pub fn open_check(app: &mut App, kind: TherapyKind, length: Option<Duration>) {
+    if let Some(session) = &app.therapy.session {
+        app.notice = Some(format!(
+            "A {} session is already running; it carries on.",
+            session.running.mode.id()
+        ));
         app.screen = Screen::Therapy;
+        return;
     }
+    if let Some(index) = app.content.therapy.iter().position(|m| m.mode == kind) {
+        app.therapy.picked = index;
+        app.therapy.planned = length
+            .unwrap_or_else(|| therapy::default_length(&app.content.therapy[index]))
+            .min(therapy::CAP);
+        app.therapy.stage = Stage::Check;
+    }
+    app.screen = Screen::Therapy;
 }
 
 /// Brings the timer up to `now`, on every message: raises the alert when
 /// time is up (wherever the user is), announces contrast switches, and
 /// rings the alert's repeated bell.
 pub fn advance(app: &mut App, now: Now) -> Vec<Cmd> {
-    app.therapy.clock = Some(now);
     let mut cmds = Vec::new();
     if let Some(session) = &app.therapy.session {
         if session.is_over(now) {
@@ -239,7 +224,7 @@ pub fn next_wakeup(app: &App, now: Now) -> Option<Instant> {
 }
 
 /// Handles a key on the timer screen.
-pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+pub fn update(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     if app.therapy.alert.is_some() {
         return alert(app, msg);
     }
@@ -253,9 +238,9 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     }
 }
 
-fn alert(app: &mut App, msg: Msg) -> Vec<Cmd> {
+fn alert(app: &mut App, msg: Intent) -> Vec<Cmd> {
     match msg {
-        Msg::Select | Msg::Next | Msg::Back => {
+        Intent::Select | Intent::Next | Intent::Back => {
             app.therapy.alert = None;
             app.therapy.stage = Stage::Pick;
             app.notice =
@@ -266,22 +251,22 @@ fn alert(app: &mut App, msg: Msg) -> Vec<Cmd> {
     }
 }
 
-fn running(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+fn running(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let Some(session) = app.therapy.session.as_mut() else {
         return Vec::new();
     };
     match msg {
-        Msg::Longer => {
+        Intent::Longer => {
             session.longer();
             vec![Cmd::SaveRunning(session.running.clone())]
         }
-        Msg::Shorter => {
+        Intent::Shorter => {
             session.shorter(now);
             let mut cmds = vec![Cmd::SaveRunning(session.running.clone())];
             cmds.extend(advance(app, now));
             cmds
         }
-        Msg::PackRemoved => {
+        Intent::PackRemoved => {
             let Some(session) = app.therapy.session.take() else {
                 return Vec::new();
             };
@@ -299,7 +284,7 @@ fn running(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
                 Cmd::ClearRunning,
             ]
         }
-        Msg::Back => {
+        Intent::Back => {
             app.screen = Screen::Home;
             Vec::new()
         }
@@ -316,48 +301,48 @@ pub fn mode_name(app: &App, kind: TherapyKind) -> String {
         .map_or_else(|| kind.id().to_owned(), |m| m.name.clone())
 }
 
-fn pick(app: &mut App, msg: Msg) -> Vec<Cmd> {
+fn pick(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let last = app.content.therapy.len().saturating_sub(1);
     let t = &mut app.therapy;
     match msg {
-        Msg::Up => t.picked = t.picked.saturating_sub(1),
-        Msg::Down => t.picked = (t.picked + 1).min(last),
-        Msg::First => t.picked = 0,
-        Msg::Last => t.picked = last,
-        Msg::Select => {
+        Intent::Up => t.picked = t.picked.saturating_sub(1),
+        Intent::Down => t.picked = (t.picked + 1).min(last),
+        Intent::First => t.picked = 0,
+        Intent::Last => t.picked = last,
+        Intent::Select => {
             if let Some(mode) = app.content.therapy.get(t.picked) {
                 t.planned = therapy::default_length(mode);
                 t.stage = Stage::Check;
             }
         }
-        Msg::Back => app.screen = Screen::Home,
+        Intent::Back => app.screen = Screen::Home,
         _ => {}
     }
     Vec::new()
 }
 
-fn check(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+fn check(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let t = &mut app.therapy;
     match msg {
-        Msg::Longer => t.planned = therapy::plan_longer(t.planned),
-        Msg::Shorter => t.planned = therapy::plan_shorter(t.planned),
-        Msg::Select => {
+        Intent::Longer => t.planned = therapy::plan_longer(t.planned),
+        Intent::Shorter => t.planned = therapy::plan_shorter(t.planned),
+        Intent::Select => {
             if therapy::rest_gap_ago(t.last_end, &now.wall).is_some() {
                 t.stage = Stage::RestGap;
             } else {
                 return start(app, now);
             }
         }
-        Msg::Back => t.stage = Stage::Pick,
+        Intent::Back => t.stage = Stage::Pick,
         _ => {}
     }
     Vec::new()
 }
 
-fn rest_gap(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
+fn rest_gap(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     match msg {
-        Msg::ConfirmAnyway => start(app, now),
-        Msg::Back => {
+        Intent::ConfirmAnyway => start(app, now),
+        Intent::Back => {
             app.therapy.stage = Stage::Check;
             Vec::new()
         }

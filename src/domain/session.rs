@@ -60,7 +60,6 @@ pub struct Session {
     active: Duration,
     running_since: Option<Instant>,
     wake_at: Option<Instant>,
-    seen: Option<Instant>,
     paused_before_confirm: bool,
 }
 
@@ -84,7 +83,6 @@ impl Session {
             active: Duration::ZERO,
             running_since: None,
             wake_at: None,
-            seen: None,
             paused_before_confirm: false,
         }
     }
@@ -111,12 +109,6 @@ impl Session {
     /// When the screen next changes by itself, as of the last update.
     pub fn next_wakeup(&self) -> Option<Instant> {
         self.wake_at
-    }
-
-    /// The time of the last update: what the view shows the countdown at
-    /// (the runtime updates at every visible second).
-    pub fn seen(&self) -> Option<Instant> {
-        self.seen
     }
 
     /// Time spent so far, paused time excluded.

@@ -60,16 +60,6 @@ pub fn document(content: &Content, width: usize) -> Vec<DocLine> {
     lines
 }
 
-/// The text area of the warnings screen for a terminal of `width` x
-/// `height` with `notice_lines` of notice: (text width, visible lines).
-/// The screen has a header and a status line, then one line saying when
-/// the review was last read, then the document with a margin each side.
-pub fn page(width: u16, height: u16, notice_lines: u16) -> (usize, usize) {
-    let text_width = measure(width.saturating_sub(2));
-    let visible = usize::from(height.saturating_sub(3 + notice_lines));
-    (text_width, visible)
-}
-
 /// Longest line of the review on screen, for comfortable reading on wide
 /// terminals.
 pub const MAX_MEASURE: u16 = 100;

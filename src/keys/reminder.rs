@@ -5,23 +5,23 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 use super::Binding;
-use crate::app::Msg;
+use crate::app::Intent;
 
 pub(super) const REMINDER: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
     bind!(
         [Home, Char('g'), PageUp],
         "g/Home/PgUp",
         "first row",
-        Msg::First,
+        Intent::First,
         false
     ),
     bind!(
         [End, Char('G'), PageDown],
         "G/End/PgDn",
         "last row",
-        Msg::Last,
+        Intent::Last,
         false
     ),
     bind!(
@@ -29,14 +29,14 @@ pub(super) const REMINDER: &[Binding] = &[
         "←/h/-",
         "←→",
         "change",
-        Msg::Previous,
+        Intent::Previous,
         true
     ),
     bind!(
         [Right, Char('l'), Char('+')],
         "→/l/+",
         "change",
-        Msg::Next,
+        Intent::Next,
         false
     ),
     bind!(
@@ -44,17 +44,17 @@ pub(super) const REMINDER: &[Binding] = &[
         "Enter/Space",
         "Space",
         "switch on/off",
-        Msg::Select,
+        Intent::Select,
         true
     ),
     bind!(
         [Char('r')],
         "r",
         "turn the reminder on/off",
-        Msg::ToggleReminder,
+        Intent::ToggleReminder,
         false
     ),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
 /// The keys of the stand-up overlay, which takes every key while shown.
@@ -64,7 +64,7 @@ pub const STANDUP: &[Binding] = &[
         "Enter/d",
         "Enter",
         "done, I stood up",
-        Msg::StandupDone,
+        Intent::StandupDone,
         true
     ),
     bind!(
@@ -72,7 +72,7 @@ pub const STANDUP: &[Binding] = &[
         "s/z",
         "s",
         "snooze",
-        Msg::StandupSnooze,
+        Intent::StandupSnooze,
         true
     ),
     bind!(
@@ -80,7 +80,7 @@ pub const STANDUP: &[Binding] = &[
         "x/Esc",
         "x",
         "skip this one",
-        Msg::StandupSkip,
+        Intent::StandupSkip,
         true
     ),
 ];

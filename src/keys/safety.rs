@@ -6,53 +6,71 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 use super::Binding;
-use crate::app::Msg;
+use crate::app::Intent;
 
 pub(super) const CHECKLIST: &[Binding] = &[
-    bind!([Char('y')], "y", "yes", Msg::Yes, true),
-    bind!([Char('n')], "n", "no", Msg::No, true),
-    bind!([Up, Char('k')], "↑/k", "↑↓", "move", Msg::Up, true),
-    bind!([Down, Char('j')], "↓/j", "next question", Msg::Down, false),
-    bind!([PageUp], "PgUp", "page up", Msg::PageUp, false),
-    bind!([PageDown], "PgDn", "page down", Msg::PageDown, false),
+    bind!([Char('y')], "y", "yes", Intent::Yes, true),
+    bind!([Char('n')], "n", "no", Intent::No, true),
+    bind!([Up, Char('k')], "↑/k", "↑↓", "move", Intent::Up, true),
+    bind!(
+        [Down, Char('j')],
+        "↓/j",
+        "next question",
+        Intent::Down,
+        false
+    ),
+    bind!([PageUp], "PgUp", "page up", Intent::PageUp, false),
+    bind!([PageDown], "PgDn", "page down", Intent::PageDown, false),
     bind!(
         [Home, Char('g')],
         "g/Home",
         "first question",
-        Msg::First,
+        Intent::First,
         false
     ),
-    bind!([End, Char('G')], "G/End", "last question", Msg::Last, false),
+    bind!(
+        [End, Char('G')],
+        "G/End",
+        "last question",
+        Intent::Last,
+        false
+    ),
     bind!(
         [Enter],
         "Enter",
         "done (every question answered)",
-        Msg::Select,
+        Intent::Select,
         true
     ),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
 pub(super) const RELEASE: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
-    bind!([Home, Char('g')], "g/Home", "first", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "last", Msg::Last, false),
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    bind!([Home, Char('g')], "g/Home", "first", Intent::First, false),
+    bind!([End, Char('G')], "G/End", "last", Intent::Last, false),
     bind!(
         [Enter, Right, Char('l')],
         "Enter/→/l",
         "Enter",
         "open technique",
-        Msg::Select,
+        Intent::Select,
         true
     ),
-    bind!([Char('w')], "w", "safety warnings", Msg::OpenWarnings, true),
+    bind!(
+        [Char('w')],
+        "w",
+        "safety warnings",
+        Intent::OpenWarnings,
+        true
+    ),
     bind!(
         [Esc, Left, Char('h'), Char('q')],
         "Esc/←/h/q",
         "Esc",
         "back",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
@@ -62,11 +80,17 @@ pub(super) const HABIT: &[Binding] = &[
         [Char('a')],
         "a",
         "I have read this: open anyway",
-        Msg::Acknowledge,
+        Intent::Acknowledge,
         true
     ),
-    bind!([Char('w')], "w", "safety warnings", Msg::OpenWarnings, true),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+    bind!(
+        [Char('w')],
+        "w",
+        "safety warnings",
+        Intent::OpenWarnings,
+        true
+    ),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
 pub(super) const TECHNIQUE: &[Binding] = &[
@@ -75,7 +99,7 @@ pub(super) const TECHNIQUE: &[Binding] = &[
         "x/!",
         "x",
         "it hurt / numbness / tingling",
-        Msg::ReportHurt,
+        Intent::ReportHurt,
         true
     ),
     bind!(
@@ -83,7 +107,7 @@ pub(super) const TECHNIQUE: &[Binding] = &[
         "→/l/n/Enter/Space",
         "→",
         "next",
-        Msg::Next,
+        Intent::Next,
         true
     ),
     bind!(
@@ -91,48 +115,66 @@ pub(super) const TECHNIQUE: &[Binding] = &[
         "←/h/p",
         "←",
         "previous",
-        Msg::Previous,
+        Intent::Previous,
         true
     ),
-    bind!([Down, Char('j')], "↓/j", "next step", Msg::Down, false),
-    bind!([Up, Char('k')], "↑/k", "previous step", Msg::Up, false),
-    bind!([Home, Char('g')], "g/Home", "first step", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "last step", Msg::Last, false),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+    bind!([Down, Char('j')], "↓/j", "next step", Intent::Down, false),
+    bind!([Up, Char('k')], "↑/k", "previous step", Intent::Up, false),
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first step",
+        Intent::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last step", Intent::Last, false),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
 pub(super) const HURT: &[Binding] = &[
-    bind!([Char('w')], "w", "safety warnings", Msg::OpenWarnings, true),
+    bind!(
+        [Char('w')],
+        "w",
+        "safety warnings",
+        Intent::OpenWarnings,
+        true
+    ),
     bind!(
         [Esc, Enter, Char('q')],
         "Esc/Enter/q",
         "Esc",
         "back",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
 
 pub(super) const WARNINGS: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Msg::Up, true),
-    bind!([Down, Char('j')], "↓/j", "scroll down", Msg::Down, false),
-    bind!([PageUp, Char('b')], "PgUp/b", "page up", Msg::PageUp, false),
+    bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, true),
+    bind!([Down, Char('j')], "↓/j", "scroll down", Intent::Down, false),
+    bind!(
+        [PageUp, Char('b')],
+        "PgUp/b",
+        "page up",
+        Intent::PageUp,
+        false
+    ),
     bind!(
         [PageDown, Char(' ')],
         "PgDn/Space",
         "Space",
         "page down",
-        Msg::PageDown,
+        Intent::PageDown,
         true
     ),
-    bind!([Home, Char('g')], "g/Home", "top", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "end", Msg::Last, false),
+    bind!([Home, Char('g')], "g/Home", "top", Intent::First, false),
+    bind!([End, Char('G')], "G/End", "end", Intent::Last, false),
     bind!(
         [Esc, Char('q'), Left, Char('h')],
         "Esc/q/←/h",
         "Esc",
         "back",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];

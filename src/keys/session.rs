@@ -6,30 +6,36 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 use super::Binding;
-use crate::app::{App, Msg, Screen};
+use crate::app::{App, Intent, Screen};
 use crate::domain::session::Phase;
 
 /// "This hurts": the same key in every phase where a session is under way.
-const HURT: Binding = bind!([Char('!')], "!", "this hurts", Msg::Hurt, true);
-const BELL: Binding = bind!([Char('b')], "b", "bell on/off", Msg::ToggleBell, true);
+const HURT: Binding = bind!([Char('!')], "!", "this hurts", Intent::Hurt, true);
+const BELL: Binding = bind!([Char('b')], "b", "bell on/off", Intent::ToggleBell, true);
 
 pub(super) const ROUTINES: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
     bind!(
         [Home, Char('g')],
         "g/Home",
         "first routine",
-        Msg::First,
+        Intent::First,
         false
     ),
-    bind!([End, Char('G')], "G/End", "last routine", Msg::Last, false),
+    bind!(
+        [End, Char('G')],
+        "G/End",
+        "last routine",
+        Intent::Last,
+        false
+    ),
     bind!(
         [Enter, Right, Char('l')],
         "Enter/→/l",
         "Enter",
         "see the routine",
-        Msg::Select,
+        Intent::Select,
         true
     ),
     BELL,
@@ -38,25 +44,25 @@ pub(super) const ROUTINES: &[Binding] = &[
         "Esc/←/h/q",
         "Esc",
         "back",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
 
 pub(super) const PREVIEW: &[Binding] = &[
-    bind!([Enter], "Enter", "start the session", Msg::Select, true),
+    bind!([Enter], "Enter", "start the session", Intent::Select, true),
     BELL,
     bind!(
         [Esc, Left, Char('h'), Char('q')],
         "Esc/←/h/q",
         "Esc",
         "back to the routines",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
 
-/// Digits are mapped to `Msg::Digit` before this table is searched; the
+/// Digits are mapped to `Intent::Digit` before this table is searched; the
 /// entry is here for the help and the status line.
 const DIGITS: &[KeyCode] = &[
     Char('0'),
@@ -76,12 +82,12 @@ const PAIN_DIGITS: Binding = Binding {
     keys: "0-9",
     short: "0-9",
     does: "pain",
-    msg: Msg::Digit(0),
+    intent: Intent::Digit(0),
     hint: true,
 };
-const PAIN_UP: Binding = bind!([Up, Char('k')], "↑/k", "↑↓", "adjust", Msg::Up, true);
-const PAIN_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "pain down", Msg::Down, false);
-const PAIN_OK: Binding = bind!([Enter], "Enter", "ok", Msg::Select, true);
+const PAIN_UP: Binding = bind!([Up, Char('k')], "↑/k", "↑↓", "adjust", Intent::Up, true);
+const PAIN_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "pain down", Intent::Down, false);
+const PAIN_OK: Binding = bind!([Enter], "Enter", "ok", Intent::Select, true);
 
 const CHECK: &[Binding] = &[
     HURT,
@@ -89,8 +95,8 @@ const CHECK: &[Binding] = &[
     PAIN_UP,
     PAIN_DOWN,
     PAIN_OK,
-    bind!([Char('s')], "s", "skip", Msg::Next, true),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+    bind!([Char('s')], "s", "skip", Intent::Next, true),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
 const CHECK_OUT: &[Binding] = &[
@@ -104,24 +110,31 @@ const CHECK_OUT: &[Binding] = &[
         "s/Esc/q",
         "s",
         "skip",
-        Msg::Next,
+        Intent::Next,
         true
     ),
 ];
 
 const RUN: &[Binding] = &[
     HURT,
-    bind!([Char(' ')], "Space", "pause", Msg::TogglePause, true),
-    bind!([Char('n')], "n", "skip", Msg::Next, true),
-    bind!([Char('p')], "p", "back", Msg::Previous, true),
+    bind!([Char(' ')], "Space", "pause", Intent::TogglePause, true),
+    bind!([Char('n')], "n", "skip", Intent::Next, true),
+    bind!([Char('p')], "p", "back", Intent::Previous, true),
     bind!(
         [Enter],
         "Enter",
         "next step without a hold; ends a get-ready",
-        Msg::Select,
+        Intent::Select,
         false
     ),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "leave", Msg::Back, true),
+    bind!(
+        [Esc, Char('q')],
+        "Esc/q",
+        "Esc",
+        "leave",
+        Intent::Back,
+        true
+    ),
 ];
 
 const CONFIRM: &[Binding] = &[
@@ -131,7 +144,7 @@ const CONFIRM: &[Binding] = &[
         "y/Enter",
         "y",
         "leave (recorded as abandoned)",
-        Msg::Select,
+        Intent::Select,
         true
     ),
     bind!(
@@ -139,7 +152,7 @@ const CONFIRM: &[Binding] = &[
         "n/Esc",
         "n",
         "keep going",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
@@ -149,23 +162,23 @@ const ENDED: &[Binding] = &[bind!(
     "Enter/Esc/q",
     "Enter",
     "back to the routines",
-    Msg::Back,
+    Intent::Back,
     true
 )];
 
 pub(super) const HISTORY: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Msg::Up, true),
-    bind!([Down, Char('j')], "↓/j", "scroll down", Msg::Down, false),
-    bind!([PageUp], "PgUp", "page up", Msg::PageUp, false),
-    bind!([PageDown], "PgDn", "page down", Msg::PageDown, false),
-    bind!([Home, Char('g')], "g/Home", "newest", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "oldest", Msg::Last, false),
+    bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, true),
+    bind!([Down, Char('j')], "↓/j", "scroll down", Intent::Down, false),
+    bind!([PageUp], "PgUp", "page up", Intent::PageUp, false),
+    bind!([PageDown], "PgDn", "page down", Intent::PageDown, false),
+    bind!([Home, Char('g')], "g/Home", "newest", Intent::First, false),
+    bind!([End, Char('G')], "G/End", "oldest", Intent::Last, false),
     bind!(
         [Esc, Left, Char('h'), Char('q')],
         "Esc/←/h/q",
         "Esc",
         "back",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
@@ -182,7 +195,7 @@ pub(super) fn session(app: &App) -> &'static [Binding] {
 }
 
 /// A digit while a pain rating is asked for.
-pub(super) fn digit(app: &App, code: KeyCode) -> Option<Msg> {
+pub(super) fn digit(app: &App, code: KeyCode) -> Option<Intent> {
     let asking = app.screen == Screen::Session
         && app
             .session
@@ -192,7 +205,7 @@ pub(super) fn digit(app: &App, code: KeyCode) -> Option<Msg> {
         Char(c) if asking => c
             .to_digit(10)
             .and_then(|d| u8::try_from(d).ok())
-            .map(Msg::Digit),
+            .map(Intent::Digit),
         _ => None,
     }
 }

@@ -4,19 +4,25 @@ use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left
 
 use super::Binding;
 use crate::app::therapy::Stage;
-use crate::app::{App, Msg};
+use crate::app::{App, Intent};
 
 pub(super) const PICK: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Msg::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Msg::Down, false),
-    bind!([Home, Char('g')], "g/Home", "first mode", Msg::First, false),
-    bind!([End, Char('G')], "G/End", "last mode", Msg::Last, false),
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first mode",
+        Intent::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last mode", Intent::Last, false),
     bind!(
         [Enter, Right, Char('l')],
         "Enter/→/l",
         "Enter",
         "choose",
-        Msg::Select,
+        Intent::Select,
         true
     ),
     bind!(
@@ -24,19 +30,19 @@ pub(super) const PICK: &[Binding] = &[
         "Esc/←/h/q",
         "Esc",
         "back",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
 
 const CHECK: &[Binding] = &[
-    bind!([Enter], "Enter", "start", Msg::Select, true),
+    bind!([Enter], "Enter", "start", Intent::Select, true),
     bind!(
         [Char('+'), Char('='), Right, Up],
         "+/=/→/↑",
         "+",
         "longer",
-        Msg::Longer,
+        Intent::Longer,
         true
     ),
     bind!(
@@ -44,20 +50,26 @@ const CHECK: &[Binding] = &[
         "-/←/↓",
         "-",
         "shorter",
-        Msg::Shorter,
+        Intent::Shorter,
         true
     ),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Msg::Back, true),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
 const REST_GAP: &[Binding] = &[
-    bind!([Char('y')], "y", "start anyway", Msg::ConfirmAnyway, true),
+    bind!(
+        [Char('y')],
+        "y",
+        "start anyway",
+        Intent::ConfirmAnyway,
+        true
+    ),
     bind!(
         [Esc, Char('n'), Char('q')],
         "Esc/n/q",
         "Esc",
         "wait",
-        Msg::Back,
+        Intent::Back,
         true
     ),
 ];
@@ -68,7 +80,7 @@ const RUNNING: &[Binding] = &[
         "r/x",
         "r",
         "pack off",
-        Msg::PackRemoved,
+        Intent::PackRemoved,
         true
     ),
     bind!(
@@ -76,11 +88,17 @@ const RUNNING: &[Binding] = &[
         "+/=",
         "+",
         "longer",
-        Msg::Longer,
+        Intent::Longer,
         true
     ),
-    bind!([Char('-'), Char('_')], "-", "shorter", Msg::Shorter, true),
-    bind!([Esc, Char('q')], "Esc/q", "Esc", "home", Msg::Back, true),
+    bind!(
+        [Char('-'), Char('_')],
+        "-",
+        "shorter",
+        Intent::Shorter,
+        true
+    ),
+    bind!([Esc, Char('q')], "Esc/q", "Esc", "home", Intent::Back, true),
 ];
 
 const ALERT: &[Binding] = &[bind!(
@@ -88,7 +106,7 @@ const ALERT: &[Binding] = &[bind!(
     "Enter/Space/Esc",
     "Enter",
     "the pack is off",
-    Msg::Select,
+    Intent::Select,
     true
 )];
 

@@ -70,7 +70,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// "in N min" here: that would need a wake-up every minute on the home
 /// screen.
 fn reminder_line(app: &App, theme: Theme) -> Line<'static> {
-    let now = app.reminder.clock.map(|c| c.wall.fixed_offset());
+    let now = app.now.map(|c| c.wall.fixed_offset());
     let state = match (now, now.and_then(|now| check(app, now))) {
         (_, None) if !app.settings.reminder.enabled => "off".to_owned(),
         (Some(now), Some(Check::Waiting(due))) => format!("on, next at {}", words::when(due, now)),

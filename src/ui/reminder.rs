@@ -19,7 +19,7 @@ use crate::time::words::{self, Precision};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [state, list_area] =
         Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
-    let lines = match app.reminder.clock.map(|c| c.wall.fixed_offset()) {
+    let lines = match app.now.map(|c| c.wall.fixed_offset()) {
         Some(now) => vec![
             Line::from(Span::styled(next_text(app, now), theme.current())),
             Line::from(Span::styled(

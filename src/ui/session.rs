@@ -21,7 +21,7 @@ use crate::time::words::clock;
 /// Draws the session in whatever phase it is.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(session) = &app.session else { return };
-    match (session.phase, session.seen()) {
+    match (session.phase, app.now.map(|now| now.instant)) {
         (Phase::CheckIn | Phase::CheckOut, _) => {
             session_end::render_check(session, frame, area, theme);
         }

@@ -23,7 +23,7 @@ use crate::time::words;
 /// Draws the timer screen in its current stage.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let t = &app.therapy;
-    let now = t.clock;
+    let now = app.now;
     match (&t.alert, &t.session, now) {
         (Some(alert), _, Some(now)) => alert::render(app, &alert.session, now, frame, area, theme),
         (None, Some(session), Some(now)) => running::render(app, session, now, frame, area, theme),
@@ -41,7 +41,7 @@ pub fn render_badge(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if app.screen == Screen::Therapy {
         return;
     }
-    let Some(now) = app.therapy.clock else { return };
+    let Some(now) = app.now else { return };
     let text = if let Some(session) = &app.therapy.session {
         format!(
             "{} {} left ",
@@ -106,7 +106,7 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn gap_ago(app: &App) -> Option<Duration> {
-    let now = app.therapy.clock?;
+    let now = app.now?;
     therapy::rest_gap_ago(app.therapy.last_end, &now.wall)
 }
 

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Shown};
 use crate::domain::warnings::{self, Tone};
 
-/// Draws the review at the model's scroll offset.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// Draws the review at the model's scroll offset and reports what it
+/// showed: the model records a review only once the end was on screen.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
     let [top, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let text = text.inner(Margin::new(1, 0));
     let doc = warnings::document(&app.content, warnings::measure(text.width));
@@ -50,4 +51,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
+    Shown {
+        width: u16::try_from(warnings::measure(text.width)).unwrap_or(u16::MAX),
+        height: text.height,
+        end_shown: visible > 0 && shown_to >= doc.len(),
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use backcoach::app::{self, App, Cmd, Msg, Now, Screen};
+use backcoach::app::{self, App, Cmd, Intent, Msg, Now, Outcome, Screen};
 use backcoach::content::load;
 use backcoach::content::model::Position;
 use backcoach::content::source;
@@ -28,11 +28,11 @@ fn fresh() -> App {
 
 fn acknowledged() -> App {
     let mut app = fresh();
-    app::update(&mut app, Msg::Select, at(0));
+    app::update(&mut app, Intent::Select, at(0));
     app
 }
 
-fn send(app: &mut App, msgs: &[Msg]) -> Vec<Cmd> {
+fn send<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M]) -> Vec<Cmd> {
     msgs.iter()
         .flat_map(|m| app::update(app, m.clone(), at(1)))
         .collect()
@@ -47,9 +47,9 @@ fn first_run_statement_is_acknowledged_once_and_saved() {
     let mut app = fresh();
     assert_eq!(app.screen, Screen::Disclaimer);
     // Moving around does not get past it.
-    assert!(send(&mut app, &[Msg::Down, Msg::Next]).is_empty());
+    assert!(send(&mut app, &[Intent::Down, Intent::Next]).is_empty());
     assert_eq!(app.screen, Screen::Disclaimer);
-    let cmds = app::update(&mut app, Msg::Select, at(7));
+    let cmds = app::update(&mut app, Intent::Select, at(7));
     assert_eq!(cmds, vec![Cmd::SaveSettings]);
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(app.settings.disclaimer_acknowledged, Some(at(7).wall));
@@ -61,7 +61,7 @@ fn first_run_statement_is_acknowledged_once_and_saved() {
 #[test]
 fn declining_the_statement_quits() {
     let mut app = fresh();
-    send(&mut app, &[Msg::Back]);
+    send(&mut app, &[Intent::Back]);
     assert!(app.quit);
     assert_eq!(app.settings.disclaimer_acknowledged, None);
 }
@@ -69,65 +69,65 @@ fn declining_the_statement_quits() {
 #[test]
 fn library_card_and_back_again() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::Select]);
+    send(&mut app, &[Intent::Select]);
     assert_eq!(app.screen, Screen::Library);
-    send(&mut app, &[Msg::Down, Msg::Down]);
+    send(&mut app, &[Intent::Down, Intent::Down]);
     let chosen = app.library.selected(&app.content).unwrap().id.clone();
-    send(&mut app, &[Msg::Select]);
+    send(&mut app, &[Intent::Select]);
     assert_eq!(app.screen, Screen::Card);
     let card = app.card.clone().unwrap();
     assert_eq!((card.exercise_id.as_str(), card.step), (chosen.as_str(), 0));
-    send(&mut app, &[Msg::Next, Msg::Next]);
+    send(&mut app, &[Intent::Next, Intent::Next]);
     assert_eq!(app.card.as_ref().unwrap().step, 2);
-    send(&mut app, &[Msg::Previous]);
+    send(&mut app, &[Intent::Previous]);
     assert_eq!(app.card.as_ref().unwrap().step, 1);
-    send(&mut app, &[Msg::Back]);
+    send(&mut app, &[Intent::Back]);
     assert_eq!(app.screen, Screen::Library);
     assert!(app.card.is_none());
     // The library kept its selection.
     assert_eq!(app.library.selected(&app.content).unwrap().id, chosen);
-    send(&mut app, &[Msg::Back]);
+    send(&mut app, &[Intent::Back]);
     assert_eq!(app.screen, Screen::Home);
     assert!(!app.quit);
-    send(&mut app, &[Msg::Back]);
+    send(&mut app, &[Intent::Back]);
     assert!(app.quit, "q/Back on home quits");
 }
 
 #[test]
 fn card_steps_stop_at_both_ends() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::Select, Msg::Select]);
+    send(&mut app, &[Intent::Select, Intent::Select]);
     let steps = app.card.as_ref().unwrap().steps;
     assert!(steps > 1);
-    send(&mut app, &[Msg::Previous]);
+    send(&mut app, &[Intent::Previous]);
     assert_eq!(app.card.as_ref().unwrap().step, 0);
     for _ in 0..steps + 3 {
-        send(&mut app, &[Msg::Next]);
+        send(&mut app, &[Intent::Next]);
     }
     assert_eq!(app.card.as_ref().unwrap().step, steps - 1);
     assert!(app.card.as_ref().unwrap().at_last());
-    send(&mut app, &[Msg::First]);
+    send(&mut app, &[Intent::First]);
     assert_eq!(app.card.as_ref().unwrap().step, 0);
-    send(&mut app, &[Msg::Last]);
+    send(&mut app, &[Intent::Last]);
     assert_eq!(app.card.as_ref().unwrap().step, steps - 1);
 }
 
 #[test]
 fn library_selection_is_clamped() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::Select, Msg::Up, Msg::PageUp]);
+    send(&mut app, &[Intent::Select, Intent::Up, Intent::PageUp]);
     assert_eq!(app.library.selected, 0);
-    send(&mut app, &[Msg::PageDown, Msg::PageDown]);
+    send(&mut app, &[Intent::PageDown, Intent::PageDown]);
     assert_eq!(app.library.selected, app.content.exercises.len() - 1);
 }
 
 #[test]
 fn position_filter_cycles_through_used_positions_then_all() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::Select]);
+    send(&mut app, &[Intent::Select]);
     let mut seen = Vec::new();
     loop {
-        send(&mut app, &[Msg::CyclePosition]);
+        send(&mut app, &[Intent::CyclePosition]);
         match app.library.position {
             Some(p) => {
                 let visible = app.library.visible(&app.content);
@@ -151,12 +151,12 @@ fn position_filter_cycles_through_used_positions_then_all() {
 #[test]
 fn tag_filter_shows_only_tagged_and_clear_resets() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::Select, Msg::Down, Msg::CycleTag]);
+    send(&mut app, &[Intent::Select, Intent::Down, Intent::CycleTag]);
     let tag = app.library.tag.clone().unwrap();
     assert_eq!(app.library.selected, 0, "a new filter starts at the top");
     let visible = app.library.visible(&app.content);
     assert!(!visible.is_empty() && visible.iter().all(|e| e.tags.contains(&tag)));
-    send(&mut app, &[Msg::ClearFilters]);
+    send(&mut app, &[Intent::ClearFilters]);
     assert_eq!(
         (app.library.position, app.library.tag.clone()),
         (None, None)
@@ -166,9 +166,9 @@ fn tag_filter_shows_only_tagged_and_clear_resets() {
 #[test]
 fn selecting_in_an_empty_filtered_list_does_nothing() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::Select]);
+    send(&mut app, &[Intent::Select]);
     app.library.tag = Some("no-such-tag".into());
-    send(&mut app, &[Msg::Select, Msg::Down]);
+    send(&mut app, &[Intent::Select, Intent::Down]);
     assert_eq!(app.screen, Screen::Library);
     assert!(app.card.is_none());
 }
@@ -185,15 +185,15 @@ fn techniques_are_not_listed_in_the_library() {
 #[test]
 fn help_overlay_swallows_keys_and_closes_with_back() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::ToggleHelp]);
+    send(&mut app, &[Intent::ToggleHelp]);
     assert!(app.help_open);
-    send(&mut app, &[Msg::Select, Msg::Down]);
+    send(&mut app, &[Intent::Select, Intent::Down]);
     assert_eq!(
         app.screen,
         Screen::Home,
         "keys behind the overlay do nothing"
     );
-    send(&mut app, &[Msg::Back]);
+    send(&mut app, &[Intent::Back]);
     assert!(!app.help_open);
     assert!(!app.quit, "Esc closes the help, it does not go back");
 }
@@ -201,20 +201,20 @@ fn help_overlay_swallows_keys_and_closes_with_back() {
 #[test]
 fn quit_and_suspend_work_everywhere() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::Select, Msg::Select]);
-    assert_eq!(send(&mut app, &[Msg::Suspend]), vec![Cmd::Suspend]);
-    send(&mut app, &[Msg::Quit]);
+    send(&mut app, &[Intent::Select, Intent::Select]);
+    assert_eq!(send(&mut app, &[Intent::Suspend]), vec![Cmd::Suspend]);
+    send(&mut app, &[Intent::Quit]);
     assert!(app.quit);
 }
 
 #[test]
 fn a_notice_stays_until_the_next_key() {
     let mut app = acknowledged();
-    send(&mut app, &[Msg::SaveFailed("disk full".into())]);
+    send(&mut app, &[Outcome::SaveFailed("disk full".into())]);
     assert!(app.notice.as_deref().unwrap().contains("disk full"));
-    send(&mut app, &[Msg::Resize]);
+    send(&mut app, &[Outcome::Resumed]);
     assert!(app.notice.is_some(), "a resize is not the user reading it");
-    send(&mut app, &[Msg::Down]);
+    send(&mut app, &[Intent::Down]);
     assert!(app.notice.is_none());
 }
 
@@ -222,18 +222,18 @@ fn a_notice_stays_until_the_next_key() {
 fn nothing_in_this_app_wakes_the_loop_by_itself() {
     let mut app = acknowledged();
     assert_eq!(app::next_wakeup(&app, at(0)), None);
-    send(&mut app, &[Msg::Select, Msg::Select]);
+    send(&mut app, &[Intent::Select, Intent::Select]);
     assert_eq!(app::next_wakeup(&app, at(0)), None);
 }
 
 #[test]
 fn keys_map_per_screen_and_help_lists_only_working_keys() {
     let mut app = acknowledged();
-    assert_eq!(keys::map(key(KeyCode::Char('j')), &app), Some(Msg::Down));
-    assert_eq!(keys::map(key(KeyCode::Char('q')), &app), Some(Msg::Back));
+    assert_eq!(keys::map(key(KeyCode::Char('j')), &app), Some(Intent::Down));
+    assert_eq!(keys::map(key(KeyCode::Char('q')), &app), Some(Intent::Back));
     assert_eq!(
         keys::map(key(KeyCode::Char('?')), &app),
-        Some(Msg::ToggleHelp)
+        Some(Intent::ToggleHelp)
     );
     assert_eq!(
         keys::map(key(KeyCode::Char('f')), &app),
@@ -241,23 +241,23 @@ fn keys_map_per_screen_and_help_lists_only_working_keys() {
         "no filter on home"
     );
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(keys::map(ctrl_c, &app), Some(Msg::Quit));
+    assert_eq!(keys::map(ctrl_c, &app), Some(Intent::Quit));
     let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
-    assert_eq!(keys::map(ctrl_z, &app), Some(Msg::Suspend));
+    assert_eq!(keys::map(ctrl_z, &app), Some(Intent::Suspend));
     let mut release = key(KeyCode::Char('j'));
     release.kind = KeyEventKind::Release;
     assert_eq!(keys::map(release, &app), None);
 
-    send(&mut app, &[Msg::Select]);
+    send(&mut app, &[Intent::Select]);
     assert_eq!(
         keys::map(key(KeyCode::Char('f')), &app),
-        Some(Msg::CyclePosition)
+        Some(Intent::CyclePosition)
     );
-    assert_eq!(keys::map(key(KeyCode::Esc), &app), Some(Msg::Back));
-    assert_eq!(keys::map(key(KeyCode::Char('h')), &app), Some(Msg::Back));
-    send(&mut app, &[Msg::Select]);
-    assert_eq!(keys::map(key(KeyCode::Char(' ')), &app), Some(Msg::Next));
-    assert_eq!(keys::map(key(KeyCode::Left), &app), Some(Msg::Previous));
+    assert_eq!(keys::map(key(KeyCode::Esc), &app), Some(Intent::Back));
+    assert_eq!(keys::map(key(KeyCode::Char('h')), &app), Some(Intent::Back));
+    send(&mut app, &[Intent::Select]);
+    assert_eq!(keys::map(key(KeyCode::Char(' ')), &app), Some(Intent::Next));
+    assert_eq!(keys::map(key(KeyCode::Left), &app), Some(Intent::Previous));
 
     // Every binding's keys map to its message on its own screen.
     for screen in [
@@ -271,7 +271,7 @@ fn keys_map_per_screen_and_help_lists_only_working_keys() {
             for code in binding.codes {
                 assert_eq!(
                     keys::map(key(*code), &app),
-                    Some(binding.msg.clone()),
+                    Some(binding.intent),
                     "{screen:?} {code:?}"
                 );
             }

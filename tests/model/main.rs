@@ -16,3 +16,6 @@ mod store;
 mod therapy_app;
 mod therapy_domain;
 mod therapy_store;
+
+#[path = "../support/mod.rs"]
+mod support;

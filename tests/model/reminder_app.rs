@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use backcoach::app::reminder::{self as reminder_app, stood_up_today};
-use backcoach::app::{self, App, Cmd, HomeEntry, Msg, Now, Screen};
+use backcoach::app::{self, App, Cmd, HomeEntry, Intent, Now, Outcome, Screen};
 use backcoach::content::load;
 use backcoach::content::source;
 use backcoach::domain::record::{Record, StandupOutcome};
@@ -58,7 +58,7 @@ fn key(code: KeyCode) -> KeyEvent {
 #[test]
 fn sleeps_until_the_due_time_then_shows_and_rings_once() {
     let mut app = started();
-    assert!(app::update(&mut app, Msg::Tick, at(10, 30, 0)).is_empty());
+    assert!(app::update(&mut app, Outcome::Tick, at(10, 30, 0)).is_empty());
     assert!(!app.reminder.showing);
     // One wake-up, at 11:00: nothing periodic before it.
     assert_eq!(
@@ -66,28 +66,34 @@ fn sleeps_until_the_due_time_then_shows_and_rings_once() {
         Some(at(11, 0, 0).instant)
     );
     assert_eq!(
-        app::update(&mut app, Msg::Tick, at(11, 0, 0)),
+        app::update(&mut app, Outcome::Tick, at(11, 0, 0)),
         vec![Cmd::Bell]
     );
     assert!(app.reminder.showing);
     // Shown and rung: nothing to wake for until the user answers.
     assert_eq!(app::next_wakeup(&app, at(11, 0, 0)), None);
-    assert!(app::update(&mut app, Msg::Tick, at(11, 5, 0)).is_empty());
+    assert!(app::update(&mut app, Outcome::Tick, at(11, 5, 0)).is_empty());
     assert!(app.reminder.showing);
 }
 
 #[test]
 fn done_records_restarts_and_counts() {
     let mut app = started();
-    app::update(&mut app, Msg::Tick, at(11, 0, 0));
+    app::update(&mut app, Outcome::Tick, at(11, 0, 0));
     // The overlay takes the keys.
-    assert_eq!(keys::map(key(KeyCode::Enter), &app), Some(Msg::StandupDone));
+    assert_eq!(
+        keys::map(key(KeyCode::Enter), &app),
+        Some(Intent::StandupDone)
+    );
     assert_eq!(
         keys::map(key(KeyCode::Char('s')), &app),
-        Some(Msg::StandupSnooze)
+        Some(Intent::StandupSnooze)
     );
-    assert_eq!(keys::map(key(KeyCode::Esc), &app), Some(Msg::StandupSkip));
-    let cmds = app::update(&mut app, Msg::StandupDone, at(11, 2, 0));
+    assert_eq!(
+        keys::map(key(KeyCode::Esc), &app),
+        Some(Intent::StandupSkip)
+    );
+    let cmds = app::update(&mut app, Intent::StandupDone, at(11, 2, 0));
     assert_eq!(
         cmds,
         vec![
@@ -106,7 +112,7 @@ fn done_records_restarts_and_counts() {
         Some(at(12, 2, 0).instant)
     );
     assert_eq!(
-        app::update(&mut app, Msg::Tick, at(12, 2, 0)),
+        app::update(&mut app, Outcome::Tick, at(12, 2, 0)),
         vec![Cmd::Bell]
     );
 }
@@ -114,8 +120,8 @@ fn done_records_restarts_and_counts() {
 #[test]
 fn snooze_and_skip() {
     let mut app = started();
-    app::update(&mut app, Msg::Tick, at(11, 0, 0));
-    let cmds = app::update(&mut app, Msg::StandupSnooze, at(11, 1, 0));
+    app::update(&mut app, Outcome::Tick, at(11, 0, 0));
+    let cmds = app::update(&mut app, Intent::StandupSnooze, at(11, 1, 0));
     assert!(cmds.contains(&Cmd::Append(Record::Standup {
         at: fixed(at(11, 1, 0)),
         outcome: StandupOutcome::Snoozed
@@ -125,10 +131,10 @@ fn snooze_and_skip() {
         Some(at(11, 6, 0).instant)
     );
     assert_eq!(
-        app::update(&mut app, Msg::Tick, at(11, 6, 0)),
+        app::update(&mut app, Outcome::Tick, at(11, 6, 0)),
         vec![Cmd::Bell]
     );
-    let cmds = app::update(&mut app, Msg::StandupSkip, at(11, 7, 0));
+    let cmds = app::update(&mut app, Intent::StandupSkip, at(11, 7, 0));
     assert!(cmds.contains(&Cmd::Append(Record::Standup {
         at: fixed(at(11, 7, 0)),
         outcome: StandupOutcome::Skipped
@@ -147,16 +153,16 @@ fn snooze_and_skip() {
 #[test]
 fn the_overlay_shows_over_any_screen_and_swallows_other_keys() {
     let mut app = started();
-    app::update(&mut app, Msg::Select, at(10, 1, 0));
+    app::update(&mut app, Intent::Select, at(10, 1, 0));
     assert_eq!(app.screen, Screen::Library);
-    app::update(&mut app, Msg::Tick, at(11, 0, 0));
+    app::update(&mut app, Outcome::Tick, at(11, 0, 0));
     let selected = app.library.selected;
-    assert!(app::update(&mut app, Msg::Down, at(11, 0, 1)).is_empty());
+    assert!(app::update(&mut app, Intent::Down, at(11, 0, 1)).is_empty());
     assert_eq!(app.library.selected, selected);
-    assert!(app::update(&mut app, Msg::ToggleHelp, at(11, 0, 1)).is_empty());
+    assert!(app::update(&mut app, Intent::ToggleHelp, at(11, 0, 1)).is_empty());
     assert!(!app.help_open);
     // Ctrl-C still quits.
-    app::update(&mut app, Msg::Quit, at(11, 0, 2));
+    app::update(&mut app, Intent::Quit, at(11, 0, 2));
     assert!(app.quit);
 }
 
@@ -165,7 +171,7 @@ fn a_key_after_a_late_wake_up_shows_the_overlay_instead() {
     // The monotonic sleep can end late after a suspend; the first key
     // after it finds the reminder due by the wall clock.
     let mut app = started();
-    let cmds = app::update(&mut app, Msg::Down, at(13, 0, 0));
+    let cmds = app::update(&mut app, Intent::Down, at(13, 0, 0));
     assert_eq!(cmds, vec![Cmd::Bell]);
     assert!(app.reminder.showing);
     assert_eq!(
@@ -180,7 +186,7 @@ fn notifications_follow_the_settings_and_fail_once() {
     app.settings.reminder.bell = false;
     app.settings.reminder.terminal_notification = true;
     app.settings.reminder.desktop_notification = true;
-    let cmds = app::update(&mut app, Msg::Tick, at(11, 0, 0));
+    let cmds = app::update(&mut app, Outcome::Tick, at(11, 0, 0));
     assert_eq!(
         cmds,
         vec![
@@ -191,7 +197,7 @@ fn notifications_follow_the_settings_and_fail_once() {
     let reason = "notify-send is not installed".to_owned();
     app::update(
         &mut app,
-        Msg::NotificationsUnavailable(reason),
+        Outcome::NotificationsUnavailable(reason),
         at(11, 0, 1),
     );
     assert!(
@@ -201,8 +207,8 @@ fn notifications_follow_the_settings_and_fail_once() {
             .contains("Desktop notifications are unavailable")
     );
     assert!(app.reminder.showing, "the overlay stays");
-    app::update(&mut app, Msg::StandupDone, at(11, 1, 0));
-    let cmds = app::update(&mut app, Msg::Tick, at(12, 1, 0));
+    app::update(&mut app, Intent::StandupDone, at(11, 1, 0));
+    let cmds = app::update(&mut app, Outcome::Tick, at(12, 1, 0));
     assert_eq!(
         cmds,
         vec![Cmd::TerminalNotification(
@@ -220,7 +226,7 @@ fn a_new_schedule_is_saved_at_once() {
         Some(at(9, 15, 0).instant)
     );
     assert_eq!(
-        app::update(&mut app, Msg::Tick, at(9, 15, 0)),
+        app::update(&mut app, Outcome::Tick, at(9, 15, 0)),
         vec![Cmd::SaveSchedule]
     );
     assert_eq!(
@@ -234,10 +240,10 @@ fn home_key_turns_it_off_and_on_again_with_a_fresh_interval() {
     let mut app = started();
     assert_eq!(
         keys::map(key(KeyCode::Char('r')), &app),
-        Some(Msg::ToggleReminder)
+        Some(Intent::ToggleReminder)
     );
     assert_eq!(
-        app::update(&mut app, Msg::ToggleReminder, at(10, 10, 0)),
+        app::update(&mut app, Intent::ToggleReminder, at(10, 10, 0)),
         vec![Cmd::SaveSettings]
     );
     assert!(!app.settings.reminder.enabled);
@@ -246,9 +252,9 @@ fn home_key_turns_it_off_and_on_again_with_a_fresh_interval() {
         None,
         "off: no wake-ups at all"
     );
-    assert!(app::update(&mut app, Msg::Tick, at(11, 0, 0)).is_empty());
+    assert!(app::update(&mut app, Outcome::Tick, at(11, 0, 0)).is_empty());
     assert!(!app.reminder.showing);
-    let cmds = app::update(&mut app, Msg::ToggleReminder, at(14, 0, 0));
+    let cmds = app::update(&mut app, Intent::ToggleReminder, at(14, 0, 0));
     assert_eq!(cmds, vec![Cmd::SaveSettings, Cmd::SaveSchedule]);
     assert_eq!(
         app::next_wakeup(&app, at(14, 0, 0)),
@@ -263,51 +269,54 @@ fn reminder_screen_edits_settings() {
         .iter()
         .position(|e| *e == HomeEntry::Reminder)
         .unwrap();
-    assert_eq!(app::update(&mut app, Msg::Select, at(10, 1, 0)), Vec::new());
+    assert_eq!(
+        app::update(&mut app, Intent::Select, at(10, 1, 0)),
+        Vec::new()
+    );
     assert_eq!(app.screen, Screen::Reminder);
     // Row 1: every. → makes it 65 min, saved at once.
-    app::update(&mut app, Msg::Down, at(10, 1, 0));
+    app::update(&mut app, Intent::Down, at(10, 1, 0));
     assert_eq!(
-        app::update(&mut app, Msg::Next, at(10, 1, 0)),
+        app::update(&mut app, Intent::Next, at(10, 1, 0)),
         vec![Cmd::SaveSettings]
     );
     assert_eq!(app.settings.reminder.every_minutes, 65);
     // Space on a value row changes nothing.
-    assert!(app::update(&mut app, Msg::Select, at(10, 1, 0)).is_empty());
+    assert!(app::update(&mut app, Intent::Select, at(10, 1, 0)).is_empty());
     // Row 2, 3: active hours.
-    app::update(&mut app, Msg::Down, at(10, 1, 0));
-    app::update(&mut app, Msg::Previous, at(10, 1, 0));
+    app::update(&mut app, Intent::Down, at(10, 1, 0));
+    app::update(&mut app, Intent::Previous, at(10, 1, 0));
     assert_eq!(app.settings.reminder.from.to_string(), "08:45");
-    app::update(&mut app, Msg::Down, at(10, 1, 0));
-    app::update(&mut app, Msg::Next, at(10, 1, 0));
+    app::update(&mut app, Intent::Down, at(10, 1, 0));
+    app::update(&mut app, Intent::Next, at(10, 1, 0));
     assert_eq!(app.settings.reminder.until.to_string(), "18:15");
     // Row 9: Saturday, off by default; Space turns it on.
     for _ in 0..6 {
-        app::update(&mut app, Msg::Down, at(10, 1, 0));
+        app::update(&mut app, Intent::Down, at(10, 1, 0));
     }
-    app::update(&mut app, Msg::Select, at(10, 1, 0));
+    app::update(&mut app, Intent::Select, at(10, 1, 0));
     assert!(app.settings.reminder.days.contains(chrono::Weekday::Sat));
     // Last rows: snooze, bell, terminal, desktop.
-    app::update(&mut app, Msg::Last, at(10, 1, 0));
-    app::update(&mut app, Msg::Select, at(10, 1, 0));
+    app::update(&mut app, Intent::Last, at(10, 1, 0));
+    app::update(&mut app, Intent::Select, at(10, 1, 0));
     assert!(app.settings.reminder.desktop_notification);
-    app::update(&mut app, Msg::Up, at(10, 1, 0));
-    app::update(&mut app, Msg::Next, at(10, 1, 0));
+    app::update(&mut app, Intent::Up, at(10, 1, 0));
+    app::update(&mut app, Intent::Next, at(10, 1, 0));
     assert!(app.settings.reminder.terminal_notification);
-    app::update(&mut app, Msg::Up, at(10, 1, 0));
-    app::update(&mut app, Msg::Select, at(10, 1, 0));
+    app::update(&mut app, Intent::Up, at(10, 1, 0));
+    app::update(&mut app, Intent::Select, at(10, 1, 0));
     assert!(!app.settings.reminder.bell);
-    app::update(&mut app, Msg::Up, at(10, 1, 0));
-    app::update(&mut app, Msg::Next, at(10, 1, 0));
+    app::update(&mut app, Intent::Up, at(10, 1, 0));
+    app::update(&mut app, Intent::Next, at(10, 1, 0));
     assert_eq!(app.settings.reminder.snooze_minutes, 6);
     assert_eq!(app.settings.reminder.problem(), None);
     // First row: off, then on with a fresh interval.
-    app::update(&mut app, Msg::First, at(10, 2, 0));
-    app::update(&mut app, Msg::Select, at(10, 2, 0));
+    app::update(&mut app, Intent::First, at(10, 2, 0));
+    app::update(&mut app, Intent::Select, at(10, 2, 0));
     assert!(!app.settings.reminder.enabled);
-    let cmds = app::update(&mut app, Msg::Select, at(10, 3, 0));
+    let cmds = app::update(&mut app, Intent::Select, at(10, 3, 0));
     assert_eq!(cmds, vec![Cmd::SaveSettings, Cmd::SaveSchedule]);
-    app::update(&mut app, Msg::Back, at(10, 3, 0));
+    app::update(&mut app, Intent::Back, at(10, 3, 0));
     assert_eq!(app.screen, Screen::Home);
 }
 
@@ -317,7 +326,7 @@ fn a_shorter_interval_can_make_it_due_at_once() {
     app.screen = Screen::Reminder;
     app.reminder.selected = 1;
     for _ in 0..4 {
-        app::update(&mut app, Msg::Previous, at(10, 40, 0));
+        app::update(&mut app, Intent::Previous, at(10, 40, 0));
     }
     // 40 min since 10:00: due now. The loop is woken at once to show it.
     assert_eq!(app.settings.reminder.every_minutes, 40);
@@ -327,12 +336,12 @@ fn a_shorter_interval_can_make_it_due_at_once() {
         Some(at(10, 40, 0).instant)
     );
     assert_eq!(
-        app::update(&mut app, Msg::Tick, at(10, 40, 0)),
+        app::update(&mut app, Outcome::Tick, at(10, 40, 0)),
         vec![Cmd::Bell]
     );
     assert!(app.reminder.showing);
     // Further keys go to the overlay.
-    app::update(&mut app, Msg::Previous, at(10, 40, 1));
+    app::update(&mut app, Intent::Previous, at(10, 40, 1));
     assert_eq!(app.settings.reminder.every_minutes, 40);
 }
 
@@ -341,7 +350,7 @@ fn reminder_screen_wakes_when_the_minutes_shown_change() {
     let mut app = started();
     app.screen = Screen::Reminder;
     // At 10:36:30, 23.5 min are left, shown as "in 24 min" until 10:37:00.
-    app::update(&mut app, Msg::Tick, at(10, 36, 30));
+    app::update(&mut app, Outcome::Tick, at(10, 36, 30));
     assert_eq!(
         app::next_wakeup(&app, at(10, 36, 30)),
         Some(at(10, 37, 0).instant)
@@ -395,15 +404,15 @@ fn a_due_reminder_waits_behind_a_heat_application_until_the_pack_is_off() {
         .position(|e| *e == HomeEntry::Therapy)
         .unwrap();
     // Home → timer picker → heat's check → start.
-    for msg in [Msg::Select, Msg::Select, Msg::Select] {
+    for msg in [Intent::Select, Intent::Select, Intent::Select] {
         app::update(&mut app, msg, at(10, 50, 0));
     }
     assert!(app::is_counting_down(&app), "the heat application runs");
-    app::update(&mut app, Msg::Tick, at(11, 0, 0));
-    app::update(&mut app, Msg::Tick, at(11, 2, 0));
+    app::update(&mut app, Outcome::Tick, at(11, 0, 0));
+    app::update(&mut app, Outcome::Tick, at(11, 2, 0));
     assert!(!app.reminder.showing, "it waits while the pack is on");
-    app::update(&mut app, Msg::PackRemoved, at(11, 3, 0));
+    app::update(&mut app, Intent::PackRemoved, at(11, 3, 0));
     assert!(!app::is_counting_down(&app));
-    app::update(&mut app, Msg::Tick, at(11, 3, 1));
+    app::update(&mut app, Outcome::Tick, at(11, 3, 1));
     assert!(app.reminder.showing, "then it shows");
 }

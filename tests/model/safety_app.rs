@@ -3,14 +3,16 @@
 
 use std::time::Instant;
 
-use backcoach::app::safety::{Start, check_start};
-use backcoach::app::{self, App, Cmd, HomeEntry, Msg, Now, Screen};
+use backcoach::app::opening::{self, Opening};
+use backcoach::app::{App, Cmd, HomeEntry, Intent, Msg, Now, Outcome, Screen};
 use backcoach::content::load;
 use backcoach::content::source;
 use backcoach::domain::record::Record;
 use backcoach::keys;
 use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
+
+use crate::support::screen::{deliver, settle};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn at(day: u32, hour: u32, minute: u32) -> Now {
@@ -32,47 +34,48 @@ fn app() -> App {
         disclaimer_acknowledged: Some(morning().wall),
         ..Settings::default()
     };
-    let mut app = App::new(load::load(&source::builtin()).unwrap(), settings, true);
-    app::update(
-        &mut app,
-        Msg::Viewport {
-            width: 80,
-            height: 24,
-        },
-        morning(),
-    );
-    app
+    App::new(load::load(&source::builtin()).unwrap(), settings, true)
 }
 
-fn send(app: &mut App, msgs: &[Msg], now: Now) -> Vec<Cmd> {
+/// Delivers each message as the runtime would in an 80x24 terminal.
+fn send<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M], now: Now) -> Vec<Cmd> {
+    send_at(app, msgs, now, (80, 24))
+}
+
+fn send_at<M: Into<Msg> + Clone>(
+    app: &mut App,
+    msgs: &[M],
+    now: Now,
+    (width, height): (u16, u16),
+) -> Vec<Cmd> {
     msgs.iter()
-        .flat_map(|m| app::update(app, m.clone(), now))
+        .flat_map(|m| deliver(app, m.clone(), now, width, height))
         .collect()
 }
 
 fn home_entry(app: &mut App, entry: HomeEntry, now: Now) -> Vec<Cmd> {
     let index = HomeEntry::ALL.iter().position(|e| *e == entry).unwrap();
-    send(app, &[Msg::First], now);
+    send(app, &[Intent::First], now);
     for _ in 0..index {
-        send(app, &[Msg::Down], now);
+        send(app, &[Intent::Down], now);
     }
-    send(app, &[Msg::Select], now)
+    send(app, &[Intent::Select], now)
 }
 
 /// Answers the open checklist: "yes" to the given ids, "no" to the rest.
 fn answer(app: &mut App, yes: &[&str], now: Now) -> Vec<Cmd> {
     assert_eq!(app.screen, Screen::Checklist);
     let ids: Vec<String> = app.content.checklist.iter().map(|i| i.id.clone()).collect();
-    send(app, &[Msg::First], now);
+    send(app, &[Intent::First], now);
     for id in &ids {
         let msg = if yes.contains(&id.as_str()) {
-            Msg::Yes
+            Intent::Yes
         } else {
-            Msg::No
+            Intent::No
         };
         send(app, &[msg], now);
     }
-    send(app, &[Msg::Select], now)
+    send(app, &[Intent::Select], now)
 }
 
 fn used(cmds: &[Cmd]) -> Vec<String> {
@@ -101,18 +104,18 @@ fn library_leads_to_the_checklist_while_the_gate_is_closed() {
     assert_eq!(app.screen, Screen::Library);
     // The library key for techniques, as the key table maps it.
     let msg = keys::map(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE), &app);
-    assert_eq!(msg, Some(Msg::OpenRelease));
-    send(&mut app, &[Msg::OpenRelease], morning());
+    assert_eq!(msg, Some(Intent::OpenRelease));
+    send(&mut app, &[Intent::OpenRelease], morning());
     assert_eq!(app.screen, Screen::Checklist);
-    send(&mut app, &[Msg::Back], morning());
+    send(&mut app, &[Intent::Back], morning());
     assert_eq!(app.screen, Screen::Library, "Esc returns to the library");
 }
 
 #[test]
 fn command_line_technique_opens_the_checklist_first_then_that_card() {
     let mut app = app();
-    app.safety.start = Some(Start::Release(Some("lying_spinal_twist".into())));
-    send(&mut app, &[Msg::Launch], morning());
+    app.opening = Some(Opening::Release(Some("lying_spinal_twist".into())));
+    send(&mut app, &[Outcome::Started], morning());
     assert_eq!(app.screen, Screen::Checklist);
     assert!(app.card.is_none());
     let cmds = answer(&mut app, &[], morning());
@@ -129,10 +132,10 @@ fn command_line_start_waits_for_the_first_run_statement() {
         Settings::default(),
         true,
     );
-    app.safety.start = Some(Start::Release(None));
-    send(&mut app, &[Msg::Launch], morning());
+    app.opening = Some(Opening::Release(None));
+    send(&mut app, &[Outcome::Started], morning());
     assert_eq!(app.screen, Screen::Disclaimer);
-    let cmds = send(&mut app, &[Msg::Select], morning());
+    let cmds = send(&mut app, &[Intent::Select], morning());
     assert!(cmds.contains(&Cmd::SaveSettings));
     assert_eq!(app.screen, Screen::Checklist);
 }
@@ -140,13 +143,19 @@ fn command_line_start_waits_for_the_first_run_statement() {
 #[test]
 fn unknown_technique_on_the_command_line_lists_the_valid_ids() {
     let content = load::load(&source::builtin()).unwrap();
-    let err = check_start(&content, &Start::Release(Some("neck_crack".into()))).unwrap_err();
+    let err = opening::check(&content, &Opening::Release(Some("neck_crack".into()))).unwrap_err();
     assert_eq!(
         err,
         "unknown technique `neck_crack`; valid ids: seated_chair_extension, seated_floor_twist, lying_spinal_twist"
     );
-    assert!(check_start(&content, &Start::Release(Some("seated_floor_twist".into()))).is_ok());
-    assert!(check_start(&content, &Start::Release(None)).is_ok());
+    assert!(
+        opening::check(
+            &content,
+            &Opening::Release(Some("seated_floor_twist".into()))
+        )
+        .is_ok()
+    );
+    assert!(opening::check(&content, &Opening::Release(None)).is_ok());
 }
 
 #[test]
@@ -154,7 +163,7 @@ fn holding_enter_on_the_checklist_never_passes_it() {
     let mut app = app();
     home_entry(&mut app, HomeEntry::SelfRelease, morning());
     for _ in 0..50 {
-        let cmds = send(&mut app, &[Msg::Select], morning());
+        let cmds = send(&mut app, &[Intent::Select], morning());
         assert!(cmds.is_empty());
         assert_eq!(app.screen, Screen::Checklist);
     }
@@ -170,11 +179,11 @@ fn a_locking_yes_keeps_every_technique_closed_and_says_why() {
     answer(&mut app, &["fever"], morning());
     assert_eq!(app.screen, Screen::Release);
     for index in 0..app.content.techniques.len() {
-        send(&mut app, &[Msg::First], morning());
+        send(&mut app, &[Intent::First], morning());
         for _ in 0..index {
-            send(&mut app, &[Msg::Down], morning());
+            send(&mut app, &[Intent::Down], morning());
         }
-        let cmds = send(&mut app, &[Msg::Select], morning());
+        let cmds = send(&mut app, &[Intent::Select], morning());
         assert!(used(&cmds).is_empty());
         assert_eq!(app.screen, Screen::Release);
         assert!(app.card.is_none());
@@ -182,11 +191,11 @@ fn a_locking_yes_keeps_every_technique_closed_and_says_why() {
     }
     // Coming back later the same day: straight to the verdict, no new
     // chance to answer differently.
-    send(&mut app, &[Msg::Back], morning());
+    send(&mut app, &[Intent::Back], morning());
     home_entry(&mut app, HomeEntry::SelfRelease, at(22, 18, 0));
     assert_eq!(app.screen, Screen::Release);
     // The next day asks again.
-    send(&mut app, &[Msg::Back], morning());
+    send(&mut app, &[Intent::Back], morning());
     home_entry(&mut app, HomeEntry::SelfRelease, at(23, 8, 0));
     assert_eq!(app.screen, Screen::Checklist);
 }
@@ -194,14 +203,14 @@ fn a_locking_yes_keeps_every_technique_closed_and_says_why() {
 #[test]
 fn stenosis_keeps_the_extension_move_locked_and_the_twists_open() {
     let mut app = app();
-    app.safety.start = Some(Start::Release(Some("seated_chair_extension".into())));
-    send(&mut app, &[Msg::Launch], morning());
+    app.opening = Some(Opening::Release(Some("seated_chair_extension".into())));
+    send(&mut app, &[Outcome::Started], morning());
     let cmds = answer(&mut app, &["spinal_stenosis"], morning());
     assert!(used(&cmds).is_empty());
     assert_eq!(app.screen, Screen::Release);
     assert!(app.notice.as_ref().unwrap().contains("stenosis"));
-    send(&mut app, &[Msg::Down], morning());
-    let cmds = send(&mut app, &[Msg::Select], morning());
+    send(&mut app, &[Intent::Down], morning());
+    let cmds = send(&mut app, &[Intent::Select], morning());
     assert_eq!(used(&cmds), ["seated_floor_twist"]);
     assert_eq!(app.screen, Screen::Technique);
 }
@@ -211,11 +220,11 @@ fn it_hurt_closes_the_gate_for_the_rest_of_the_day_and_is_recorded() {
     let mut app = app();
     home_entry(&mut app, HomeEntry::SelfRelease, morning());
     answer(&mut app, &[], morning());
-    send(&mut app, &[Msg::Select], morning());
+    send(&mut app, &[Intent::Select], morning());
     assert_eq!(app.screen, Screen::Technique);
     let key = keys::map(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE), &app);
-    assert_eq!(key, Some(Msg::ReportHurt));
-    let cmds = send(&mut app, &[Msg::ReportHurt], at(22, 9, 5));
+    assert_eq!(key, Some(Intent::ReportHurt));
+    let cmds = send(&mut app, &[Intent::ReportHurt], at(22, 9, 5));
     assert_eq!(app.screen, Screen::Hurt);
     assert!(app.card.is_none());
     assert!(cmds.contains(&Cmd::SaveSettings));
@@ -223,17 +232,17 @@ fn it_hurt_closes_the_gate_for_the_rest_of_the_day_and_is_recorded() {
         c,
         Cmd::Append(Record::ReleaseHurt { technique, .. }) if technique == "seated_chair_extension"
     )));
-    send(&mut app, &[Msg::Back], at(22, 9, 6));
+    send(&mut app, &[Intent::Back], at(22, 9, 6));
     assert_eq!(app.screen, Screen::Home);
     // Every path now leads to the hurt guidance, until tomorrow.
     home_entry(&mut app, HomeEntry::SelfRelease, at(22, 20, 0));
     assert_eq!(app.screen, Screen::Hurt);
-    send(&mut app, &[Msg::Back], at(22, 20, 0));
-    app.safety.start = Some(Start::Release(Some("lying_spinal_twist".into())));
-    let cmds = send(&mut app, &[Msg::Launch], at(22, 21, 0));
+    send(&mut app, &[Intent::Back], at(22, 20, 0));
+    app.opening = Some(Opening::Release(Some("lying_spinal_twist".into())));
+    let cmds = send(&mut app, &[Outcome::Started], at(22, 21, 0));
     assert!(used(&cmds).is_empty());
     assert_eq!(app.screen, Screen::Hurt);
-    send(&mut app, &[Msg::Back], at(22, 21, 0));
+    send(&mut app, &[Intent::Back], at(22, 21, 0));
     home_entry(&mut app, HomeEntry::SelfRelease, at(23, 7, 0));
     assert_eq!(app.screen, Screen::Checklist);
 }
@@ -243,9 +252,9 @@ fn an_open_card_closes_at_the_next_key_after_midnight() {
     let mut app = app();
     home_entry(&mut app, HomeEntry::SelfRelease, at(22, 23, 50));
     answer(&mut app, &[], at(22, 23, 50));
-    send(&mut app, &[Msg::Select], at(22, 23, 51));
+    send(&mut app, &[Intent::Select], at(22, 23, 51));
     assert_eq!(app.screen, Screen::Technique);
-    send(&mut app, &[Msg::Next], at(23, 0, 1));
+    send(&mut app, &[Intent::Next], at(23, 0, 1));
     assert_eq!(app.screen, Screen::Checklist);
     assert!(app.card.is_none());
 }
@@ -257,24 +266,24 @@ fn a_habit_needs_an_explicit_acknowledgement_before_anything_opens() {
     for day in [21, 20, 18, 16] {
         app.safety.uses.push(at(day, 12, 0).wall.fixed_offset());
     }
-    app.safety.start = Some(Start::Release(Some("seated_floor_twist".into())));
-    send(&mut app, &[Msg::Launch], morning());
+    app.opening = Some(Opening::Release(Some("seated_floor_twist".into())));
+    send(&mut app, &[Outcome::Started], morning());
     let cmds = answer(&mut app, &[], morning());
     assert_eq!(app.screen, Screen::Habit);
     assert_eq!(app.safety.habit_days, 4);
     assert!(used(&cmds).is_empty());
     // Enter, arrows, y: none of them acknowledge.
-    for msg in [Msg::Select, Msg::Next, Msg::Down, Msg::Yes] {
+    for msg in [Intent::Select, Intent::Next, Intent::Down, Intent::Yes] {
         let cmds = send(&mut app, &[msg], morning());
         assert!(used(&cmds).is_empty());
         assert_eq!(app.screen, Screen::Habit);
     }
-    let cmds = send(&mut app, &[Msg::Acknowledge], morning());
+    let cmds = send(&mut app, &[Intent::Acknowledge], morning());
     assert!(cmds.contains(&Cmd::SaveSettings));
     assert_eq!(used(&cmds), ["seated_floor_twist"]);
     assert_eq!(app.screen, Screen::Technique);
     // Acknowledged for today only.
-    send(&mut app, &[Msg::Back, Msg::Back], morning());
+    send(&mut app, &[Intent::Back, Intent::Back], morning());
     home_entry(&mut app, HomeEntry::SelfRelease, at(22, 15, 0));
     assert_eq!(app.screen, Screen::Release);
 }
@@ -328,7 +337,7 @@ fn reading_the_warnings_to_the_end_records_one_review() {
     let mut steps = 0;
     while reviews(&cmds) == 0 {
         assert!(app.safety.last_review.is_none());
-        cmds = send(&mut app, &[Msg::Down], at(22, 9, 1));
+        cmds = send(&mut app, &[Intent::Down], at(22, 9, 1));
         steps += 1;
         assert!(steps < 500, "never reached the end");
     }
@@ -338,38 +347,35 @@ fn reading_the_warnings_to_the_end_records_one_review() {
         Some(at(22, 9, 1).wall.fixed_offset())
     );
     // Moving around at the end does not record again in this visit.
-    let more = send(&mut app, &[Msg::Up, Msg::Down, Msg::Last], at(22, 9, 2));
+    let more = send(
+        &mut app,
+        &[Intent::Up, Intent::Down, Intent::Last],
+        at(22, 9, 2),
+    );
     assert_eq!(reviews(&more), 0);
-    send(&mut app, &[Msg::Back], morning());
+    send(&mut app, &[Intent::Back], morning());
     assert_eq!(app.screen, Screen::Home);
     // A new visit: End jumps there and records again.
     home_entry(&mut app, HomeEntry::Warnings, at(22, 10, 0));
     assert_eq!(app.safety.scroll, 0);
-    let cmds = send(&mut app, &[Msg::Last], at(22, 10, 0));
+    let cmds = send(&mut app, &[Intent::Last], at(22, 10, 0));
     assert_eq!(reviews(&cmds), 1);
 }
 
 #[test]
 fn warnings_that_fit_on_screen_are_reviewed_on_opening_but_not_when_too_small() {
     let mut app = app();
-    send(
-        &mut app,
-        &[Msg::Viewport {
-            width: 30,
-            height: 400,
-        }],
-        morning(),
-    );
-    let cmds = home_entry(&mut app, HomeEntry::Warnings, morning());
+    let index = HomeEntry::ALL
+        .iter()
+        .position(|e| *e == HomeEntry::Warnings)
+        .unwrap();
+    let mut path = vec![Intent::First];
+    path.extend(std::iter::repeat_n(Intent::Down, index));
+    path.push(Intent::Select);
+    let cmds = send_at(&mut app, &path, morning(), (30, 400));
+    assert_eq!(app.screen, Screen::Warnings);
     assert_eq!(reviews(&cmds), 0, "30 columns is too narrow to show it");
-    let cmds = send(
-        &mut app,
-        &[Msg::Viewport {
-            width: 200,
-            height: 400,
-        }],
-        morning(),
-    );
+    let cmds = settle(&mut app, 200, 400, morning());
     assert_eq!(reviews(&cmds), 1, "resized so all of it shows");
 }
 

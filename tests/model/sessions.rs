@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use backcoach::app::{self, App, Cmd, Msg, Now, Screen};
+use backcoach::app::{self, App, Cmd, Intent, Now, Outcome, Screen};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::source::{self, Source};
@@ -103,23 +103,23 @@ fn picked_from_home_through_the_picker_and_preview() {
     let clock = Clock::new();
     let mut app = app();
     let now = clock.secs(0.0);
-    for msg in [Msg::Down, Msg::Select] {
+    for msg in [Intent::Down, Intent::Select] {
         app::update(&mut app, msg, now);
     }
     assert_eq!(app.screen, Screen::Routines);
-    app::update(&mut app, Msg::Down, now);
-    app::update(&mut app, Msg::Select, now);
+    app::update(&mut app, Intent::Down, now);
+    app::update(&mut app, Intent::Select, now);
     assert_eq!(app.screen, Screen::RoutinePreview);
     assert_eq!(app::selected_plan(&app).unwrap().routine_id, "gentle");
-    app::update(&mut app, Msg::Back, now);
-    app::update(&mut app, Msg::Up, now);
-    app::update(&mut app, Msg::Select, now);
-    app::update(&mut app, Msg::Select, now);
+    app::update(&mut app, Intent::Back, now);
+    app::update(&mut app, Intent::Up, now);
+    app::update(&mut app, Intent::Select, now);
+    app::update(&mut app, Intent::Select, now);
     assert_eq!(app.screen, Screen::Session);
     assert_eq!(phase(&app), Phase::CheckIn);
     assert_eq!(app.session.as_ref().unwrap().plan.routine_id, "mini");
     // Esc at the check-in goes back without recording anything.
-    let cmds = app::update(&mut app, Msg::Back, now);
+    let cmds = app::update(&mut app, Intent::Back, now);
     assert!(cmds.is_empty());
     assert_eq!(app.screen, Screen::RoutinePreview);
     assert!(app.session.is_none());
@@ -156,8 +156,8 @@ fn every_transition_with_exact_remaining_times() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
     assert!(!app.session.as_ref().unwrap().is_counting_down());
-    app::update(&mut app, Msg::Digit(4), clock.secs(0.0));
-    let cmds = app::update(&mut app, Msg::Select, clock.secs(0.0));
+    app::update(&mut app, Intent::Digit(4), clock.secs(0.0));
+    let cmds = app::update(&mut app, Intent::Select, clock.secs(0.0));
     assert!(cmds.contains(&Cmd::Bell));
     let s = app.session.as_ref().unwrap();
     assert_eq!(s.pain_before, Some(4));
@@ -171,23 +171,23 @@ fn every_transition_with_exact_remaining_times() {
     assert_eq!((beat.set, beat.side, beat.rep), (1, Some(Side::Right), 1));
 
     // The hold starts when the get-ready ends and lasts 5 s.
-    let cmds = app::update(&mut app, Msg::Tick, clock.secs(10.0));
+    let cmds = app::update(&mut app, Outcome::Tick, clock.secs(10.0));
     assert_eq!(cmds, vec![Cmd::Bell]);
     assert_eq!(kind(&app), BeatKind::Hold);
     assert_eq!(said(&app), "Hold");
     assert_eq!(left(&app, clock.secs(10.0)), 5 * S);
     // Not over a hair before 5 s, over at 5 s.
-    app::update(&mut app, Msg::Tick, clock.secs(14.999));
+    app::update(&mut app, Outcome::Tick, clock.secs(14.999));
     assert_eq!(kind(&app), BeatKind::Hold);
-    app::update(&mut app, Msg::Tick, clock.secs(15.0));
+    app::update(&mut app, Outcome::Tick, clock.secs(15.0));
     assert_eq!(said(&app), "Rep 2 of 2");
     assert_eq!(left(&app, clock.secs(15.0)), 3 * S);
 
     // Rep 2 hold, then the side switch, with a late tick: the new beat
     // still started when the old one ended.
-    app::update(&mut app, Msg::Tick, clock.secs(18.0));
+    app::update(&mut app, Outcome::Tick, clock.secs(18.0));
     assert_eq!(kind(&app), BeatKind::Hold);
-    app::update(&mut app, Msg::Tick, clock.secs(24.5));
+    app::update(&mut app, Outcome::Tick, clock.secs(24.5));
     assert_eq!(said(&app), "Switch to the left side");
     let beat = *app.session.as_ref().unwrap().current().unwrap();
     assert_eq!(
@@ -198,21 +198,21 @@ fn every_transition_with_exact_remaining_times() {
 
     // Through the left side to set 2.
     for t in [28.0, 33.0, 36.0] {
-        app::update(&mut app, Msg::Tick, clock.secs(t));
+        app::update(&mut app, Outcome::Tick, clock.secs(t));
     }
     assert_eq!(kind(&app), BeatKind::Hold);
-    app::update(&mut app, Msg::Tick, clock.secs(41.0));
+    app::update(&mut app, Outcome::Tick, clock.secs(41.0));
     assert_eq!(said(&app), "Set 2 of 2");
     let beat = *app.session.as_ref().unwrap().current().unwrap();
     assert_eq!((beat.set, beat.side, beat.rep), (2, Some(Side::Right), 1));
 
     // Pause: paused time is not counted.
-    app::update(&mut app, Msg::TogglePause, clock.secs(42.0));
+    app::update(&mut app, Intent::TogglePause, clock.secs(42.0));
     assert!(!app.session.as_ref().unwrap().is_counting_down());
     assert_eq!(app::next_wakeup(&app, clock.secs(42.0)), None);
-    app::update(&mut app, Msg::Tick, clock.secs(500.0));
+    app::update(&mut app, Outcome::Tick, clock.secs(500.0));
     assert_eq!(left(&app, clock.secs(500.0)), 4 * S);
-    app::update(&mut app, Msg::TogglePause, clock.secs(500.0));
+    app::update(&mut app, Intent::TogglePause, clock.secs(500.0));
     assert_eq!(left(&app, clock.secs(501.5)), Duration::from_millis(2_500));
     assert_eq!(
         app.session
@@ -223,18 +223,18 @@ fn every_transition_with_exact_remaining_times() {
     );
 
     // n skips the rest of the twist; the march has no hold.
-    let cmds = app::update(&mut app, Msg::Next, clock.secs(502.0));
+    let cmds = app::update(&mut app, Intent::Next, clock.secs(502.0));
     assert!(cmds.contains(&Cmd::Bell));
     assert_eq!(said(&app), "Skipped Chair twist. Next: Slow march");
     assert_eq!(kind(&app), BeatKind::Manual);
     assert!(!app.session.as_ref().unwrap().is_counting_down());
     assert_eq!(app::next_wakeup(&app, clock.secs(502.0)), None);
     // Nothing moves by itself on a step without a hold.
-    app::update(&mut app, Msg::Tick, clock.secs(900.0));
+    app::update(&mut app, Outcome::Tick, clock.secs(900.0));
     assert_eq!(kind(&app), BeatKind::Manual);
-    app::update(&mut app, Msg::Select, clock.secs(900.0));
+    app::update(&mut app, Intent::Select, clock.secs(900.0));
     assert_eq!(said(&app), "Rep 2 of 2");
-    app::update(&mut app, Msg::Select, clock.secs(901.0));
+    app::update(&mut app, Intent::Select, clock.secs(901.0));
     assert_eq!(said(&app), "Next exercise: Back press");
     assert_eq!(
         app.session.as_ref().unwrap().results(),
@@ -246,28 +246,28 @@ fn every_transition_with_exact_remaining_times() {
     );
 
     // p goes back to the start of the previous exercise.
-    app::update(&mut app, Msg::Previous, clock.secs(902.0));
+    app::update(&mut app, Intent::Previous, clock.secs(902.0));
     assert_eq!(said(&app), "Back to Slow march");
     assert_eq!(app.session.as_ref().unwrap().current().unwrap().rep, 1);
     assert_eq!(
         app.session.as_ref().unwrap().results()[1],
         ExerciseOutcome::NotReached
     );
-    app::update(&mut app, Msg::Select, clock.secs(903.0));
-    app::update(&mut app, Msg::Select, clock.secs(904.0));
+    app::update(&mut app, Intent::Select, clock.secs(903.0));
+    app::update(&mut app, Intent::Select, clock.secs(904.0));
     // Enter during a get-ready starts the hold now.
-    app::update(&mut app, Msg::Select, clock.secs(905.0));
+    app::update(&mut app, Intent::Select, clock.secs(905.0));
     assert_eq!(kind(&app), BeatKind::Hold);
     assert_eq!(left(&app, clock.secs(905.0)), 5 * S);
-    let cmds = app::update(&mut app, Msg::Tick, clock.secs(910.0));
+    let cmds = app::update(&mut app, Outcome::Tick, clock.secs(910.0));
     assert_eq!(cmds, vec![Cmd::Bell]);
     assert_eq!(phase(&app), Phase::CheckOut);
     assert_eq!(app::next_wakeup(&app, clock.secs(910.0)), None);
 
     // Check-out, then the summary and one record.
-    app::update(&mut app, Msg::Up, clock.secs(920.0));
-    app::update(&mut app, Msg::Up, clock.secs(920.0));
-    let cmds = app::update(&mut app, Msg::Select, clock.secs(920.0));
+    app::update(&mut app, Intent::Up, clock.secs(920.0));
+    app::update(&mut app, Intent::Up, clock.secs(920.0));
+    let cmds = app::update(&mut app, Intent::Select, clock.secs(920.0));
     assert_eq!(phase(&app), Phase::Summary);
     let records = appended(&cmds);
     assert_eq!(records.len(), 1);
@@ -287,7 +287,7 @@ fn every_transition_with_exact_remaining_times() {
             .fixed_offset()
     );
     // Enter leaves the summary.
-    app::update(&mut app, Msg::Select, clock.secs(921.0));
+    app::update(&mut app, Intent::Select, clock.secs(921.0));
     assert_eq!(app.screen, Screen::Routines);
     assert!(app.session.is_none());
 }
@@ -296,7 +296,7 @@ fn every_transition_with_exact_remaining_times() {
 fn two_hundred_holds_accumulate_no_drift() {
     let clock = Clock::new();
     let mut app = started("long", &clock);
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
     // Wake up late every time, by a varying amount under a second.
     let mut deadline = 10.0;
     let mut holds = 0;
@@ -304,7 +304,7 @@ fn two_hundred_holds_accumulate_no_drift() {
         let late = f64::from(u32::try_from(holds % 7).unwrap()) * 0.13;
         let now = clock.secs(deadline + late);
         let was_hold = kind(&app) == BeatKind::Hold;
-        app::update(&mut app, Msg::Tick, now);
+        app::update(&mut app, Outcome::Tick, now);
         holds += usize::from(was_hold);
         if phase(&app) != Phase::Running {
             break;
@@ -324,7 +324,7 @@ fn two_hundred_holds_accumulate_no_drift() {
     assert_eq!(holds, 200);
     assert_eq!(phase(&app), Phase::CheckOut);
     // 10 + 5 + 199 × (3 + 5) seconds exactly.
-    let cmds = app::update(&mut app, Msg::Next, clock.secs(5_000.0));
+    let cmds = app::update(&mut app, Intent::Next, clock.secs(5_000.0));
     assert_eq!(appended(&cmds)[0].duration_secs, 1_607);
 }
 
@@ -332,9 +332,9 @@ fn two_hundred_holds_accumulate_no_drift() {
 fn this_hurts_stops_at_once_and_records_it() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
-    app::update(&mut app, Msg::Tick, clock.secs(12.0));
-    let cmds = app::update(&mut app, Msg::Hurt, clock.secs(12.0));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
+    app::update(&mut app, Outcome::Tick, clock.secs(12.0));
+    let cmds = app::update(&mut app, Intent::Hurt, clock.secs(12.0));
     assert_eq!(phase(&app), Phase::Hurt);
     assert_eq!(app::next_wakeup(&app, clock.secs(12.0)), None);
     assert!(!app.session.as_ref().unwrap().is_counting_down());
@@ -355,8 +355,8 @@ fn this_hurts_stops_at_once_and_records_it() {
         ]
     );
     // A second press records nothing more.
-    assert!(appended(&app::update(&mut app, Msg::Hurt, clock.secs(13.0))).is_empty());
-    app::update(&mut app, Msg::Back, clock.secs(14.0));
+    assert!(appended(&app::update(&mut app, Intent::Hurt, clock.secs(13.0))).is_empty());
+    app::update(&mut app, Intent::Back, clock.secs(14.0));
     assert_eq!(app.screen, Screen::Routines);
 }
 
@@ -370,15 +370,15 @@ fn the_hurt_key_is_bound_and_hinted_in_every_phase_of_a_session() {
             .find(|b| b.codes.contains(&KeyCode::Char('!')))
             .unwrap_or_else(|| panic!("no ! in {:?}", phase(app)));
         assert!(hurt.hint);
-        assert_eq!(hurt.msg, Msg::Hurt);
+        assert_eq!(hurt.intent, Intent::Hurt);
     };
     check(&app);
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
     check(&app);
-    app::update(&mut app, Msg::Back, clock.secs(1.0));
+    app::update(&mut app, Intent::Back, clock.secs(1.0));
     assert_eq!(phase(&app), Phase::Confirm);
     check(&app);
-    let cmds = app::update(&mut app, Msg::Hurt, clock.secs(2.0));
+    let cmds = app::update(&mut app, Intent::Hurt, clock.secs(2.0));
     assert_eq!(appended(&cmds)[0].outcome, SessionOutcome::StoppedForPain);
 }
 
@@ -386,19 +386,19 @@ fn the_hurt_key_is_bound_and_hinted_in_every_phase_of_a_session() {
 fn leaving_asks_first_then_records_an_abandoned_session() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
-    let cmds = app::update(&mut app, Msg::Back, clock.secs(4.0));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Intent::Back, clock.secs(4.0));
     assert!(cmds.is_empty());
     assert_eq!(phase(&app), Phase::Confirm);
     assert_eq!(app::next_wakeup(&app, clock.secs(4.0)), None);
     assert_eq!(left(&app, clock.secs(60.0)), 6 * S);
     // Keep going: it runs on from where it was.
-    app::update(&mut app, Msg::Back, clock.secs(60.0));
+    app::update(&mut app, Intent::Back, clock.secs(60.0));
     assert_eq!(phase(&app), Phase::Running);
     assert_eq!(left(&app, clock.secs(61.0)), 5 * S);
     // Leave for good.
-    app::update(&mut app, Msg::Back, clock.secs(62.0));
-    let cmds = app::update(&mut app, Msg::Select, clock.secs(62.0));
+    app::update(&mut app, Intent::Back, clock.secs(62.0));
+    let cmds = app::update(&mut app, Intent::Select, clock.secs(62.0));
     let record = &appended(&cmds)[0];
     assert_eq!(record.outcome, SessionOutcome::Abandoned);
     assert_eq!(record.duration_secs, 6);
@@ -410,10 +410,10 @@ fn leaving_asks_first_then_records_an_abandoned_session() {
 fn a_paused_session_stays_paused_after_keep_going() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
-    app::update(&mut app, Msg::TogglePause, clock.secs(2.0));
-    app::update(&mut app, Msg::Back, clock.secs(3.0));
-    app::update(&mut app, Msg::Back, clock.secs(4.0));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
+    app::update(&mut app, Intent::TogglePause, clock.secs(2.0));
+    app::update(&mut app, Intent::Back, clock.secs(3.0));
+    app::update(&mut app, Intent::Back, clock.secs(4.0));
     assert!(app.session.as_ref().unwrap().paused);
     assert_eq!(left(&app, clock.secs(99.0)), 8 * S);
 }
@@ -423,9 +423,9 @@ fn quitting_with_ctrl_c_mid_session_records_it() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
     // Not started yet: nothing to record.
-    assert!(app::update(&mut app.clone(), Msg::Quit, clock.secs(0.0)).is_empty());
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
-    let cmds = app::update(&mut app, Msg::Quit, clock.secs(3.0));
+    assert!(app::update(&mut app.clone(), Intent::Quit, clock.secs(0.0)).is_empty());
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Intent::Quit, clock.secs(3.0));
     assert!(app.quit);
     assert_eq!(appended(&cmds)[0].outcome, SessionOutcome::Abandoned);
 }
@@ -435,13 +435,13 @@ fn the_bell_can_be_turned_off_and_is_saved() {
     let clock = Clock::new();
     let mut app = app();
     app.screen = Screen::Routines;
-    let cmds = app::update(&mut app, Msg::ToggleBell, clock.secs(0.0));
+    let cmds = app::update(&mut app, Intent::ToggleBell, clock.secs(0.0));
     assert_eq!(cmds, vec![Cmd::SaveSettings]);
     assert!(!app.settings.session_bell);
     app::start_routine(&mut app, "mini", clock.secs(0.0)).unwrap();
-    let cmds = app::update(&mut app, Msg::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Intent::Next, clock.secs(0.0));
     assert!(!cmds.contains(&Cmd::Bell));
-    assert!(app::update(&mut app, Msg::Tick, clock.secs(10.0)).is_empty());
+    assert!(app::update(&mut app, Outcome::Tick, clock.secs(10.0)).is_empty());
     assert_eq!(kind(&app), BeatKind::Hold);
 }
 
@@ -449,17 +449,17 @@ fn the_bell_can_be_turned_off_and_is_saved() {
 fn pain_ratings_stay_within_zero_to_ten() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
-    app::update(&mut app, Msg::Digit(9), clock.secs(0.0));
+    app::update(&mut app, Intent::Digit(9), clock.secs(0.0));
     for _ in 0..5 {
-        app::update(&mut app, Msg::Up, clock.secs(0.0));
+        app::update(&mut app, Intent::Up, clock.secs(0.0));
     }
     assert_eq!(app.session.as_ref().unwrap().pain_choice, Some(10));
     for _ in 0..15 {
-        app::update(&mut app, Msg::Down, clock.secs(0.0));
+        app::update(&mut app, Intent::Down, clock.secs(0.0));
     }
     assert_eq!(app.session.as_ref().unwrap().pain_choice, Some(0));
     // Skipping keeps no answer even after choosing one.
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
     assert_eq!(app.session.as_ref().unwrap().pain_before, None);
 }
 
@@ -477,19 +477,19 @@ fn digits_are_pain_ratings_only_while_asked() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
     let key = KeyEvent::new(KeyCode::Char('7'), KeyModifiers::NONE);
-    assert_eq!(keys::map(key, &app), Some(Msg::Digit(7)));
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
+    assert_eq!(keys::map(key, &app), Some(Intent::Digit(7)));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
     assert_eq!(keys::map(key, &app), None);
     let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
-    assert_eq!(keys::map(space, &app), Some(Msg::TogglePause));
+    assert_eq!(keys::map(space, &app), Some(Intent::TogglePause));
 }
 
 #[test]
 fn suspending_with_ctrl_z_pauses_a_running_countdown() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
-    app::update(&mut app, Msg::Next, clock.secs(0.0));
-    let cmds = app::update(&mut app, Msg::Suspend, clock.secs(4.0));
+    app::update(&mut app, Intent::Next, clock.secs(0.0));
+    let cmds = app::update(&mut app, Intent::Suspend, clock.secs(4.0));
     assert_eq!(cmds, vec![Cmd::Suspend]);
     assert!(app.session.as_ref().unwrap().paused);
     assert_eq!(left(&app, clock.secs(400.0)), 6 * S);

@@ -4,8 +4,9 @@
 
 use std::time::{Duration, Instant};
 
+use backcoach::app::Opening;
 use backcoach::app::therapy::{ALERT_BELLS, BELL_GAP, Boot, Stage};
-use backcoach::app::{self, App, Cmd, HomeEntry, Msg, Now, Screen};
+use backcoach::app::{self, App, Cmd, HomeEntry, Intent, Msg, Now, Outcome, Screen};
 use backcoach::content::load;
 use backcoach::content::model::TherapyKind;
 use backcoach::content::source;
@@ -49,7 +50,7 @@ fn app() -> App {
     App::new(load::load(&source::builtin()).unwrap(), settings, true)
 }
 
-fn send(app: &mut App, msgs: &[Msg], now: Now) -> Vec<Cmd> {
+fn send<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M], now: Now) -> Vec<Cmd> {
     msgs.iter()
         .flat_map(|m| app::update(app, m.clone(), now))
         .collect()
@@ -70,15 +71,15 @@ fn start(app: &mut App, kind: TherapyKind, now: Now) -> Vec<Cmd> {
         .position(|e| *e == HomeEntry::Therapy)
         .unwrap();
     app.home_selected = therapy_entry;
-    send(app, &[Msg::Select], now);
+    send(app, &[Intent::Select], now);
     assert_eq!(app.screen, Screen::Therapy);
     app.therapy.picked = 0;
     for _ in 0..index_of(app, kind) {
-        send(app, &[Msg::Down], now);
+        send(app, &[Intent::Down], now);
     }
-    send(app, &[Msg::Select], now);
+    send(app, &[Intent::Select], now);
     assert_eq!(app.therapy.stage, Stage::Check);
-    send(app, &[Msg::Select], now)
+    send(app, &[Intent::Select], now)
 }
 
 fn bells(cmds: &[Cmd]) -> usize {
@@ -114,10 +115,10 @@ fn time_up_raises_the_alert_rings_and_logs_once() {
     let t = T::new();
     let mut app = app();
     start(&mut app, TherapyKind::Cold, t.at(0));
-    let before = send(&mut app, &[Msg::Tick], t.at(15 * 60 - 1));
+    let before = send(&mut app, &[Outcome::Tick], t.at(15 * 60 - 1));
     assert!(before.is_empty(), "{before:?}");
     assert!(app.therapy.alert.is_none());
-    let cmds = send(&mut app, &[Msg::Tick], t.at(15 * 60));
+    let cmds = send(&mut app, &[Outcome::Tick], t.at(15 * 60));
     assert_eq!(bells(&cmds), 1);
     let records = appended(&cmds);
     assert_eq!(records.len(), 1);
@@ -156,7 +157,7 @@ fn time_up_raises_the_alert_rings_and_logs_once() {
         assert!(wake > now.instant);
         let secs = wake.duration_since(t.base).as_secs();
         now = t.at(secs);
-        let cmds = send(&mut app, &[Msg::Tick], now);
+        let cmds = send(&mut app, &[Outcome::Tick], now);
         assert!(appended(&cmds).is_empty(), "logged twice: {cmds:?}");
         rung += bells(&cmds);
         if now.instant >= t.base + 15 * M + 4 * BELL_GAP {
@@ -164,7 +165,7 @@ fn time_up_raises_the_alert_rings_and_logs_once() {
         }
     }
     assert_eq!(rung, usize::from(ALERT_BELLS));
-    let cmds = send(&mut app, &[Msg::Select], now);
+    let cmds = send(&mut app, &[Intent::Select], now);
     assert_eq!(cmds, vec![Cmd::ClearRunning]);
     assert!(app.therapy.alert.is_none());
     assert_eq!(
@@ -179,17 +180,17 @@ fn the_alert_takes_over_from_any_screen() {
     let t = T::new();
     let mut app = app();
     start(&mut app, TherapyKind::Heat, t.at(0));
-    send(&mut app, &[Msg::Back], t.at(1));
+    send(&mut app, &[Intent::Back], t.at(1));
     assert_eq!(app.screen, Screen::Home, "Esc leaves the timer running");
     assert!(app.therapy.session.is_some());
     send(
         &mut app,
-        &[Msg::First, Msg::Select, Msg::ToggleHelp],
+        &[Intent::First, Intent::Select, Intent::ToggleHelp],
         t.at(2),
     );
     assert_eq!(app.screen, Screen::Library);
     assert!(app.help_open);
-    send(&mut app, &[Msg::Tick], t.at(15 * 60 + 3));
+    send(&mut app, &[Outcome::Tick], t.at(15 * 60 + 3));
     assert_eq!(app.screen, Screen::Therapy);
     assert!(!app.help_open);
     assert!(app.therapy.alert.is_some());
@@ -201,7 +202,7 @@ fn a_key_after_the_deadline_still_raises_the_alert_first() {
     let mut app = app();
     start(&mut app, TherapyKind::Heat, t.at(0));
     // No tick came (a suspended laptop); the first key after waking.
-    let cmds = send(&mut app, &[Msg::Longer], t.at(40 * 60));
+    let cmds = send(&mut app, &[Intent::Longer], t.at(40 * 60));
     assert_eq!(bells(&cmds), 1);
     assert!(app.therapy.alert.is_some());
     let Record::Therapy { actual_secs, .. } = &appended(&cmds)[0] else {
@@ -215,7 +216,7 @@ fn pack_removed_ends_early_and_logs_the_actual_time() {
     let t = T::new();
     let mut app = app();
     start(&mut app, TherapyKind::Heat, t.at(0));
-    let cmds = send(&mut app, &[Msg::PackRemoved], t.at(7 * 60 + 12));
+    let cmds = send(&mut app, &[Intent::PackRemoved], t.at(7 * 60 + 12));
     let records = appended(&cmds);
     let Record::Therapy {
         actual_secs,
@@ -244,21 +245,21 @@ fn plus_held_down_on_the_check_and_while_running_stays_within_the_cap() {
         .iter()
         .position(|e| *e == HomeEntry::Therapy)
         .unwrap();
-    send(&mut app, &[Msg::Select, Msg::Select], t.at(0));
+    send(&mut app, &[Intent::Select, Intent::Select], t.at(0));
     for _ in 0..100 {
-        send(&mut app, &[Msg::Longer], t.at(0));
+        send(&mut app, &[Intent::Longer], t.at(0));
     }
     assert_eq!(app.therapy.planned, CAP);
-    send(&mut app, &[Msg::Select], t.at(0));
+    send(&mut app, &[Intent::Select], t.at(0));
     for _ in 0..5 {
-        send(&mut app, &[Msg::Shorter], t.at(60));
+        send(&mut app, &[Intent::Shorter], t.at(60));
     }
     for _ in 0..100 {
-        send(&mut app, &[Msg::Longer], t.at(120));
+        send(&mut app, &[Intent::Longer], t.at(120));
     }
     let session = app.therapy.session.as_ref().unwrap();
     assert_eq!(session.planned(), CAP);
-    send(&mut app, &[Msg::Tick], t.at(20 * 60));
+    send(&mut app, &[Outcome::Tick], t.at(20 * 60));
     assert!(app.therapy.alert.is_some(), "over at 20:00 from the start");
 }
 
@@ -267,22 +268,26 @@ fn starting_within_the_rest_gap_needs_an_explicit_yes() {
     let t = T::new();
     let mut app = app();
     start(&mut app, TherapyKind::Heat, t.at(0));
-    send(&mut app, &[Msg::PackRemoved], t.at(10 * 60));
+    send(&mut app, &[Intent::PackRemoved], t.at(10 * 60));
     // Ten minutes later: a warning, and Enter does not start.
     let now = t.at(20 * 60);
-    send(&mut app, &[Msg::Select], now);
+    send(&mut app, &[Intent::Select], now);
     assert_eq!(app.therapy.stage, Stage::Check);
-    let cmds = send(&mut app, &[Msg::Select], now);
+    let cmds = send(&mut app, &[Intent::Select], now);
     assert!(cmds.is_empty());
     assert_eq!(app.therapy.stage, Stage::RestGap);
-    send(&mut app, &[Msg::Select, Msg::Next, Msg::Longer], now);
+    send(
+        &mut app,
+        &[Intent::Select, Intent::Next, Intent::Longer],
+        now,
+    );
     assert!(app.therapy.session.is_none(), "only an explicit yes starts");
     let keys_here = keys::bindings(&app);
-    assert!(keys_here.iter().any(|b| b.msg == Msg::ConfirmAnyway));
-    send(&mut app, &[Msg::Back], now);
+    assert!(keys_here.iter().any(|b| b.intent == Intent::ConfirmAnyway));
+    send(&mut app, &[Intent::Back], now);
     assert_eq!(app.therapy.stage, Stage::Check);
-    send(&mut app, &[Msg::Select], now);
-    let cmds = send(&mut app, &[Msg::ConfirmAnyway], now);
+    send(&mut app, &[Intent::Select], now);
+    let cmds = send(&mut app, &[Intent::ConfirmAnyway], now);
     assert!(matches!(cmds.as_slice(), [Cmd::SaveRunning(_)]));
     assert!(app.therapy.session.is_some());
 }
@@ -373,7 +378,7 @@ fn a_restart_after_the_end_shows_the_alert_and_logs_it_once() {
             later,
         );
         assert_eq!(app::next_wakeup(&app, later), Some(later.instant));
-        let cmds = send(&mut app, &[Msg::Tick], later);
+        let cmds = send(&mut app, &[Outcome::Tick], later);
         assert_eq!(bells(&cmds), 1);
         assert_eq!(appended(&cmds).len(), usize::from(!logged));
         let alert = app.therapy.alert.as_ref().unwrap();
@@ -390,16 +395,10 @@ fn the_timer_command_opens_the_check_after_the_first_run_statement() {
         Settings::default(),
         true,
     );
-    app::therapy::boot(
-        &mut app,
-        Boot {
-            open: Some((TherapyKind::Cold, Some(3 * S))),
-            ..Boot::default()
-        },
-        t.at(0),
-    );
+    app.opening = Some(Opening::Timer(TherapyKind::Cold, Some(3 * S)));
+    send(&mut app, &[Outcome::Started], t.at(0));
     assert_eq!(app.screen, Screen::Disclaimer);
-    send(&mut app, &[Msg::Select], t.at(0));
+    send(&mut app, &[Intent::Select], t.at(0));
     assert_eq!(app.screen, Screen::Therapy);
     assert_eq!(app.therapy.stage, Stage::Check);
     assert_eq!(app.therapy.planned, 3 * S);
@@ -414,15 +413,15 @@ fn contrast_announces_each_switch_with_a_bell() {
     start(&mut app, TherapyKind::Contrast, t.at(0));
     let mut switches = 0;
     for secs in 1..15 * 60 {
-        let cmds = send(&mut app, &[Msg::Tick], t.at(secs));
+        let cmds = send(&mut app, &[Outcome::Tick], t.at(secs));
         switches += bells(&cmds);
     }
     assert_eq!(switches, 5, "six segments: five switches");
     // On another screen the switch is also written out.
     let mut app = self::app();
     start(&mut app, TherapyKind::Contrast, t.at(0));
-    send(&mut app, &[Msg::Back], t.at(1));
-    let cmds = send(&mut app, &[Msg::Tick], t.at(180));
+    send(&mut app, &[Intent::Back], t.at(1));
+    let cmds = send(&mut app, &[Outcome::Tick], t.at(180));
     assert_eq!(bells(&cmds), 1);
     assert!(app.notice.as_deref().unwrap().contains("cold"));
 }
@@ -434,10 +433,10 @@ fn a_tick_keeps_a_notice_and_a_store_failure_is_shown() {
     start(&mut app, TherapyKind::Heat, t.at(0));
     send(
         &mut app,
-        &[Msg::TherapyStoreFailed("disk full".into())],
+        &[Outcome::TherapyStoreFailed("disk full".into())],
         t.at(1),
     );
-    send(&mut app, &[Msg::Tick], t.at(2));
+    send(&mut app, &[Outcome::Tick], t.at(2));
     assert!(app.notice.as_deref().unwrap().contains("disk full"));
 }
 
@@ -447,16 +446,22 @@ fn timer_keys_follow_the_stage() {
     let mut app = app();
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     start(&mut app, TherapyKind::Heat, t.at(0));
-    assert_eq!(keys::map(key(KeyCode::Char('+')), &app), Some(Msg::Longer));
-    assert_eq!(keys::map(key(KeyCode::Char('-')), &app), Some(Msg::Shorter));
+    assert_eq!(
+        keys::map(key(KeyCode::Char('+')), &app),
+        Some(Intent::Longer)
+    );
+    assert_eq!(
+        keys::map(key(KeyCode::Char('-')), &app),
+        Some(Intent::Shorter)
+    );
     assert_eq!(
         keys::map(key(KeyCode::Char('r')), &app),
-        Some(Msg::PackRemoved)
+        Some(Intent::PackRemoved)
     );
     assert_eq!(keys::map(key(KeyCode::Char('y')), &app), None);
     assert_eq!(keys::map(key(KeyCode::Char(' ')), &app), None, "no pause");
-    send(&mut app, &[Msg::Tick], t.at(15 * 60));
-    assert_eq!(keys::map(key(KeyCode::Enter), &app), Some(Msg::Select));
+    send(&mut app, &[Outcome::Tick], t.at(15 * 60));
+    assert_eq!(keys::map(key(KeyCode::Enter), &app), Some(Intent::Select));
     assert_eq!(keys::map(key(KeyCode::Char('+')), &app), None);
 }
 
@@ -464,15 +469,18 @@ fn timer_keys_follow_the_stage() {
 fn suspend_is_refused_while_a_pack_is_on() {
     let t = T::new();
     let mut app = app();
-    assert_eq!(send(&mut app, &[Msg::Suspend], t.at(0)), vec![Cmd::Suspend]);
-    start(&mut app, TherapyKind::Heat, t.at(0));
-    assert!(send(&mut app, &[Msg::Suspend], t.at(1)).is_empty());
-    assert!(app.notice.as_deref().unwrap().contains("Ctrl-Z is off"));
-    send(&mut app, &[Msg::Tick], t.at(15 * 60));
-    assert!(!send(&mut app, &[Msg::Suspend], t.at(15 * 60 + 1)).contains(&Cmd::Suspend));
-    send(&mut app, &[Msg::Select], t.at(15 * 60 + 2));
     assert_eq!(
-        send(&mut app, &[Msg::Suspend], t.at(15 * 60 + 3)),
+        send(&mut app, &[Intent::Suspend], t.at(0)),
+        vec![Cmd::Suspend]
+    );
+    start(&mut app, TherapyKind::Heat, t.at(0));
+    assert!(send(&mut app, &[Intent::Suspend], t.at(1)).is_empty());
+    assert!(app.notice.as_deref().unwrap().contains("Ctrl-Z is off"));
+    send(&mut app, &[Outcome::Tick], t.at(15 * 60));
+    assert!(!send(&mut app, &[Intent::Suspend], t.at(15 * 60 + 1)).contains(&Cmd::Suspend));
+    send(&mut app, &[Intent::Select], t.at(15 * 60 + 2));
+    assert_eq!(
+        send(&mut app, &[Intent::Suspend], t.at(15 * 60 + 3)),
         vec![Cmd::Suspend]
     );
 }
@@ -503,9 +511,9 @@ fn a_resumed_contrast_session_rings_only_at_the_next_switch() {
         },
         t.at(200),
     );
-    assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(200))), 0);
-    assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(299))), 0);
-    assert_eq!(bells(&send(&mut app, &[Msg::Tick], t.at(300))), 1);
+    assert_eq!(bells(&send(&mut app, &[Outcome::Tick], t.at(200))), 0);
+    assert_eq!(bells(&send(&mut app, &[Outcome::Tick], t.at(299))), 0);
+    assert_eq!(bells(&send(&mut app, &[Outcome::Tick], t.at(300))), 1);
 }
 
 #[test]
@@ -516,11 +524,12 @@ fn the_timer_command_never_replaces_a_running_session() {
         &mut app,
         Boot {
             running: Some(running(&t, 900, false)),
-            open: Some((TherapyKind::Cold, Some(M))),
             ..Boot::default()
         },
         t.at(60),
     );
+    app.opening = Some(Opening::Timer(TherapyKind::Cold, Some(M)));
+    send(&mut app, &[Outcome::Started], t.at(60));
     let session = app.therapy.session.as_ref().unwrap();
     assert_eq!(session.running.mode, TherapyKind::Heat);
     assert_eq!(session.remaining(t.at(60)), 14 * M);

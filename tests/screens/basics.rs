@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use crate::support::screen::{draw, find, screen, screen_at};
-use backcoach::app::{self, App, Msg, Now};
+use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
@@ -32,7 +32,7 @@ fn app(color: bool) -> App {
     App::new(fixture(), settings, color)
 }
 
-fn drive(app: &mut App, msgs: &[Msg]) {
+fn drive<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M]) {
     for msg in msgs {
         app::update(app, msg.clone(), now());
     }
@@ -52,21 +52,21 @@ fn home() {
 #[test]
 fn help_overlay_on_home() {
     let mut app = app(true);
-    drive(&mut app, &[Msg::ToggleHelp]);
+    drive(&mut app, &[Intent::ToggleHelp]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn library_list() {
     let mut app = app(true);
-    drive(&mut app, &[Msg::Select, Msg::Down]);
+    drive(&mut app, &[Intent::Select, Intent::Down]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn library_on_a_wide_terminal_is_centred_with_a_side_preview() {
     let mut app = app(true);
-    drive(&mut app, &[Msg::Select]);
+    drive(&mut app, &[Intent::Select]);
     assert_snapshot!(screen_at(&app, 140, 20));
 }
 
@@ -76,7 +76,7 @@ fn library_filtered_by_position() {
     // all -> chair -> lying on your back
     drive(
         &mut app,
-        &[Msg::Select, Msg::CyclePosition, Msg::CyclePosition],
+        &[Intent::Select, Intent::CyclePosition, Intent::CyclePosition],
     );
     assert_snapshot!(screen(&app));
 }
@@ -85,35 +85,41 @@ fn library_filtered_by_position() {
 fn library_filter_with_no_match() {
     let mut app = app(true);
     // chair + #core matches nothing
-    drive(&mut app, &[Msg::Select, Msg::CyclePosition, Msg::CycleTag]);
+    drive(
+        &mut app,
+        &[Intent::Select, Intent::CyclePosition, Intent::CycleTag],
+    );
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn card_first_step() {
     let mut app = app(true);
-    drive(&mut app, &[Msg::Select, Msg::Select]);
+    drive(&mut app, &[Intent::Select, Intent::Select]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn card_last_step() {
     let mut app = app(true);
-    drive(&mut app, &[Msg::Select, Msg::Select, Msg::Last]);
+    drive(&mut app, &[Intent::Select, Intent::Select, Intent::Last]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn card_help_overlay() {
     let mut app = app(true);
-    drive(&mut app, &[Msg::Select, Msg::Select, Msg::ToggleHelp]);
+    drive(
+        &mut app,
+        &[Intent::Select, Intent::Select, Intent::ToggleHelp],
+    );
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn notice_is_shown_above_the_hints() {
     let mut app = app(true);
-    drive(&mut app, &[Msg::SaveFailed("disk full".into())]);
+    drive(&mut app, &[Outcome::SaveFailed("disk full".into())]);
     assert_snapshot!(screen(&app));
 }
 
@@ -131,7 +137,7 @@ fn too_small_message() {
 #[test]
 fn cautions_use_the_warning_style_and_a_symbol() {
     let mut colored = app(true);
-    drive(&mut colored, &[Msg::Select, Msg::Select]);
+    drive(&mut colored, &[Intent::Select, Intent::Select]);
     let buffer = draw(&colored, 80, 24);
     let cell = &buffer[find(&buffer, "! Cautions")];
     assert_eq!(cell.fg, Color::Yellow);
@@ -139,7 +145,7 @@ fn cautions_use_the_warning_style_and_a_symbol() {
 
     // NO_COLOR: no colour at all, but the style and the "!" still mark it.
     let mut plain = app(false);
-    drive(&mut plain, &[Msg::Select, Msg::Select]);
+    drive(&mut plain, &[Intent::Select, Intent::Select]);
     let buffer = draw(&plain, 80, 24);
     let cell = &buffer[find(&buffer, "! Cautions")];
     assert_eq!(cell.fg, Color::Reset);
@@ -155,7 +161,7 @@ fn cautions_use_the_warning_style_and_a_symbol() {
 #[test]
 fn current_step_is_marked_without_colour() {
     let mut app = app(false);
-    drive(&mut app, &[Msg::Select, Msg::Select, Msg::Next]);
+    drive(&mut app, &[Intent::Select, Intent::Select, Intent::Next]);
     let buffer = draw(&app, 80, 24);
     let (x, y) = find(&buffer, "▶ 2.");
     assert!(buffer[(x + 2, y)].modifier.contains(Modifier::BOLD));
@@ -165,16 +171,18 @@ fn current_step_is_marked_without_colour() {
 
 /// Every screen and overlay, reached through `update`.
 fn every_state() -> Vec<App> {
-    let paths: &[&[Msg]] = &[
+    let paths: &[&[Intent]] = &[
         &[],
-        &[Msg::ToggleHelp],
-        &[Msg::Select],
-        &[Msg::Select, Msg::CyclePosition, Msg::CycleTag],
-        &[Msg::Select, Msg::Select],
-        &[Msg::Select, Msg::Select, Msg::Last, Msg::ToggleHelp],
-        &[Msg::SaveFailed(
-            "a long reason that has to wrap over more than one line of a narrow terminal".into(),
-        )],
+        &[Intent::ToggleHelp],
+        &[Intent::Select],
+        &[Intent::Select, Intent::CyclePosition, Intent::CycleTag],
+        &[Intent::Select, Intent::Select],
+        &[
+            Intent::Select,
+            Intent::Select,
+            Intent::Last,
+            Intent::ToggleHelp,
+        ],
     ];
     let mut states = vec![App::new(fixture(), Settings::default(), true)];
     for path in paths {
@@ -182,6 +190,14 @@ fn every_state() -> Vec<App> {
         drive(&mut app, path);
         states.push(app);
     }
+    let mut app = app(true);
+    drive(
+        &mut app,
+        &[Outcome::SaveFailed(
+            "a long reason that has to wrap over more than one line of a narrow terminal".into(),
+        )],
+    );
+    states.push(app);
     states
 }
 

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use crate::support::screen::{draw, screen};
 use backcoach::app::reminder as reminder_app;
-use backcoach::app::{self, App, Msg, Now};
+use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::load;
 use backcoach::content::source::Source;
 use backcoach::domain::reminder::Schedule;
@@ -62,7 +62,7 @@ fn select_reminder(app: &mut App) {
         .unwrap();
 }
 
-fn drive(app: &mut App, msgs: &[Msg], now: Now) {
+fn drive<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M], now: Now) {
     for msg in msgs {
         app::update(app, msg.clone(), now);
     }
@@ -71,14 +71,14 @@ fn drive(app: &mut App, msgs: &[Msg], now: Now) {
 #[test]
 fn home_shows_the_reminder_state() {
     let mut app = app();
-    drive(&mut app, &[Msg::Tick], at(10, 37));
+    drive(&mut app, &[Outcome::Tick], at(10, 37));
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn home_with_the_reminder_off() {
     let mut app = app();
-    drive(&mut app, &[Msg::ToggleReminder], at(10, 37));
+    drive(&mut app, &[Intent::ToggleReminder], at(10, 37));
     assert_snapshot!(screen(&app));
 }
 
@@ -86,7 +86,7 @@ fn home_with_the_reminder_off() {
 fn reminder_settings() {
     let mut app = app();
     select_reminder(&mut app);
-    drive(&mut app, &[Msg::Select, Msg::Down], at(10, 37));
+    drive(&mut app, &[Intent::Select, Intent::Down], at(10, 37));
     assert_snapshot!(screen(&app));
 }
 
@@ -94,8 +94,8 @@ fn reminder_settings() {
 fn reminder_settings_outside_active_hours() {
     let mut app = app();
     select_reminder(&mut app);
-    drive(&mut app, &[Msg::Select], at(10, 37));
-    drive(&mut app, &[Msg::Tick], at(18, 30));
+    drive(&mut app, &[Intent::Select], at(10, 37));
+    drive(&mut app, &[Outcome::Tick], at(18, 30));
     assert_snapshot!(screen(&app));
 }
 
@@ -103,15 +103,15 @@ fn reminder_settings_outside_active_hours() {
 fn reminder_settings_help() {
     let mut app = app();
     select_reminder(&mut app);
-    drive(&mut app, &[Msg::Select, Msg::ToggleHelp], at(10, 37));
+    drive(&mut app, &[Intent::Select, Intent::ToggleHelp], at(10, 37));
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn due_overlay_over_the_library() {
     let mut app = app();
-    drive(&mut app, &[Msg::Select], at(10, 37));
-    drive(&mut app, &[Msg::Tick], at(11, 0));
+    drive(&mut app, &[Intent::Select], at(10, 37));
+    drive(&mut app, &[Outcome::Tick], at(11, 0));
     assert!(app.reminder.showing);
     let text = screen(&app);
     assert!(text.contains("Exercises"), "the library is still behind it");
@@ -122,7 +122,7 @@ fn due_overlay_over_the_library() {
 fn overlay_title_stands_out_without_colour() {
     let mut app = app();
     app.color = false;
-    drive(&mut app, &[Msg::Tick], at(11, 0));
+    drive(&mut app, &[Outcome::Tick], at(11, 0));
     let buffer = draw(&app, 80, 24);
     let title = buffer
         .content()
@@ -135,13 +135,13 @@ fn overlay_title_stands_out_without_colour() {
 fn every_reminder_state_renders_at_every_size() {
     let mut states = Vec::new();
     // (open the Reminder entry first, then these messages, then the hour)
-    let paths: &[(bool, &[Msg], u32)] = &[
-        (true, &[Msg::Select], 10),
-        (true, &[Msg::Select, Msg::Last], 10),
-        (true, &[Msg::Select, Msg::ToggleHelp], 10),
-        (false, &[Msg::Select], 11),
-        (true, &[Msg::Select], 11),
-        (false, &[Msg::ToggleReminder], 10),
+    let paths: &[(bool, &[Intent], u32)] = &[
+        (true, &[Intent::Select], 10),
+        (true, &[Intent::Select, Intent::Last], 10),
+        (true, &[Intent::Select, Intent::ToggleHelp], 10),
+        (false, &[Intent::Select], 11),
+        (true, &[Intent::Select], 11),
+        (false, &[Intent::ToggleReminder], 10),
     ];
     for (to_reminder, path, hour) in paths {
         let mut app = app();
@@ -149,7 +149,7 @@ fn every_reminder_state_renders_at_every_size() {
             select_reminder(&mut app);
         }
         drive(&mut app, path, at(10, 1));
-        drive(&mut app, &[Msg::Tick], at(*hour, 0));
+        drive(&mut app, &[Outcome::Tick], at(*hour, 0));
         states.push(app);
     }
     for width in 0..=120 {
@@ -166,10 +166,14 @@ fn overlay_deferred_behind_a_hold() {
     let mut app = app();
     app::start_routine(&mut app, "turns", at_s(10, 59, 50)).unwrap();
     app.screen = app::Screen::Session;
-    drive(&mut app, &[Msg::Digit(3), Msg::Select], at_s(10, 59, 50));
+    drive(
+        &mut app,
+        &[Intent::Digit(3), Intent::Select],
+        at_s(10, 59, 50),
+    );
     // Get ready for 3 s, then the 10 s hold runs across the 11:00 due time.
-    drive(&mut app, &[Msg::Tick], at_s(10, 59, 53));
-    drive(&mut app, &[Msg::Tick], at_s(11, 0, 1));
+    drive(&mut app, &[Outcome::Tick], at_s(10, 59, 53));
+    drive(&mut app, &[Outcome::Tick], at_s(11, 0, 1));
     assert!(
         !app.reminder.showing,
         "a due reminder waits behind the hold"
@@ -178,8 +182,8 @@ fn overlay_deferred_behind_a_hold() {
     assert!(!text.contains("Time to stand up"), "{text}");
     assert_snapshot!(text);
     // Once nothing counts down (paused), it shows.
-    drive(&mut app, &[Msg::TogglePause], at_s(11, 0, 2));
-    drive(&mut app, &[Msg::Tick], at_s(11, 0, 3));
+    drive(&mut app, &[Intent::TogglePause], at_s(11, 0, 2));
+    drive(&mut app, &[Outcome::Tick], at_s(11, 0, 3));
     assert!(app.reminder.showing);
     assert!(screen(&app).contains("Time to stand up"));
 }

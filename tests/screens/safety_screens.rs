@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use crate::support::screen::{draw, find, screen};
-use backcoach::app::{self, App, HomeEntry, Msg, Now};
+use crate::support::screen::{deliver, draw, find, screen, settle};
+use backcoach::app::{App, HomeEntry, Intent, Msg, Now};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
@@ -30,7 +30,7 @@ fn app_sized(color: bool, width: u16, height: u16) -> App {
         ..Settings::default()
     };
     let mut app = App::new(fixture(), settings, color);
-    app::update(&mut app, Msg::Viewport { width, height }, now());
+    settle(&mut app, width, height, now());
     app
 }
 
@@ -38,25 +38,27 @@ fn app(color: bool) -> App {
     app_sized(color, 80, 24)
 }
 
-fn drive(app: &mut App, msgs: &[Msg]) {
+/// Delivers each message as the runtime would at 80x24 (a frame after
+/// each, its layout handed back to the model).
+fn drive<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M]) {
     for msg in msgs {
-        app::update(app, msg.clone(), now());
+        deliver(app, msg.clone(), now(), 80, 24);
     }
 }
 
-fn open(entry: HomeEntry) -> Vec<Msg> {
+fn open(entry: HomeEntry) -> Vec<Intent> {
     let index = HomeEntry::ALL.iter().position(|e| *e == entry).unwrap();
-    let mut msgs = vec![Msg::First];
-    msgs.extend(std::iter::repeat_n(Msg::Down, index));
-    msgs.push(Msg::Select);
+    let mut msgs = vec![Intent::First];
+    msgs.extend(std::iter::repeat_n(Intent::Down, index));
+    msgs.push(Intent::Select);
     msgs
 }
 
 /// Opens self-release and answers the fixture's four questions.
-fn answered(yes: [bool; 4]) -> Vec<Msg> {
+fn answered(yes: [bool; 4]) -> Vec<Intent> {
     let mut msgs = open(HomeEntry::SelfRelease);
-    msgs.extend(yes.map(|y| if y { Msg::Yes } else { Msg::No }));
-    msgs.push(Msg::Select);
+    msgs.extend(yes.map(|y| if y { Intent::Yes } else { Intent::No }));
+    msgs.push(Intent::Select);
     msgs
 }
 
@@ -64,7 +66,7 @@ fn answered(yes: [bool; 4]) -> Vec<Msg> {
 fn checklist_partly_answered() {
     let mut app = app(true);
     let mut msgs = open(HomeEntry::SelfRelease);
-    msgs.extend([Msg::No, Msg::Yes]);
+    msgs.extend([Intent::No, Intent::Yes]);
     drive(&mut app, &msgs);
     let shown = screen(&app);
     assert!(shown.contains("2 of 4 answered"));
@@ -75,7 +77,7 @@ fn checklist_partly_answered() {
 fn checklist_enter_with_gaps_says_how_many_are_left() {
     let mut app = app(true);
     let mut msgs = open(HomeEntry::SelfRelease);
-    msgs.extend([Msg::No, Msg::Select]);
+    msgs.extend([Intent::No, Intent::Select]);
     drive(&mut app, &msgs);
     let shown = screen(&app);
     assert!(shown.contains("3 left"), "{shown}");
@@ -111,7 +113,7 @@ fn gate_closed_by_stenosis_only() {
 fn technique_card() {
     let mut app = app(true);
     let mut msgs = answered([false; 4]);
-    msgs.extend([Msg::Down, Msg::Select]);
+    msgs.extend([Intent::Down, Intent::Select]);
     drive(&mut app, &msgs);
     let shown = screen(&app);
     for rule in [
@@ -130,7 +132,7 @@ fn technique_card() {
 fn hurt_guidance() {
     let mut app = app(true);
     let mut msgs = answered([false; 4]);
-    msgs.extend([Msg::Select, Msg::ReportHurt]);
+    msgs.extend([Intent::Select, Intent::ReportHurt]);
     drive(&mut app, &msgs);
     assert_snapshot!(screen(&app));
 }
@@ -161,7 +163,7 @@ fn warnings_top() {
 fn warnings_bottom() {
     let mut app = app(true);
     let mut msgs = open(HomeEntry::Warnings);
-    msgs.push(Msg::Last);
+    msgs.push(Intent::Last);
     drive(&mut app, &msgs);
     let shown = screen(&app);
     assert!(shown.contains("Last reviewed 2026-11-22 09:00"), "{shown}");
@@ -204,7 +206,7 @@ fn every_warning_section_is_on_the_screen_somewhere() {
     let mut seen = String::new();
     for _ in 0..40 {
         seen.push_str(&screen(&app));
-        drive(&mut app, &[Msg::Down]);
+        drive(&mut app, &[Intent::Down]);
     }
     for section in &fixture().warnings {
         assert!(
@@ -228,14 +230,14 @@ fn every_state() -> Vec<App> {
     drive(&mut with_habit, &answered([false; 4]));
     let mut states = vec![with_habit];
     let mut card = answered([false; 4]);
-    card.push(Msg::Select);
+    card.push(Intent::Select);
     let mut hurt = card.clone();
-    hurt.push(Msg::ReportHurt);
+    hurt.push(Intent::ReportHurt);
     let mut bottom = open(HomeEntry::Warnings);
-    bottom.push(Msg::Last);
+    bottom.push(Intent::Last);
     let mut help = card.clone();
-    help.push(Msg::ToggleHelp);
-    let paths: Vec<Vec<Msg>> = vec![
+    help.push(Intent::ToggleHelp);
+    let paths: Vec<Vec<Intent>> = vec![
         open(HomeEntry::SelfRelease),
         answered([true, true, true, true]),
         answered([false, true, false, false]),
@@ -270,9 +272,8 @@ proptest! {
     #[test]
     fn every_safety_screen_renders_at_any_size(width in 0u16..300, height in 0u16..120) {
         for mut state in every_state() {
-            app::update(&mut state, Msg::Viewport { width, height }, now());
-            app::update(&mut state, Msg::Last, now());
-            draw(&state, width, height);
+            settle(&mut state, width, height, now());
+            deliver(&mut state, Intent::Last, now(), width, height);
         }
     }
 }

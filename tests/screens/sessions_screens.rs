@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use crate::support::screen::{draw, find, screen};
-use backcoach::app::{self, App, Msg, Now, Screen};
+use backcoach::app::{self, App, Intent, Msg, Now, Outcome, Screen};
 use backcoach::content::catalog::Content;
 use backcoach::domain::session_record::{
     ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
@@ -49,17 +49,17 @@ fn drive(color: bool, steps: &[(f64, Msg)]) -> App {
 /// Home → Guided session → the first routine (mini) → check-in.
 fn to_check_in() -> Vec<(f64, Msg)> {
     vec![
-        (0.0, Msg::Down),
-        (0.0, Msg::Select),
-        (0.0, Msg::Select),
-        (0.0, Msg::Select),
+        (0.0, Intent::Down.into()),
+        (0.0, Intent::Select.into()),
+        (0.0, Intent::Select.into()),
+        (0.0, Intent::Select.into()),
     ]
 }
 
 fn running(extra: &[(f64, Msg)]) -> App {
     let mut steps = to_check_in();
-    steps.push((0.0, Msg::Digit(3)));
-    steps.push((0.0, Msg::Select));
+    steps.push((0.0, Intent::Digit(3).into()));
+    steps.push((0.0, Intent::Select.into()));
     steps.extend_from_slice(extra);
     drive(true, &steps)
 }
@@ -111,16 +111,19 @@ fn history_app() -> App {
         true,
         &[
             // History is the last home entry.
-            (0.0, Msg::Last),
-            (0.0, Msg::Select),
-            (0.0, Msg::HistoryLoaded(Ok(history))),
+            (0.0, Intent::Last.into()),
+            (0.0, Intent::Select.into()),
+            (0.0, Outcome::HistoryLoaded(Ok(history)).into()),
         ],
     )
 }
 
 #[test]
 fn routine_picker() {
-    let app = drive(true, &[(0.0, Msg::Down), (0.0, Msg::Select)]);
+    let app = drive(
+        true,
+        &[(0.0, Intent::Down.into()), (0.0, Intent::Select.into())],
+    );
     assert_eq!(app.screen, Screen::Routines);
     assert_snapshot!(screen(&app));
 }
@@ -135,66 +138,72 @@ fn routine_preview() {
 #[test]
 fn pain_check_in() {
     let mut steps = to_check_in();
-    steps.push((0.0, Msg::Digit(3)));
+    steps.push((0.0, Intent::Digit(3).into()));
     assert_snapshot!(screen(&drive(true, &steps)));
 }
 
 #[test]
 fn get_ready() {
-    assert_snapshot!(screen(&running(&[(2.0, Msg::Tick)])));
+    assert_snapshot!(screen(&running(&[(2.0, Outcome::Tick.into())])));
 }
 
 #[test]
 fn hold_running_in_big_digits() {
-    assert_snapshot!(screen(&running(&[(10.0, Msg::Tick), (12.0, Msg::Tick)])));
+    assert_snapshot!(screen(&running(&[
+        (10.0, Outcome::Tick.into()),
+        (12.0, Outcome::Tick.into())
+    ])));
 }
 
 #[test]
 fn switch_side() {
     let app = running(&[
-        (10.0, Msg::Tick),
-        (15.0, Msg::Tick),
-        (18.0, Msg::Tick),
-        (23.0, Msg::Tick),
+        (10.0, Outcome::Tick.into()),
+        (15.0, Outcome::Tick.into()),
+        (18.0, Outcome::Tick.into()),
+        (23.0, Outcome::Tick.into()),
     ]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn paused() {
-    let app = running(&[(10.0, Msg::Tick), (11.5, Msg::TogglePause)]);
+    let app = running(&[
+        (10.0, Outcome::Tick.into()),
+        (11.5, Intent::TogglePause.into()),
+    ]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn confirm_leave() {
-    let app = running(&[(10.0, Msg::Tick), (11.0, Msg::Back)]);
+    let app = running(&[(10.0, Outcome::Tick.into()), (11.0, Intent::Back.into())]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn step_without_a_hold() {
-    let app = running(&[(1.0, Msg::Next)]);
+    let app = running(&[(1.0, Intent::Next.into())]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn hurt_guidance() {
-    let app = running(&[(10.0, Msg::Tick), (12.0, Msg::Hurt)]);
+    let app = running(&[(10.0, Outcome::Tick.into()), (12.0, Intent::Hurt.into())]);
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn summary() {
     let app = running(&[
-        (10.0, Msg::Tick),
-        (11.0, Msg::Next),
-        (12.0, Msg::Select),
-        (13.0, Msg::Select),
-        (14.0, Msg::Select),
-        (19.0, Msg::Tick),
-        (20.0, Msg::Digit(1)),
-        (20.0, Msg::Select),
+        (10.0, Outcome::Tick.into()),
+        (11.0, Intent::Next.into()),
+        (12.0, Intent::Select.into()),
+        (13.0, Intent::Select.into()),
+        (14.0, Intent::Select.into()),
+        (19.0, Outcome::Tick.into()),
+        (20.0, Intent::Digit(1).into()),
+        (20.0, Intent::Select.into()),
     ]);
     assert_snapshot!(screen(&app));
 }
@@ -210,9 +219,12 @@ fn history_empty() {
         true,
         &[
             // History is the last home entry.
-            (0.0, Msg::Last),
-            (0.0, Msg::Select),
-            (0.0, Msg::HistoryLoaded(Ok(SessionHistory::default()))),
+            (0.0, Intent::Last.into()),
+            (0.0, Intent::Select.into()),
+            (
+                0.0,
+                Outcome::HistoryLoaded(Ok(SessionHistory::default())).into(),
+            ),
         ],
     );
     assert_snapshot!(screen(&app));
@@ -221,14 +233,14 @@ fn history_empty() {
 #[test]
 fn hurt_key_and_urgent_flags_stand_out_without_colour() {
     let mut steps = to_check_in();
-    steps.extend([(0.0, Msg::Next), (12.0, Msg::Hurt)]);
+    steps.extend([(0.0, Intent::Next.into()), (12.0, Intent::Hurt.into())]);
     let app = drive(false, &steps);
     let buffer = draw(&app, 80, 24);
     let (x, y) = find(&buffer, "!! Urgent");
     assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
     let running = drive(false, &{
         let mut s = to_check_in();
-        s.push((0.0, Msg::Next));
+        s.push((0.0, Intent::Next.into()));
         s
     });
     let buffer = draw(&running, 80, 24);
@@ -240,28 +252,34 @@ fn hurt_key_and_urgent_flags_stand_out_without_colour() {
 fn every_state() -> Vec<App> {
     let mut check_out = to_check_in();
     check_out.extend([
-        (0.0, Msg::Next),
-        (1.0, Msg::Next),
-        (2.0, Msg::Next),
-        (3.0, Msg::Next),
+        (0.0, Intent::Next.into()),
+        (1.0, Intent::Next.into()),
+        (2.0, Intent::Next.into()),
+        (3.0, Intent::Next.into()),
     ]);
     let mut states = vec![
-        drive(true, &[(0.0, Msg::Down), (0.0, Msg::Select)]),
+        drive(
+            true,
+            &[(0.0, Intent::Down.into()), (0.0, Intent::Select.into())],
+        ),
         drive(true, &to_check_in()[..3]),
         drive(true, &to_check_in()),
-        running(&[(2.0, Msg::Tick)]),
-        running(&[(10.0, Msg::Tick), (11.0, Msg::TogglePause)]),
-        running(&[(10.0, Msg::Tick), (11.0, Msg::Back)]),
-        running(&[(1.0, Msg::Next)]),
-        running(&[(10.0, Msg::Hurt)]),
+        running(&[(2.0, Outcome::Tick.into())]),
+        running(&[
+            (10.0, Outcome::Tick.into()),
+            (11.0, Intent::TogglePause.into()),
+        ]),
+        running(&[(10.0, Outcome::Tick.into()), (11.0, Intent::Back.into())]),
+        running(&[(1.0, Intent::Next.into())]),
+        running(&[(10.0, Intent::Hurt.into())]),
         drive(true, &check_out),
         history_app(),
     ];
     let mut summary = drive(true, &check_out);
-    app::update(&mut summary, Msg::Select, at(Instant::now(), 0.0));
+    app::update(&mut summary, Intent::Select, at(Instant::now(), 0.0));
     states.push(summary);
-    let mut help = running(&[(2.0, Msg::Tick)]);
-    app::update(&mut help, Msg::ToggleHelp, at(Instant::now(), 0.0));
+    let mut help = running(&[(2.0, Outcome::Tick.into())]);
+    app::update(&mut help, Intent::ToggleHelp, at(Instant::now(), 0.0));
     states.push(help);
     states
 }

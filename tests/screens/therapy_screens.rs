@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::screen::{draw, find, screen};
 use backcoach::app::therapy::Boot;
-use backcoach::app::{self, App, Msg, Now};
+use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
 use chrono::{DateTime, Local, TimeZone};
@@ -41,11 +41,11 @@ fn picker(color: bool) -> App {
         .iter()
         .position(|e| *e == app::HomeEntry::Therapy)
         .unwrap();
-    app::update(&mut app, Msg::Select, at(Instant::now(), 0));
+    app::update(&mut app, Intent::Select, at(Instant::now(), 0));
     app
 }
 
-fn drive(app: &mut App, msgs: &[Msg], now: Now) {
+fn drive<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M], now: Now) {
     for msg in msgs {
         app::update(app, msg.clone(), now);
     }
@@ -56,9 +56,9 @@ fn check(n: usize, color: bool) -> (App, Instant) {
     let base = Instant::now();
     let mut app = picker(color);
     for _ in 0..n {
-        drive(&mut app, &[Msg::Down], at(base, 0));
+        drive(&mut app, &[Intent::Down], at(base, 0));
     }
-    drive(&mut app, &[Msg::Select], at(base, 0));
+    drive(&mut app, &[Intent::Select], at(base, 0));
     (app, base)
 }
 
@@ -70,48 +70,52 @@ fn mode_picker() {
 #[test]
 fn cold_pre_check() {
     let (mut app, base) = check(1, true);
-    drive(&mut app, &[Msg::Longer, Msg::Longer], at(base, 0));
+    drive(&mut app, &[Intent::Longer, Intent::Longer], at(base, 0));
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn running_heat() {
     let (mut app, base) = check(0, true);
-    drive(&mut app, &[Msg::Select], at(base, 0));
-    drive(&mut app, &[Msg::Tick], at(base, 4 * 60 + 31));
+    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Outcome::Tick], at(base, 4 * 60 + 31));
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn contrast_switch() {
     let (mut app, base) = check(2, true);
-    drive(&mut app, &[Msg::Select], at(base, 0));
-    drive(&mut app, &[Msg::Tick], at(base, 3 * 60 + 2));
+    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Outcome::Tick], at(base, 3 * 60 + 2));
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn time_up_alert() {
     let (mut app, base) = check(1, true);
-    drive(&mut app, &[Msg::Select], at(base, 0));
-    drive(&mut app, &[Msg::Tick], at(base, 10 * 60 + 150));
+    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Outcome::Tick], at(base, 10 * 60 + 150));
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn rest_gap_warning() {
     let (mut app, base) = check(0, true);
-    drive(&mut app, &[Msg::Select], at(base, 0));
-    drive(&mut app, &[Msg::PackRemoved], at(base, 5 * 60));
-    drive(&mut app, &[Msg::Select, Msg::Select], at(base, 17 * 60));
+    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Intent::PackRemoved], at(base, 5 * 60));
+    drive(
+        &mut app,
+        &[Intent::Select, Intent::Select],
+        at(base, 17 * 60),
+    );
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn running_timer_shows_on_other_screens() {
     let (mut app, base) = check(0, true);
-    drive(&mut app, &[Msg::Select], at(base, 0));
-    drive(&mut app, &[Msg::Back], at(base, 65));
+    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Intent::Back], at(base, 65));
     let buffer = draw(&app, 80, 24);
     let header: String = (0..80).map(|x| buffer[(x, 0)].symbol()).collect();
     assert!(header.contains("heat 13:55 left"), "{header}");
@@ -121,8 +125,8 @@ fn running_timer_shows_on_other_screens() {
 fn the_alert_is_in_the_warning_style_with_or_without_colour() {
     for color in [true, false] {
         let (mut app, base) = check(0, color);
-        drive(&mut app, &[Msg::Select], at(base, 0));
-        drive(&mut app, &[Msg::Tick], at(base, 15 * 60));
+        drive(&mut app, &[Intent::Select], at(base, 0));
+        drive(&mut app, &[Outcome::Tick], at(base, 15 * 60));
         let buffer = draw(&app, 80, 24);
         let cell = &buffer[find(&buffer, "!! REMOVE THE PACK NOW")];
         assert!(cell.modifier.contains(Modifier::BOLD));
@@ -136,17 +140,17 @@ fn every_state() -> Vec<App> {
     for n in 0..3 {
         let (mut app, base) = check(n, true);
         states.push(app.clone());
-        drive(&mut app, &[Msg::Select], at(base, 0));
-        drive(&mut app, &[Msg::Tick], at(base, 185));
+        drive(&mut app, &[Intent::Select], at(base, 0));
+        drive(&mut app, &[Outcome::Tick], at(base, 185));
         states.push(app.clone());
         let mut help = app.clone();
-        drive(&mut help, &[Msg::ToggleHelp], at(base, 186));
+        drive(&mut help, &[Intent::ToggleHelp], at(base, 186));
         states.push(help);
-        drive(&mut app, &[Msg::Tick], at(base, 20 * 60));
+        drive(&mut app, &[Outcome::Tick], at(base, 20 * 60));
         states.push(app.clone());
         drive(
             &mut app,
-            &[Msg::Select, Msg::Select, Msg::Select],
+            &[Intent::Select, Intent::Select, Intent::Select],
             at(base, 21 * 60),
         );
         states.push(app);

@@ -1,7 +1,7 @@
 //! Helpers for the snapshot tests: load a small fixture, draw the real view
 //! into a ratatui TestBackend, and read the result back as text.
 
-use backcoach::app::App;
+use backcoach::app::{self, App, Cmd, Msg, Now, Outcome, Shown};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::source::Source;
@@ -22,9 +22,38 @@ pub fn fixture(name: &str, text: &str) -> Content {
 
 /// Draws the whole app at `width` x `height`.
 pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    drawn(app, width, height).0
+}
+
+/// Draws the whole app and returns the frame and what the view reported
+/// about its scrolling text.
+pub fn drawn(app: &App, width: u16, height: u16) -> (Buffer, Option<Shown>) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
+    let mut shown = None;
+    terminal.draw(|frame| shown = ui::view(app, frame)).unwrap();
+    (terminal.backend().buffer().clone(), shown)
+}
+
+/// What the runtime does after an update: draw at the terminal's size and,
+/// when the view's layout changed, hand it to the model (and draw again).
+pub fn settle(app: &mut App, width: u16, height: u16, now: Now) -> Vec<Cmd> {
+    let mut cmds = Vec::new();
+    for _ in 0..4 {
+        let (_, shown) = drawn(app, width, height);
+        if shown == app.shown {
+            break;
+        }
+        cmds.extend(app::update(app, Outcome::Drawn(shown), now));
+    }
+    cmds
+}
+
+/// One message as the runtime delivers it: update, then a frame at
+/// `width` x `height` (see [`settle`]).
+pub fn deliver(app: &mut App, msg: impl Into<Msg>, now: Now, width: u16, height: u16) -> Vec<Cmd> {
+    let mut cmds = app::update(app, msg, now);
+    cmds.extend(settle(app, width, height, now));
+    cmds
 }
 
 /// The buffer as text, one line per row, trailing spaces trimmed.

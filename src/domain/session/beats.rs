@@ -98,7 +98,6 @@ impl Session {
     }
 
     pub(super) fn refresh(&mut self, now: Instant) {
-        self.seen = Some(now);
         self.wake_at = if self.phase == Phase::Running && !self.paused {
             self.timer.and_then(|t| t.next_change(now))
         } else {

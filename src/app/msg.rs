@@ -1,0 +1,138 @@
+//! What `update` is told: key intents (what `keys` makes of a key on the
+//! current screen) and outcomes (what the runtime learned). They are
+//! separate types so an overlay that takes keys takes intents, never an
+//! outcome it would swallow.
+
+use crate::store::session_history::SessionHistory;
+
+/// What a key means on the screen where it was pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    /// Move up in a list.
+    Up,
+    /// Move down in a list.
+    Down,
+    /// Move a page up.
+    PageUp,
+    /// Move a page down.
+    PageDown,
+    /// Go to the first entry or step.
+    First,
+    /// Go to the last entry or step.
+    Last,
+    /// Next step of a card.
+    Next,
+    /// Previous step of a card.
+    Previous,
+    /// Open or confirm the selected thing.
+    Select,
+    /// Go back one screen (or close the help).
+    Back,
+    /// Quit the app.
+    Quit,
+    /// Open or close the key help.
+    ToggleHelp,
+    /// Step the library's position filter.
+    CyclePosition,
+    /// Step the library's tag filter.
+    CycleTag,
+    /// Clear the library's filters.
+    ClearFilters,
+    /// Stop the process and return to the shell (Ctrl-Z).
+    Suspend,
+    /// Answer "yes".
+    Yes,
+    /// Answer "no".
+    No,
+    /// "It hurt / numbness / tingling" while a technique is shown.
+    ReportHurt,
+    /// Explicitly acknowledge the habit warning.
+    Acknowledge,
+    /// Open the safety warnings review.
+    OpenWarnings,
+    /// Open the self-release techniques (through the safety gate).
+    OpenRelease,
+    /// "This hurts": stop the session at once.
+    Hurt,
+    /// Pause or resume the session.
+    TogglePause,
+    /// Turn the session bell on or off.
+    ToggleBell,
+    /// A digit key (a pain rating).
+    Digit(u8),
+    /// One step longer (a minute more, within the cap).
+    Longer,
+    /// One step shorter.
+    Shorter,
+    /// The pack is off: end the heat/cold session now.
+    PackRemoved,
+    /// Start despite the rest-gap warning.
+    ConfirmAnyway,
+    /// Stand-up overlay: "I stood up".
+    StandupDone,
+    /// Stand-up overlay: snooze.
+    StandupSnooze,
+    /// Stand-up overlay: skip this one.
+    StandupSkip,
+    /// Turn the stand-up reminder on or off.
+    ToggleReminder,
+}
+
+/// What the runtime learned: the start, the clock, the screen as drawn,
+/// and the result of work it was asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The runtime has started: open what the command line asked for.
+    Started,
+    /// The clock reached the wake-up the app asked for.
+    Tick,
+    /// The process was stopped (Ctrl-Z) and has been continued.
+    Resumed,
+    /// The view drew a frame whose scrolling text differs from what the
+    /// app last heard (see [`Shown`]).
+    Drawn(Option<Shown>),
+    /// Saving settings or the schedule failed, with the reason.
+    SaveFailed(String),
+    /// Appending to the history log failed, with the reason.
+    AppendFailed(String),
+    /// Saving or clearing the running heat/cold session failed.
+    TherapyStoreFailed(String),
+    /// The history log was read (or could not be).
+    HistoryLoaded(Result<SessionHistory, String>),
+    /// Desktop notifications cannot be sent, with the reason.
+    NotificationsUnavailable(String),
+}
+
+/// The scrolling text of the screen as the view laid it out: a fact of
+/// the view's layout that the model needs (how far a page scrolls, whether
+/// the end of the warnings has been on screen), handed over as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    /// Width the text was wrapped to, in cells.
+    pub width: u16,
+    /// Lines of it visible at once.
+    pub height: u16,
+    /// True when its last line is on screen.
+    pub end_shown: bool,
+}
+
+/// One message for `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A key, already mapped to its meaning.
+    Key(Intent),
+    /// Something the runtime learned.
+    Outcome(Outcome),
+}
+
+impl From<Intent> for Msg {
+    fn from(intent: Intent) -> Msg {
+        Msg::Key(intent)
+    }
+}
+
+impl From<Outcome> for Msg {
+    fn from(outcome: Outcome) -> Msg {
+        Msg::Outcome(outcome)
+    }
+}

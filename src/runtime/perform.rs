@@ -1,0 +1,82 @@
+//! Carrying out the work `update` asks for: the disk, the bell,
+//! notifications and suspending. Each may answer with an outcome.
+
+use std::io::{self, Write, stdout};
+use std::sync::mpsc::Sender;
+
+use ratatui::DefaultTerminal;
+
+use super::{Wake, now, terminal};
+use crate::app::{App, Cmd, Outcome};
+use crate::domain::reminder::TITLE;
+use crate::notify;
+use crate::store::Store;
+
+/// Runs one command; may return what came of it.
+pub(super) fn perform(
+    cmd: Cmd,
+    app: &App,
+    store: &Store,
+    term: &mut DefaultTerminal,
+    tx: &Sender<Wake>,
+) -> io::Result<Option<Outcome>> {
+    Ok(match cmd {
+        Cmd::SaveSettings => store
+            .save_settings(&app.settings)
+            .err()
+            .map(|err| Outcome::SaveFailed(err.to_string())),
+        Cmd::Append(record) => store
+            .append(&record)
+            .err()
+            .map(|err| Outcome::AppendFailed(err.to_string())),
+        Cmd::Bell => {
+            write_raw(b"\x07")?;
+            None
+        }
+        Cmd::LoadHistory => Some(Outcome::HistoryLoaded(
+            store
+                .load_sessions(now().wall)
+                .map_err(|err| err.to_string()),
+        )),
+        Cmd::SaveRunning(running) => store
+            .save_running(&running)
+            .err()
+            .map(|err| Outcome::TherapyStoreFailed(err.to_string())),
+        Cmd::ClearRunning => store
+            .clear_running()
+            .err()
+            .map(|err| Outcome::TherapyStoreFailed(err.to_string())),
+        Cmd::SaveSchedule => app.reminder.schedule.and_then(|schedule| {
+            store
+                .save_schedule(&schedule)
+                .err()
+                .map(|err| Outcome::SaveFailed(format!("reminder schedule: {err}")))
+        }),
+        Cmd::TerminalNotification(text) => {
+            let in_tmux = std::env::var_os("TMUX").is_some();
+            write_raw(&notify::terminal_sequence(TITLE, &text, in_tmux))?;
+            None
+        }
+        Cmd::DesktopNotification(text) => {
+            let tx = tx.clone();
+            notify::desktop(TITLE, &text, move |result| {
+                if let Err(reason) = result {
+                    let _ = tx.send(Wake::Outcome(Outcome::NotificationsUnavailable(reason)));
+                }
+            });
+            None
+        }
+        Cmd::Suspend => {
+            terminal::suspend(term)?;
+            Some(Outcome::Resumed)
+        }
+    })
+}
+
+/// Bytes for the terminal itself (a bell, a notification escape), outside
+/// ratatui's frames.
+fn write_raw(bytes: &[u8]) -> io::Result<()> {
+    let mut out = stdout();
+    out.write_all(bytes)?;
+    out.flush()
+}
