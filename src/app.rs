@@ -9,7 +9,6 @@ pub mod warnings;
 
 use std::time::Instant;
 
-
 use crate::content::catalog::Content;
 use crate::domain::card::Card;
 use crate::domain::library::Library;

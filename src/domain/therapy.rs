@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::{Deserialize, Serialize};
 
-use crate::time::Now;
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::content::validate::THERAPY_CAP_MINUTES;
+use crate::time::Now;
 
 /// The longest any application may last: the content cap, as a duration.
 pub const CAP: Duration = Duration::from_secs(THERAPY_CAP_MINUTES as u64 * 60);
