@@ -1,5 +1,7 @@
-//! The command line: global options and subcommands.
+//! The command line: global options, subcommands and the checks on each
+//! flag's value.
 
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -7,8 +9,9 @@ use chrono::TimeDelta;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::content::model::TherapyKind;
-use crate::domain::therapy::parse_length;
-use crate::remind::parse_every;
+use crate::content::validate::THERAPY_CAP_MINUTES;
+use crate::domain::therapy::CAP;
+use crate::time::duration;
 
 /// A full-screen terminal back-care coach. A coach, not a diagnosis.
 #[derive(Debug, Parser)]
@@ -77,7 +80,7 @@ pub enum Command {
         mode: TimerMode,
         /// Length, like 90s, 15m or 1m30s; at most 20m [default: the
         /// mode's length from content, 15m]
-        #[arg(long, value_name = "D", value_parser = parse_length)]
+        #[arg(long, value_name = "D", value_parser = parse_therapy_length)]
         duration: Option<Duration>,
     },
     /// Remind you to stand up, without the full screen: sleep until due
@@ -111,6 +114,40 @@ pub enum HistoryFormat {
     Csv,
     /// A JSON array of records.
     Json,
+}
+
+/// Shortest and longest `remind --every`.
+const EVERY_RANGE: RangeInclusive<Duration> =
+    Duration::from_secs(1)..=Duration::from_secs(180 * 60);
+
+/// `timer --duration`: a duration above zero and at most the heat/cold cap.
+fn parse_therapy_length(text: &str) -> Result<Duration, String> {
+    let length = duration::parse(text)?;
+    if length.is_zero() {
+        return Err("the length must be above zero".to_owned());
+    }
+    if length > CAP {
+        return Err(format!(
+            "`{}` is over the {THERAPY_CAP_MINUTES}-minute cap for heat and cold",
+            text.trim().escape_debug()
+        ));
+    }
+    Ok(length)
+}
+
+/// `remind --every`: a duration from 1 s to 180 min.
+fn parse_every(text: &str) -> Result<TimeDelta, String> {
+    let out_of_range = || {
+        format!(
+            "`{}` is out of range: --every must be from 1s to 180m",
+            text.trim().escape_debug()
+        )
+    };
+    let every = duration::parse(text)?;
+    if !EVERY_RANGE.contains(&every) {
+        return Err(out_of_range());
+    }
+    TimeDelta::from_std(every).map_err(|_| out_of_range())
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {

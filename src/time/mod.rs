@@ -1,6 +1,8 @@
 //! Time as every layer sees it: the `Now` the runtime reads once per event
-//! and passes in. Nothing outside the runtime and the command-line entry
-//! points reads a clock.
+//! and passes in, and the one grammar for a typed duration. Nothing outside
+//! the runtime and the command-line entry points reads a clock.
+
+pub mod duration;
 
 use std::time::Instant;
 
