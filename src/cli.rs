@@ -1,6 +1,8 @@
 //! The command line: global options, subcommands and the checks on each
 //! flag's value.
 
+pub mod usage_error;
+
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -15,7 +17,14 @@ use crate::time::duration;
 
 /// A full-screen terminal back-care coach. A coach, not a diagnosis.
 #[derive(Debug, Parser)]
-#[command(name = "backcoach", version, about, long_about = None)]
+#[command(
+    name = "backcoach",
+    version,
+    about,
+    long_about = None,
+    // Our own `help` subcommand, so that `backcoach help --help` works.
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     /// Folder of user content (.ron files) that adds to or replaces the
     /// built-in content by id [env: BACKCOACH_CONTENT_DIR; default: the
@@ -103,6 +112,12 @@ pub enum Command {
     /// Print one short line for a tmux status bar or shell prompt, e.g.
     /// "stand up in 23m". Always exits 0.
     Status,
+    /// Print this message or the help of the given subcommand(s).
+    Help {
+        /// The subcommand to explain.
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+    },
 }
 
 /// How `backcoach history` prints.
@@ -152,7 +167,7 @@ fn parse_every(text: &str) -> Result<TimeDelta, String> {
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date like 2026-11-22"))
+        .map_err(|_| format!("`{}` is not a date like 2026-11-22", text.escape_debug()))
 }
 
 /// The modes `backcoach timer` accepts.
