@@ -1,6 +1,7 @@
 //! The command line: global options, subcommands and the checks on each
 //! flag's value.
 
+pub mod generate;
 pub mod usage_error;
 
 use std::ops::RangeInclusive;
@@ -9,6 +10,7 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use crate::content::model::TherapyKind;
 use crate::content::validate::THERAPY_CAP_MINUTES;
@@ -112,6 +114,22 @@ pub enum Command {
     /// Print one short line for a tmux status bar or shell prompt, e.g.
     /// "stand up in 23m". Always exits 0.
     Status,
+    /// Print a shell completion script to stdout.
+    ///
+    /// For bash: `backcoach completions bash >
+    /// ~/.local/share/bash-completion/completions/backcoach`; for zsh, into
+    /// a folder on your `fpath` as `_backcoach`; for fish,
+    /// `~/.config/fish/completions/backcoach.fish`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    ///
+    /// Install it with `backcoach man > ~/.local/share/man/man1/backcoach.1`
+    /// (create the folder first), then `man backcoach`.
+    Man,
     /// Print this message or the help of the given subcommand(s).
     Help {
         /// The subcommand to explain.

@@ -13,7 +13,7 @@ use clap::error::ErrorKind;
 use backcoach::app::safety::Start;
 use backcoach::app::{self, App, Screen, therapy};
 use backcoach::cli::usage_error::{printable, usage_line};
-use backcoach::cli::{Cli, Command, HistoryFormat};
+use backcoach::cli::{Cli, Command, HistoryFormat, generate};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::model::TherapyKind;
@@ -74,11 +74,27 @@ fn help(command: &[String]) -> ExitCode {
     }
 }
 
+/// Writes `bytes` to stdout; a closed pipe (`| head`) is not worth a
+/// message.
+fn write_stdout(bytes: &[u8]) -> Result<ExitCode, String> {
+    match std::io::stdout().write_all(bytes) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(format!("cannot write to stdout: {err}")),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
-    // Commands that need no content answer before it is loaded; help
-    // touches no data folder either.
+    // Commands that need no content answer before it is loaded; the
+    // generated files and help touch no data folder either.
     match cli.command {
         Some(Command::Help { command }) => return Ok(help(&command)),
+        Some(Command::Completions { shell }) => return write_stdout(&generate::completions(shell)),
+        Some(Command::Man) => {
+            let page =
+                generate::man_page().map_err(|err| format!("cannot render the man page: {err}"))?;
+            return write_stdout(&page);
+        }
         Some(Command::Status) => {
             status::run(data_dir(cli.data_dir.as_deref()).ok().as_deref());
             return Ok(ExitCode::SUCCESS);
@@ -145,9 +161,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             },
         ),
         // Answered above, before any content is loaded.
-        Some(Command::Status | Command::Remind { .. } | Command::Help { .. }) => {
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(
+            Command::Status
+            | Command::Remind { .. }
+            | Command::Help { .. }
+            | Command::Completions { .. }
+            | Command::Man,
+        ) => Ok(ExitCode::SUCCESS),
     }
 }
 
@@ -250,12 +270,7 @@ fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
         }
     };
     let text = backcoach::domain::warnings::plain_text(&content);
-    match std::io::stdout().write_all(text.as_bytes()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // A closed pipe (`| head`) is not worth a message.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(err) => Err(format!("cannot write to stdout: {err}")),
-    }
+    write_stdout(text.as_bytes())
 }
 
 /// `backcoach history`: a headless command, so it reads the clock itself.

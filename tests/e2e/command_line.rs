@@ -1,8 +1,8 @@
 //! The command line without a terminal: usage errors (one line naming the
-//! argument, the valid values and the subcommand's `--help`) and
-//! `help --help`.
+//! argument, the valid values and the subcommand's `--help`), shell
+//! completions, the man page and `help --help`.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::process::Output;
 
 #[allow(clippy::wildcard_imports)]
@@ -124,4 +124,64 @@ fn help_help_and_help_of_a_command_go_to_stdout() {
 
     let line = usage_line(&world, &["help", "frob"]);
     assert!(line.contains("`frob`"), "{line}");
+}
+
+/// Runs a command that needs neither content nor data, with a content
+/// folder that does not exist and a data folder that must stay absent.
+fn run_without_folders(world: &World, args: &[&str]) -> Output {
+    let mut full: Vec<OsString> = vec![
+        "--content".into(),
+        world.path("no-such-content").into(),
+        "--data-dir".into(),
+        world.data_dir().into(),
+    ];
+    full.extend(args.iter().map(OsString::from));
+    let full: Vec<&OsStr> = full.iter().map(OsString::as_os_str).collect();
+    let out = world.run(&full);
+    assert!(!world.data_dir().exists(), "{args:?} made the data folder");
+    out
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let world = World::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run_without_folders(&world, &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {out:?}");
+        assert!(out.stderr.is_empty(), "{shell}: {out:?}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains("backcoach"), "{shell}: {script}");
+        assert!(script.contains("timer"), "{shell}: {script}");
+    }
+    let line = usage_line(&world, &["completions", "tcsh"]);
+    assert!(
+        line.contains("bash, elvish, fish, powershell, zsh"),
+        "{line}"
+    );
+}
+
+#[test]
+fn man_prints_one_roff_page() {
+    let world = World::new();
+    let out = run_without_folders(&world, &["man"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(out.stderr.is_empty(), "{out:?}");
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.lines().all(|l| !l.is_empty()), "no blank roff lines");
+    let first_control = page
+        .lines()
+        .find(|l| l.starts_with(".TH") || l.starts_with(".SH"))
+        .unwrap();
+    assert!(
+        first_control.starts_with(".TH backcoach 1"),
+        "{first_control}"
+    );
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH COMMANDS"] {
+        assert!(page.contains(section), "{section} missing:\n{page}");
+    }
+    assert!(page.contains("backcoach timer"), "{page}");
+    assert!(
+        !page.contains("backcoach\\-timer(1)"),
+        "points to pages that are not installed"
+    );
 }
