@@ -1,20 +1,33 @@
-//! The command line: global options and subcommands.
+//! The command line: global options, subcommands and the checks on each
+//! flag's value.
 
+pub mod generate;
 pub mod history_print;
+pub mod usage_error;
 
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::TimeDelta;
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use crate::content::model::TherapyKind;
-use crate::domain::therapy::parse_length;
-use crate::remind::parse_every;
+use crate::content::validate::THERAPY_CAP_MINUTES;
+use crate::domain::therapy::CAP;
+use crate::time::duration;
 
 /// A full-screen terminal back-care coach. A coach, not a diagnosis.
 #[derive(Debug, Parser)]
-#[command(name = "backcoach", version, about, long_about = None)]
+#[command(
+    name = "backcoach",
+    version,
+    about,
+    long_about = None,
+    // Our own `help` subcommand, so that `backcoach help --help` works.
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     /// Folder of user content (.ron files) that adds to or replaces the
     /// built-in content by id [env: BACKCOACH_CONTENT_DIR; default: the
@@ -79,7 +92,7 @@ pub enum Command {
         mode: TimerMode,
         /// Length, like 90s, 15m or 1m30s; at most 20m [default: the
         /// mode's length from content, 15m]
-        #[arg(long, value_name = "D", value_parser = parse_length)]
+        #[arg(long, value_name = "D", value_parser = parse_therapy_length)]
         duration: Option<Duration>,
     },
     /// Remind you to stand up, without the full screen: sleep until due
@@ -102,6 +115,28 @@ pub enum Command {
     /// Print one short line for a tmux status bar or shell prompt, e.g.
     /// "stand up in 23m". Always exits 0.
     Status,
+    /// Print a shell completion script to stdout.
+    ///
+    /// For bash: `backcoach completions bash >
+    /// ~/.local/share/bash-completion/completions/backcoach`; for zsh, into
+    /// a folder on your `fpath` as `_backcoach`; for fish,
+    /// `~/.config/fish/completions/backcoach.fish`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    ///
+    /// Install it with `backcoach man > ~/.local/share/man/man1/backcoach.1`
+    /// (create the folder first), then `man backcoach`.
+    Man,
+    /// Print this message or the help of the given subcommand(s).
+    Help {
+        /// The subcommand to explain.
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+    },
 }
 
 /// How `backcoach history` prints.
@@ -115,9 +150,43 @@ pub enum HistoryFormat {
     Json,
 }
 
+/// Shortest and longest `remind --every`.
+const EVERY_RANGE: RangeInclusive<Duration> =
+    Duration::from_secs(1)..=Duration::from_secs(180 * 60);
+
+/// `timer --duration`: a duration above zero and at most the heat/cold cap.
+fn parse_therapy_length(text: &str) -> Result<Duration, String> {
+    let length = duration::parse(text)?;
+    if length.is_zero() {
+        return Err("the length must be above zero".to_owned());
+    }
+    if length > CAP {
+        return Err(format!(
+            "`{}` is over the {THERAPY_CAP_MINUTES}-minute cap for heat and cold",
+            text.trim().escape_debug()
+        ));
+    }
+    Ok(length)
+}
+
+/// `remind --every`: a duration from 1 s to 180 min.
+fn parse_every(text: &str) -> Result<TimeDelta, String> {
+    let out_of_range = || {
+        format!(
+            "`{}` is out of range: --every must be from 1s to 180m",
+            text.trim().escape_debug()
+        )
+    };
+    let every = duration::parse(text)?;
+    if !EVERY_RANGE.contains(&every) {
+        return Err(out_of_range());
+    }
+    TimeDelta::from_std(every).map_err(|_| out_of_range())
+}
+
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date like 2026-11-22"))
+        .map_err(|_| format!("`{}` is not a date like 2026-11-22", text.escape_debug()))
 }
 
 /// The modes `backcoach timer` accepts.

@@ -1,6 +1,7 @@
 //! Entry point: parse the command line, resolve folders, load content, and
 //! run the chosen command.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,8 +10,8 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::{self, App, Opening, therapy};
-use backcoach::cli::history_print;
-use backcoach::cli::{Cli, Command, HistoryFormat};
+use backcoach::cli::usage_error::{printable, usage_line};
+use backcoach::cli::{Cli, Command, HistoryFormat, generate, history_print};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
@@ -25,43 +26,72 @@ use backcoach::{remind, status};
 const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(err) => return usage_error(&err),
+        Err(err) => return usage_error(&err, &args),
     };
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            say_error(&format!("backcoach: {message}"));
+            // Messages may echo an id from the command line.
+            say_error(&printable(&format!("backcoach: {message}")));
             ExitCode::from(USAGE)
         }
     }
 }
 
 /// Help and version go to stdout with exit 0; anything else is one line on
-/// stderr and exit 2.
-fn usage_error(err: &clap::Error) -> ExitCode {
+/// stderr (naming the argument, the valid values and the subcommand's
+/// `--help`) and exit 2. `args` is the command line clap read.
+fn usage_error(err: &clap::Error, args: &[OsString]) -> ExitCode {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
             ExitCode::SUCCESS
         }
         _ => {
-            let rendered = err.render().to_string();
-            let first = rendered
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("invalid command line")
-                .trim_start_matches("error: ");
-            say_error(&format!("backcoach: {first} (see backcoach --help)"));
+            say_error(&usage_line(err, args));
             ExitCode::from(USAGE)
         }
     }
 }
 
+/// `backcoach help [COMMAND...]`: the same as `backcoach COMMAND... --help`.
+fn help(command: &[String]) -> ExitCode {
+    let args: Vec<OsString> = std::iter::once("backcoach")
+        .chain(command.iter().map(String::as_str))
+        .chain(std::iter::once("--help"))
+        .map(OsString::from)
+        .collect();
+    match Cli::try_parse_from(&args) {
+        Err(err) => usage_error(&err, &args),
+        // `--help` always stops the parse; nothing else to do.
+        Ok(_) => ExitCode::SUCCESS,
+    }
+}
+
+/// Writes `bytes` to stdout; a closed pipe (`| head`) is not worth a
+/// message.
+fn write_stdout(bytes: &[u8]) -> Result<ExitCode, String> {
+    match std::io::stdout().write_all(bytes) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(format!("cannot write to stdout: {err}")),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
-    // The reminder commands need no content: answer before loading it.
+    // Commands that need no content answer before it is loaded; the
+    // generated files and help touch no data folder either.
     match cli.command {
+        Some(Command::Help { command }) => return Ok(help(&command)),
+        Some(Command::Completions { shell }) => return write_stdout(&generate::completions(shell)),
+        Some(Command::Man) => {
+            let page =
+                generate::man_page().map_err(|err| format!("cannot render the man page: {err}"))?;
+            return write_stdout(&page);
+        }
         Some(Command::Status) => {
             status::run(data_dir(cli.data_dir.as_deref()).ok().as_deref());
             return Ok(ExitCode::SUCCESS);
@@ -112,7 +142,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Some(Opening::Timer(mode.into(), duration)),
         ),
         // Answered above, before any content is loaded.
-        Some(Command::Status | Command::Remind { .. }) => Ok(ExitCode::SUCCESS),
+        Some(
+            Command::Status
+            | Command::Remind { .. }
+            | Command::Help { .. }
+            | Command::Completions { .. }
+            | Command::Man,
+        ) => Ok(ExitCode::SUCCESS),
     }
 }
 
@@ -215,12 +251,7 @@ fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
         }
     };
     let text = backcoach::domain::warnings::plain_text(&content);
-    match std::io::stdout().write_all(text.as_bytes()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // A closed pipe (`| head`) is not worth a message.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(err) => Err(format!("cannot write to stdout: {err}")),
-    }
+    write_stdout(text.as_bytes())
 }
 
 /// `backcoach history`: a headless command, so it reads the clock itself.

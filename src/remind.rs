@@ -18,45 +18,6 @@ use crate::runtime::signals;
 use crate::store::Store;
 use crate::time::words::{self, Precision};
 
-/// Shortest and longest `--every`.
-const EVERY_RANGE: (i64, i64) = (1, 180 * 60);
-
-/// Parses `--every`: a number with a unit, `s`, `m` or `h`, or several
-/// (`1h30m`); 1 s to 180 min.
-pub fn parse_every(text: &str) -> Result<TimeDelta, String> {
-    let bad = || format!("`{text}` is not a duration like 45m, 1h, 1h30m or 30s");
-    let mut seconds: i64 = 0;
-    let mut number = String::new();
-    for c in text.trim().chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit = match c {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            _ => return Err(bad()),
-        };
-        let n: i64 = number.parse().map_err(|_| bad())?;
-        number.clear();
-        seconds = n
-            .checked_mul(unit)
-            .and_then(|s| seconds.checked_add(s))
-            .ok_or_else(bad)?;
-    }
-    if !number.is_empty() || text.trim().is_empty() {
-        return Err(bad());
-    }
-    let (low, high) = EVERY_RANGE;
-    if !(low..=high).contains(&seconds) {
-        return Err(format!(
-            "`{text}` is out of range: --every must be from 1s to 180m"
-        ));
-    }
-    Ok(TimeDelta::seconds(seconds))
-}
-
 /// What `remind` was asked to do.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {

@@ -75,7 +75,30 @@ pub fn run(app: App, store: &Store) -> io::Result<ExitCode> {
     let mut term = ManuallyDrop::new(terminal::enter()?);
     let result = read_input(tx.clone()).and_then(|()| run_loop(app, store, &mut term, &tx, &rx));
     terminal::leave();
-    result
+    match result {
+        // A hung-up or killed terminal fails reads and writes, often just
+        // before its signal arrives: the signal is the story.
+        Err(err) => ending_signal(&rx, HANGUP_WAIT).map_or(Err(err), |signal| {
+            Ok(ExitCode::from(signals::exit_code(signal)))
+        }),
+        ok => ok,
+    }
+}
+
+/// How long a terminal error waits for the signal that explains it.
+const HANGUP_WAIT: Duration = Duration::from_millis(300);
+
+/// An ending signal already sent, or sent within `wait`.
+fn ending_signal(rx: &Receiver<Wake>, wait: Duration) -> Option<i32> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(Wake::Signal(signal)) if signals::ends(signal) => return Some(signal),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
 }
 
 /// Starts the thread that reads the terminal and sends what it reads.

@@ -267,49 +267,6 @@ pub fn rest_gap_ago<Tz: TimeZone>(
     (ago < REST_GAP).then_some(ago)
 }
 
-/// Parses a length such as `90s`, `15m`, `1m30s` or `20m`: above zero and
-/// never above the cap.
-pub fn parse_length(text: &str) -> Result<Duration, String> {
-    let trimmed = text.trim();
-    let mut total: u64 = 0;
-    let mut number = String::new();
-    let mut saw_unit = false;
-    for c in trimmed.chars() {
-        match c {
-            '0'..='9' => number.push(c),
-            'm' | 's' if !number.is_empty() => {
-                let n: u64 = number
-                    .parse()
-                    .map_err(|_| format!("`{trimmed}` is too large"))?;
-                let secs = if c == 'm' { n.saturating_mul(60) } else { n };
-                total = total.saturating_add(secs);
-                number.clear();
-                saw_unit = true;
-            }
-            _ => {
-                return Err(format!(
-                    "`{trimmed}` is not a length like 90s, 15m or 1m30s"
-                ));
-            }
-        }
-    }
-    if !number.is_empty() || !saw_unit {
-        return Err(format!(
-            "`{trimmed}` needs a unit: s or m (like 90s, 15m or 1m30s)"
-        ));
-    }
-    let length = Duration::from_secs(total);
-    if length.is_zero() {
-        return Err("the length must be above zero".to_owned());
-    }
-    if length > CAP {
-        return Err(format!(
-            "{trimmed} is over the {THERAPY_CAP_MINUTES}-minute cap for heat and cold"
-        ));
-    }
-    Ok(length)
-}
-
 /// Whole seconds as a signed count for chrono (saturating: lengths here are
 /// at most the cap).
 fn secs(d: Duration) -> i64 {

@@ -1,7 +1,9 @@
 //! Time as every layer sees it: the `Now` the runtime reads once per event
-//! and passes in, and durations in words. Nothing outside the runtime and
-//! the command-line entry points reads a clock.
+//! and passes in, the one grammar for a typed duration, and durations in
+//! words. Nothing outside the runtime and the command-line entry points
+//! reads a clock.
 
+pub mod duration;
 pub mod words;
 
 use std::time::Instant;

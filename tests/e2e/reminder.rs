@@ -79,7 +79,7 @@ fn remind_refuses_bad_intervals_with_one_line() {
         ("0s", "out of range"),
         ("181m", "out of range"),
         ("4h", "out of range"),
-        ("45", "not a duration"),
+        ("45", "needs a unit"),
         ("soon", "not a duration"),
     ] {
         let out = run(&world, &["remind", "--every", every, "--once"]);

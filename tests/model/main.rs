@@ -3,6 +3,7 @@
 
 mod app;
 mod content;
+mod duration_grammar;
 mod history;
 mod progress;
 mod reminder_app;

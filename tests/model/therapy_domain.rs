@@ -5,10 +5,10 @@
 use std::time::{Duration, Instant};
 
 use backcoach::app::Now;
-use backcoach::cli::Cli;
+use backcoach::cli::{Cli, Command};
 use backcoach::content::model::{TherapyKind, TherapyMode, TherapySegment};
 use backcoach::domain::therapy::{
-    self, CAP, Running, Segment, Session, parse_length, plan_longer, plan_shorter, rest_gap_ago,
+    self, CAP, Running, Segment, Session, plan_longer, plan_shorter, rest_gap_ago,
 };
 use backcoach::time::words::clock;
 use chrono::{DateTime, FixedOffset, Local, TimeZone};
@@ -174,6 +174,22 @@ fn a_length_over_the_cap_is_clamped_wherever_it_comes_from() {
         ..mode
     };
     assert_eq!(therapy::default_length(&contrast), CAP);
+}
+
+/// `timer heat --duration TEXT` as the command line reads it.
+fn parse_length(text: &str) -> Result<Duration, String> {
+    match Cli::try_parse_from(["backcoach", "timer", "heat", "--duration", text]) {
+        Ok(Cli {
+            command:
+                Some(Command::Timer {
+                    duration: Some(length),
+                    ..
+                }),
+            ..
+        }) => Ok(length),
+        Ok(other) => panic!("{text:?} parsed as {other:?}"),
+        Err(err) => Err(err.to_string()),
+    }
 }
 
 #[test]
