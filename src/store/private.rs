@@ -20,12 +20,18 @@ pub fn create_folder(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Open options that create files with mode 0600 on unix.
+/// Open options that create files with mode 0600.
+#[cfg(unix)]
 pub fn file_options() -> OpenOptions {
     let mut options = OpenOptions::new();
-    #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options
+}
+
+/// Open options for a new file, which takes the folder's ACLs.
+#[cfg(not(unix))]
+pub fn file_options() -> OpenOptions {
+    OpenOptions::new()
 }
 
 /// Makes a rename in `dir` durable (unix); nothing to do elsewhere.
