@@ -187,14 +187,28 @@ const HELP: &[Binding] = &[bind!(
 pub const GLOBAL: &[Binding] = &[
     bind!([Char('?')], "?", "?", "help", Intent::ToggleHelp, true),
     bind!([Char('c')], "Ctrl-C", "quit", Intent::Quit, false),
-    bind!(
-        [Char('z')],
-        "Ctrl-Z",
-        "suspend to the shell (fg returns)",
-        Intent::Suspend,
-        false
-    ),
+    SUSPEND,
 ];
+
+/// Ctrl-Z: back to the shell, which `fg` returns from.
+#[cfg(unix)]
+const SUSPEND: Binding = bind!(
+    [Char('z')],
+    "Ctrl-Z",
+    "suspend to the shell (fg returns)",
+    Intent::Suspend,
+    false
+);
+
+/// Windows consoles have no job control: nothing to suspend to.
+#[cfg(not(unix))]
+const SUSPEND: Binding = bind!(
+    [Char('z')],
+    "Ctrl-Z",
+    "no suspending on Windows (no job control)",
+    Intent::Suspend,
+    false
+);
 
 /// The bindings of the current screen (or of the help overlay when open).
 pub fn bindings(app: &App) -> &'static [Binding] {

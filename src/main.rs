@@ -102,8 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             anytime,
         }) => {
             let dir = data_dir(cli.data_dir.as_deref())?;
-            let store = Store::open(&dir)
-                .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
+            let store = Store::open(&dir).map_err(|err| err.to_string())?;
             let options = remind::Options {
                 every,
                 once,
@@ -261,8 +260,7 @@ fn history_command(
     since: Option<chrono::NaiveDate>,
 ) -> Result<ExitCode, String> {
     let dir = data_dir(data_flag)?;
-    let store = Store::open(&dir)
-        .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
+    let store = Store::open(&dir).map_err(|err| err.to_string())?;
     let history = store
         .load_sessions(runtime::now().wall)
         .map_err(|err| format!("cannot read the history: {err}"))?;
@@ -294,8 +292,7 @@ fn full_screen(
         app::opening::check(&content, opening)?;
     }
     let dir = data_dir(data_flag)?;
-    let store = Store::open(&dir)
-        .map_err(|err| format!("cannot open data folder {}: {err}", dir.display()))?;
+    let store = Store::open(&dir).map_err(|err| err.to_string())?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the full-screen coach needs a terminal (try `backcoach --help`)".to_owned());
     }

@@ -94,9 +94,3 @@ pub fn watch<T: Send + 'static>(
 pub fn stop_self() -> io::Result<()> {
     signal_hook::low_level::emulate_default_handler(SIGTSTP)
 }
-
-/// Without job control there is nothing to stop to.
-#[cfg(not(unix))]
-pub fn stop_self() -> io::Result<()> {
-    Ok(())
-}

@@ -24,10 +24,17 @@ pub fn leave() {
 }
 
 /// Leaves the screen, stops until continued, and comes back.
+#[cfg(unix)]
 pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     leave();
     super::signals::stop_self()?;
     resume(terminal)
+}
+
+/// Without job control there is no shell to stop to: the screen stays.
+#[cfg(not(unix))]
+pub fn suspend(_terminal: &mut DefaultTerminal) -> io::Result<()> {
+    Ok(())
 }
 
 /// Takes the screen again (after a stop the shell had it) and redraws it

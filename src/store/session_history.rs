@@ -1,7 +1,7 @@
 //! The guided sessions read back from the history log, for the History
 //! screen and `backcoach history`.
 
-use super::Store;
+use super::{Store, StoreError};
 use crate::domain::record::Record;
 use crate::domain::session_record::SessionRecord;
 
@@ -42,7 +42,7 @@ impl Store {
     pub fn load_sessions(
         &self,
         now: chrono::DateTime<chrono::Local>,
-    ) -> std::io::Result<SessionHistory> {
+    ) -> Result<SessionHistory, StoreError> {
         let loaded = self.load_history::<Record>(now)?;
         let stood_up = loaded
             .records

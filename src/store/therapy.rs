@@ -1,73 +1,50 @@
-//! The running heat/cold session, persisted the moment it starts so a quit,
-//! crash or kill can never lose track of a pack on the skin.
+//! The running heat/cold session (`therapy-running.json`), persisted the
+//! moment it starts so a quit, crash or kill can never lose track of a pack
+//! on the skin. A versioned file, replaced atomically.
 
-use std::fs;
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, Local};
-use serde::{Deserialize, Serialize};
 
-use super::{Store, write_atomically};
+use super::versioned::{Format, Spec};
+use super::{Store, StoreError};
 use crate::domain::therapy::Running;
 
 /// Version written into the running-session file.
 pub const RUNNING_VERSION: u32 = 1;
-const RUNNING_FILE: &str = "therapy-running.json";
 
-#[derive(Serialize, Deserialize)]
-struct RunningFile {
-    version: u32,
-    #[serde(flatten)]
-    running: Running,
-}
+/// `{"version": 1, "mode": …}`: the session's own fields after the
+/// version, as every release so far has written them.
+static RUNNING: Spec<Running> = Spec {
+    name: "therapy-running.json",
+    format: Format::Json,
+    version: RUNNING_VERSION,
+    older: &[],
+    check: |_| None,
+    what: "The running heat/cold session file",
+    then: "Check your skin and remove any pack now.",
+};
 
 impl Store {
     /// Path of the running-session file.
     pub fn running_path(&self) -> PathBuf {
-        self.dir().join(RUNNING_FILE)
+        self.file(&RUNNING).path().to_path_buf()
     }
 
-    /// Writes the running session (atomically, 0600).
-    pub fn save_running(&self, running: &Running) -> io::Result<()> {
-        let file = RunningFile {
-            version: RUNNING_VERSION,
-            running: running.clone(),
-        };
-        let bytes = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
-        write_atomically(&self.running_path(), &bytes)
+    /// Writes the running session (atomically, private).
+    pub fn save_running(&self, running: &Running) -> Result<(), StoreError> {
+        self.file(&RUNNING).save(running)
     }
 
     /// Removes the running-session file (done: the pack is off).
-    pub fn clear_running(&self) -> io::Result<()> {
-        match fs::remove_file(self.running_path()) {
-            Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
-            _ => Ok(()),
-        }
+    pub fn clear_running(&self) -> Result<(), StoreError> {
+        self.file(&RUNNING).remove()
     }
 }
 
 /// Reads the running session, if any, without changing anything on disk.
-/// A file that does not parse is an `InvalidData` error.
-pub fn load_running(store: &Store) -> io::Result<Option<Running>> {
-    read(&store.running_path())
-}
-
-fn read(path: &Path) -> io::Result<Option<Running>> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(err),
-    };
-    let file: RunningFile = serde_json::from_str(&text)
-        .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err.to_string()))?;
-    if file.version != RUNNING_VERSION {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("version {} is not one this backcoach reads", file.version),
-        ));
-    }
-    Ok(Some(file.running))
+pub fn load_running(store: &Store) -> Result<Option<Running>, StoreError> {
+    store.file(&RUNNING).peek()
 }
 
 /// What the full-screen app found at start-up.
@@ -82,31 +59,9 @@ pub struct LoadedRunning {
 /// Reads the running session; a bad file is moved to
 /// `therapy-running.json.corrupt-DATE` and reported, never overwritten.
 pub fn take_running(store: &Store, now: DateTime<Local>) -> LoadedRunning {
-    let path = store.running_path();
-    match read(&path) {
-        Ok(running) => LoadedRunning {
-            running,
-            notice: None,
-        },
-        Err(err) => {
-            let aside = path.with_file_name(format!(
-                "{RUNNING_FILE}.corrupt-{}",
-                now.format("%Y%m%d-%H%M%S")
-            ));
-            let notice = match fs::rename(&path, &aside) {
-                Ok(()) => format!(
-                    "The running heat/cold session file could not be read ({err}); it was kept as {}. Check your skin and remove any pack now.",
-                    aside.display()
-                ),
-                Err(move_err) => format!(
-                    "The running heat/cold session file {} could not be read ({err}) nor set aside ({move_err}). Check your skin and remove any pack now.",
-                    path.display()
-                ),
-            };
-            LoadedRunning {
-                running: None,
-                notice: Some(notice),
-            }
-        }
+    let loaded = store.file(&RUNNING).load(now);
+    LoadedRunning {
+        running: loaded.value,
+        notice: loaded.notice,
     }
 }

@@ -1,4 +1,7 @@
 //! End-to-end tests: the real binary in a pseudo-terminal, one test per user flow.
+//! Unix only: they read the pty's termios, send POSIX signals with `kill`
+//! and stand in for `notify-send` with a shell script.
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod command_line;

@@ -17,6 +17,7 @@ mod store;
 mod therapy_app;
 mod therapy_domain;
 mod therapy_store;
+mod versioned_files;
 
 #[path = "../support/mod.rs"]
 mod support;

@@ -65,7 +65,13 @@ fn out_of_range_reminder_settings_are_kept_aside_and_reported() {
     let text = "(version: 1, reminder: (every_minutes: 7))";
     fs::write(dir.join("settings.ron"), text).unwrap();
     // `status` only reads: the file stays where it is.
-    assert!(store.peek_settings().unwrap_err().contains("every_minutes"));
+    assert!(
+        store
+            .peek_settings()
+            .unwrap_err()
+            .to_string()
+            .contains("every_minutes")
+    );
     assert!(dir.join("settings.ron").exists());
     let loaded = store.load_settings(when());
     assert_eq!(loaded.settings, Settings::default());

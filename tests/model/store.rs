@@ -1,6 +1,7 @@
 //! Settings on disk: modes, round trip, atomic replacement, corrupt files.
 
 use std::fs;
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
@@ -17,6 +18,8 @@ fn when() -> DateTime<Local> {
     Local.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap()
 }
 
+/// Modes are unix's; on Windows the profile's ACLs guard the folder.
+#[cfg(unix)]
 fn mode(path: &std::path::Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
@@ -25,6 +28,7 @@ fn mode(path: &std::path::Path) -> u32 {
 fn data_folder_is_private_and_settings_round_trip() {
     let dir = temp_dir("roundtrip").join("nested");
     let store = Store::open(&dir).unwrap();
+    #[cfg(unix)]
     assert_eq!(mode(&dir), 0o700);
     let loaded = store.load_settings(when());
     assert_eq!(loaded.settings, Settings::default());
@@ -36,6 +40,7 @@ fn data_folder_is_private_and_settings_round_trip() {
     };
     store.save_settings(&settings).unwrap();
     let file = dir.join("settings.ron");
+    #[cfg(unix)]
     assert_eq!(mode(&file), 0o600);
     assert!(fs::read_to_string(&file).unwrap().contains("version: 1"));
     assert_eq!(store.load_settings(when()).settings, settings);
@@ -48,6 +53,7 @@ fn data_folder_is_private_and_settings_round_trip() {
     fs::remove_dir_all(dir.parent().unwrap()).unwrap();
 }
 
+#[cfg(unix)]
 #[test]
 fn an_existing_folder_keeps_its_mode() {
     let dir = temp_dir("existing");

@@ -1,0 +1,44 @@
+//! Files and folders for the user's eyes only (it is health data), and the
+//! folder fsync that makes a rename durable.
+//!
+//! On unix the data folder is created 0700 and its files 0600, and after a
+//! rename the folder itself is fsync'd so the new name survives a crash.
+//! Windows has neither: the data folder lives in the user's profile, whose
+//! ACLs already keep other users out (new files inherit them), and a folder
+//! cannot be opened to fsync it (NTFS journals the rename itself).
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::io;
+use std::path::Path;
+
+/// Creates `dir` and any missing parents (mode 0700 on unix).
+pub fn create_folder(dir: &Path) -> io::Result<()> {
+    let mut builder = DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Open options that create files with mode 0600.
+#[cfg(unix)]
+pub fn file_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+/// Open options for a new file, which takes the folder's ACLs.
+#[cfg(not(unix))]
+pub fn file_options() -> OpenOptions {
+    OpenOptions::new()
+}
+
+/// Makes a rename in `dir` durable (unix); nothing to do elsewhere.
+pub fn sync_folder(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
