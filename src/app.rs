@@ -224,6 +224,10 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
 fn on_key(app: &mut App, intent: Intent, now: Now) -> Vec<Cmd> {
     match intent {
         Intent::Suspend if therapy::refuses_suspend(app) => return Vec::new(),
+        Intent::Suspend if !cfg!(unix) => {
+            app.notice = Some("Ctrl-Z does nothing here: this system has no job control.".into());
+            return Vec::new();
+        }
         Intent::Suspend => {
             session::on_suspend(app, now);
             return vec![Cmd::Suspend];
