@@ -41,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(header), head);
-    render_steps(exercise, card.step, frame, steps, theme);
+    render_steps(exercise, card.step.index(), frame, steps, theme);
     if !cautions.is_empty() {
         let block = Block::bordered().title(Span::styled(" ! Cautions ", theme.warning()));
         frame.render_widget(Paragraph::new(cautions).block(block), warn);

@@ -15,7 +15,7 @@ use crate::text::wrap_words;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let form = &app.safety.form;
     let items = &app.content.checklist;
-    let detail_height = items.get(form.cursor).map_or(0, |item| {
+    let detail_height = items.get(form.cursor.index()).map_or(0, |item| {
         detail_lines(item, area.width.saturating_sub(4)) + 2
     });
     let [intro, list_area, detail] = Layout::vertical([
@@ -70,15 +70,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .collect();
     let list = List::new(rows)
         .block(Block::bordered().title(Span::styled(
-            format!(" Question {} of {} ", form.cursor + 1, items.len()),
+            format!(" Question {} of {} ", form.cursor.index() + 1, items.len()),
             theme.title(),
         )))
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(form.cursor));
+    let mut state = ListState::default().with_selected(Some(form.cursor.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
 
-    if let Some(item) = items.get(form.cursor) {
+    if let Some(item) = items.get(form.cursor.index()) {
         render_detail(item, frame, detail, theme);
     }
 }

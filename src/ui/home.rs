@@ -42,10 +42,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.home_selected));
+    let mut state = ListState::default().with_selected(Some(app.home_selected.index()));
     frame.render_stateful_widget(list, menu, &mut state);
     let mut about_text = Vec::new();
-    if !roomy && let Some(entry) = HomeEntry::ALL.get(app.home_selected) {
+    if !roomy && let Some(entry) = HomeEntry::ALL.get(app.home_selected.index()) {
         about_text.push(Line::from(Span::styled(entry.description(), theme.dim())));
     }
     about_text.extend([

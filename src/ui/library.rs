@@ -59,10 +59,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     .block(block)
     .row_highlight_style(theme.selected())
     .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(app.library.selected));
+    let mut state = TableState::default().with_selected(Some(app.library.selected.index()));
     frame.render_stateful_widget(table, table_area, &mut state);
 
-    if let Some(exercise) = visible.get(app.library.selected) {
+    if let Some(exercise) = visible.get(app.library.selected.index()) {
         let mut lines = vec![Line::from(Span::styled(
             exercise.summary.as_str(),
             theme.text(),

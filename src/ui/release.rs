@@ -95,7 +95,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.safety.selected));
+    let mut state = ListState::default().with_selected(Some(app.safety.selected.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
     let rules = Paragraph::new(RULES)
         .style(theme.dim())

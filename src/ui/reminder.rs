@@ -55,7 +55,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .block(block)
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut selected = ListState::default().with_selected(Some(app.reminder.selected));
+    let mut selected = ListState::default().with_selected(Some(app.reminder.selected.index()));
     frame.render_stateful_widget(list, list_area, &mut selected);
 }
 

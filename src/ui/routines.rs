@@ -75,9 +75,9 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.routine_selected));
+    let mut state = ListState::default().with_selected(Some(app.routine_selected.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
-    if let Some(routine) = app.content.routines.get(app.routine_selected) {
+    if let Some(routine) = app.content.routines.get(app.routine_selected.index()) {
         let text = vec![
             Line::default(),
             Line::from(Span::styled(format!(" {}", routine.summary), theme.text())),
@@ -101,7 +101,7 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let summary = app
         .content
         .routines
-        .get(app.routine_selected)
+        .get(app.routine_selected.index())
         .map(|r| r.summary.clone())
         .unwrap_or_default();
     let [head, table_area, bell] = Layout::vertical([

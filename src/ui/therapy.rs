@@ -83,7 +83,7 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.therapy.picked));
+    let mut state = ListState::default().with_selected(Some(app.therapy.picked.index()));
     frame.render_stateful_widget(list, menu, &mut state);
     let mut lines = vec![
         Line::default(),
