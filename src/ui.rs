@@ -9,6 +9,7 @@ pub mod history;
 pub mod home;
 pub mod hurt;
 pub mod library;
+pub mod lines;
 pub mod popup;
 pub mod release;
 pub mod reminder;
