@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
+use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::safety::Verdict;
@@ -135,7 +136,7 @@ pub fn render_habit(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ]),
     ];
     let title = Span::styled(" ! This has become a habit ", theme.warning());
-    super::popup::render(frame, area, title, lines, 70);
+    Popup::new(title, lines, 70).render(frame, area);
 }
 
 /// The library's pointer to the techniques, on its bottom border: they are
