@@ -4,8 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
+use super::lines::{self, wrap_lines};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::{ChecklistItem, Locks};
@@ -15,10 +16,15 @@ use crate::text::wrap_words;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let form = &app.safety.form;
     let items = &app.content.checklist;
-    let detail_height = items.get(form.cursor.index()).map_or(0, |item| {
-        detail_lines(item, area.width.saturating_sub(4)) + 2
-    });
-    let [intro, list_area, detail] = Layout::vertical([
+    // Two borders and a cell of padding each side.
+    let detail_width = usize::from(area.width.saturating_sub(4));
+    let detail = items
+        .get(form.cursor.index())
+        .map(|item| wrap_lines(&detail_lines(item, theme), detail_width));
+    let detail_height = detail
+        .as_ref()
+        .map_or(0, |lines| lines::height(lines).saturating_add(2));
+    let [intro, list_area, detail_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(3),
         Constraint::Length(detail_height),
@@ -78,8 +84,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut state = ListState::default().with_selected(Some(form.cursor.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
 
-    if let Some(item) = items.get(form.cursor.index()) {
-        render_detail(item, frame, detail, theme);
+    if let Some(lines) = detail {
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(" If the answer is yes ", theme.title()));
+        frame.render_widget(Paragraph::new(lines).block(block), detail_area);
     }
 }
 
@@ -90,26 +99,10 @@ fn locks_text(item: &ChecklistItem) -> String {
     }
 }
 
-/// Lines the detail box needs inside its border at this width.
-fn detail_lines(item: &ChecklistItem, width: u16) -> u16 {
-    let width = usize::from(width).max(1);
-    let urgent = if item.urgent {
-        URGENT.chars().count().div_ceil(width)
-    } else {
-        0
-    };
-    let first = format!("A yes locks {}", locks_text(item)).len();
-    let lines = urgent
-        + first.div_ceil(width)
-        + wrap_words(&item.why, width).len()
-        + wrap_words(&format!("Who to see: {}", item.see), width).len();
-    u16::try_from(lines).unwrap_or(u16::MAX)
-}
-
 const URGENT: &str = "! URGENT: a yes needs prompt medical attention";
 
 /// What a "yes" to this question does: data from the checklist item.
-fn render_detail(item: &ChecklistItem, frame: &mut Frame, area: Rect, theme: Theme) {
+fn detail_lines(item: &ChecklistItem, theme: Theme) -> Vec<Line<'_>> {
     let locks = locks_text(item);
     let mut lines = Vec::new();
     if item.urgent {
@@ -126,11 +119,5 @@ fn render_detail(item: &ChecklistItem, frame: &mut Frame, area: Rect, theme: The
             Span::styled(item.see.as_str(), theme.text()),
         ]),
     ]);
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" If the answer is yes ", theme.title()));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    lines
 }

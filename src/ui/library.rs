@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table, TableState};
 
+use super::lines::paragraph_in;
 use super::theme::Theme;
 use crate::app::App;
 
@@ -87,17 +88,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             )));
             for caution in &exercise.cautions {
                 lines.push(Line::default());
-                lines.push(Line::from(Span::styled(
-                    format!("! {caution}"),
-                    theme.text(),
-                )));
+                lines.push(Line::from(vec![
+                    Span::styled("! ", theme.text()),
+                    Span::styled(caution.as_str(), theme.text()),
+                ]));
             }
         }
-        let preview = Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Span::styled(format!(" {} ", exercise.name), theme.title())),
-        );
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(format!(" {} ", exercise.name), theme.title()));
+        let preview = paragraph_in(&lines, block, preview_area);
         frame.render_widget(preview, preview_area);
     }
 }

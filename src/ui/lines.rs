@@ -5,8 +5,10 @@
 
 use std::ops::Range;
 
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::display_width;
 use crate::text::wrap::{gap, wrap_pieces};
@@ -21,9 +23,13 @@ pub fn wrap_lines(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
 
 /// Wraps one styled line to `width` cells where
 /// [`wrap_words`](crate::text::wrap_words) breaks its text, keeping each
-/// span's style and the line's style and alignment. Leading spaces stay on
-/// the first line and indent the ones after it.
+/// span's style and the line's style and alignment. A line that fits comes
+/// out as it is (spaces a style shows, as in a reversed " banner ", stay).
+/// Leading spaces stay on the first line and indent the ones after it.
 pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
+    if line.width() <= width {
+        return vec![owned(line)];
+    }
     let leading = line
         .spans
         .iter()
@@ -48,9 +54,34 @@ pub fn wrap_hanging(lead: Span<'_>, body: &Line<'_>, width: usize) -> Vec<Line<'
     wrap_after(&line, lead_len, width)
 }
 
-/// The height of `lines` once wrapped to `width`, as a layout length.
+/// How many rows `lines` take, as a layout length.
 pub fn height(lines: &[Line<'_>]) -> u16 {
     u16::try_from(lines.len()).unwrap_or(u16::MAX)
+}
+
+/// `lines` wrapped to `width` cells, as a paragraph for an area that wide.
+pub fn paragraph(lines: &[Line<'_>], width: u16) -> Paragraph<'static> {
+    Paragraph::new(wrap_lines(lines, usize::from(width)))
+}
+
+/// `lines` wrapped to the inside of `block` drawn over `area`, as a
+/// paragraph in that block.
+pub fn paragraph_in<'a>(lines: &[Line<'_>], block: Block<'a>, area: Rect) -> Paragraph<'a> {
+    let width = block.inner(area).width;
+    Paragraph::new(wrap_lines(lines, usize::from(width))).block(block)
+}
+
+/// A copy of `line` that owns its text.
+fn owned(line: &Line<'_>) -> Line<'static> {
+    Line {
+        spans: line
+            .spans
+            .iter()
+            .map(|span| Span::styled(span.content.to_string(), span.style))
+            .collect(),
+        style: line.style,
+        alignment: line.alignment,
+    }
 }
 
 /// Wraps `line`, whose first `lead` bytes are kept whole on the first line
@@ -182,5 +213,12 @@ mod tests {
             assert!(wrapped.width() <= 6, "{wrapped}");
         }
         assert_eq!(texts(&wrap_lines(&[Line::default()], 10)), [""]);
+    }
+
+    #[test]
+    fn a_line_that_fits_keeps_its_spaces() {
+        let banner = Line::from(" !! REMOVE !! ");
+        assert_eq!(texts(&wrap_line(&banner, 14)), [" !! REMOVE !! "]);
+        assert_eq!(texts(&wrap_line(&banner, 10)), [" !! REMOVE", " !!"]);
     }
 }

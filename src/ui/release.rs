@@ -3,13 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
+use super::lines::{self, wrap_lines};
 use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::safety::Verdict;
-use crate::text::{wrap_hanging, wrap_words};
+use crate::text::wrap_hanging;
 
 /// Draws why the gate is (partly) closed, urgent answers first, then each
 /// technique marked open or locked.
@@ -58,8 +59,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     };
     const RULES: &str = "Gentle motion only, never forceful or sudden; never chase the pop. \
         Stop at once if it hurts, you move less, or numbness or tingling runs into a leg.";
-    let foot_lines = wrap_words(RULES, usize::from(area.width.saturating_sub(2)).max(1));
-    let foot_height = u16::try_from(foot_lines.len()).unwrap_or(u16::MAX);
+    let foot_lines = wrap_lines(
+        &[Line::styled(RULES, theme.dim())],
+        usize::from(area.width.saturating_sub(2)),
+    );
+    let foot_height = lines::height(&foot_lines);
     let why_height = u16::try_from(why.len() + 2).unwrap_or(u16::MAX);
     let [why_area, list_area, foot] = Layout::vertical([
         Constraint::Max(why_height),
@@ -98,10 +102,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(app.safety.selected.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
-    let rules = Paragraph::new(RULES)
-        .style(theme.dim())
-        .wrap(Wrap { trim: true });
-    frame.render_widget(rules, foot.inner(Margin::new(1, 0)));
+    frame.render_widget(Paragraph::new(foot_lines), foot.inner(Margin::new(1, 0)));
 }
 
 /// Draws the habit warning in a centred box.

@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, Paragraph};
 
 use super::big_digits::{self, BigDigits};
 use super::card::render_step_list;
+use super::lines::paragraph;
 use super::popup::Popup;
 use super::session_end;
 use super::theme::Theme;
@@ -219,7 +220,7 @@ fn render_timer(
     if session.paused {
         lines.push(Line::from(Span::styled("‖ paused", theme.warning())).centered());
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), cue_area);
+    frame.render_widget(paragraph(&lines, cue_area.width), cue_area);
 }
 
 /// "Breathe in…" and "…and out" in turn, four seconds each, following the

@@ -7,17 +7,17 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
 mod alert;
 mod running;
 
+use super::lines::{paragraph, paragraph_in, wrap_hanging};
 use super::theme::Theme;
 use crate::app::therapy::Stage;
 use crate::app::{App, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::domain::therapy::{self, CAP};
-use crate::text::wrap_hanging;
 use crate::time::words;
 
 /// Draws the timer screen in its current stage.
@@ -99,10 +99,8 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             theme.warning(),
         )));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        about.inner(Margin::new(1, 0)),
-    );
+    let about = about.inner(Margin::new(1, 0));
+    frame.render_widget(paragraph(&lines, about.width), about);
 }
 
 fn gap_ago(app: &App) -> Option<Duration> {
@@ -112,10 +110,8 @@ fn gap_ago(app: &App) -> Option<Duration> {
 
 /// `text` wrapped to `width` with a hanging indent after `mark`.
 fn hanging(text: &str, mark: &str, width: u16, style: Style) -> Vec<Line<'static>> {
-    wrap_hanging(text, mark, usize::from(width))
-        .into_iter()
-        .map(|line| Line::from(Span::styled(line, style)))
-        .collect()
+    let body = Line::styled(text, style);
+    wrap_hanging(Span::styled(mark, style), &body, usize::from(width))
 }
 
 fn bullets(heading: &str, items: &[String], width: u16, theme: Theme) -> Vec<Line<'static>> {
@@ -228,8 +224,5 @@ fn render_rest_gap(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect,
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
         .title(Span::styled(" Too soon? ", theme.warning()));
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(paragraph_in(&lines, block, area), area);
 }
