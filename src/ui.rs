@@ -14,6 +14,7 @@ pub mod popup;
 pub mod release;
 pub mod reminder;
 pub mod routines;
+pub mod scrollbar;
 pub mod session;
 pub mod session_end;
 pub mod standup;

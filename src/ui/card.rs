@@ -2,10 +2,11 @@
 //! prominent, and the cautions.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use super::scrollbar::{self, Scrolled};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::Exercise;
@@ -119,8 +120,18 @@ pub fn render_step_list(
             ListItem::new(lines)
         })
         .collect();
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
     let list = List::new(items)
         .block(Block::bordered().title(Span::styled(title.to_owned(), theme.title())));
     let mut state = ListState::default().with_selected(Some(current));
     frame.render_stateful_widget(list, area, &mut state);
+    // The list scrolls by whole steps to keep the current one in view; the
+    // scrollbar on its right border says how much is above and below.
+    let scrolled = Scrolled {
+        total: heights.iter().sum(),
+        visible: usize::from(area.height.saturating_sub(2)),
+        offset: heights.iter().take(state.offset()).sum(),
+    };
+    let border = area.inner(Margin::new(0, 1));
+    scrollbar::render(scrolled, frame, border, theme);
 }

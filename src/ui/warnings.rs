@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::scrollbar::{self, Scrolled};
 use super::theme::Theme;
 use crate::app::{App, Shown};
 use crate::domain::warnings::{self, Tone};
@@ -13,8 +14,10 @@ use crate::domain::warnings::{self, Tone};
 /// Draws the review at the model's scroll offset and reports what it
 /// showed: the model records a review only once the end was on screen.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
-    let [top, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let text = text.inner(Margin::new(1, 0));
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    // The text leaves a cell free each side; the scrollbar takes the right
+    // one, so the wrap width (what the model measures with) is unchanged.
+    let text = body.inner(Margin::new(1, 0));
     let doc = warnings::document(&app.content, warnings::measure(text.width));
     let visible = usize::from(text.height);
     let scroll = app
@@ -51,6 +54,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
+    let scrolled = Scrolled {
+        total: doc.len(),
+        visible,
+        offset: scroll,
+    };
+    scrollbar::render(scrolled, frame, body, theme);
     Shown {
         width: u16::try_from(warnings::measure(text.width)).unwrap_or(u16::MAX),
         height: text.height,
