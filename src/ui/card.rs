@@ -6,11 +6,12 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use super::lines::wrap_hanging;
 use super::scrollbar::{self, Scrolled};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::Exercise;
-use crate::text::{wrap_hanging, wrap_words};
+use crate::text::wrap_words;
 
 /// Draws the open card; nothing when no card is open.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -70,11 +71,11 @@ fn header_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'st
 }
 
 fn caution_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mark = Span::styled("! ", theme.text());
     exercise
         .cautions
         .iter()
-        .flat_map(|c| wrap_hanging(c, "! ", width))
-        .map(|line| Line::from(Span::styled(line, theme.text())))
+        .flat_map(|c| wrap_hanging(mark.clone(), &Line::styled(c.as_str(), theme.text()), width))
         .collect()
 }
 
@@ -93,31 +94,23 @@ pub fn render_step_list(
     area: Rect,
     theme: Theme,
 ) {
-    // Two border cells plus the "▶ 1. " lead.
-    let width = usize::from(area.width.saturating_sub(7));
+    // Inside the two border cells; each step behind its "▶ 1. " lead.
+    let width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let is_current = i == current;
-            let style = if is_current {
-                theme.current()
+            let (mark, style) = if i == current {
+                ("▶", theme.current())
             } else {
-                theme.dim()
+                (" ", theme.dim())
             };
-            let lines: Vec<Line> = wrap_words(step, width)
-                .into_iter()
-                .enumerate()
-                .map(|(n, text)| {
-                    let lead = match (n, is_current) {
-                        (0, true) => format!("▶ {}. ", i + 1),
-                        (0, false) => format!("  {}. ", i + 1),
-                        _ => "     ".to_owned(),
-                    };
-                    Line::from(Span::styled(format!("{lead}{text}"), style))
-                })
-                .collect();
-            ListItem::new(lines)
+            let lead = Span::styled(format!("{mark} {}. ", i + 1), style);
+            ListItem::new(wrap_hanging(
+                lead,
+                &Line::styled(step.as_str(), style),
+                width,
+            ))
         })
         .collect();
     let heights: Vec<usize> = items.iter().map(ListItem::height).collect();

@@ -6,11 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
-use super::lines::{self, wrap_lines};
+use super::lines::{self, wrap_hanging, wrap_lines};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::{ChecklistItem, Locks};
-use crate::text::wrap_words;
 
 /// Draws the form.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -48,7 +47,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ];
     frame.render_widget(Paragraph::new(intro_text), intro);
 
-    let width = usize::from(list_area.width.saturating_sub(12)).max(1);
+    // Inside the borders and the "▶ " marker, with two cells to spare.
+    let width = usize::from(list_area.width.saturating_sub(6));
     let rows: Vec<ListItem> = items
         .iter()
         .enumerate()
@@ -59,19 +59,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 Some(false) => ("[ no]", theme.dim()),
                 None => ("[ ? ]", theme.key()),
             };
-            let lines: Vec<Line> = wrap_words(&item.question, width)
-                .into_iter()
-                .enumerate()
-                .map(|(n, text)| {
-                    let lead = if n == 0 { tag } else { "     " };
-                    Line::from(vec![
-                        Span::styled(lead.to_owned(), style),
-                        Span::raw(" "),
-                        Span::styled(text, theme.text()),
-                    ])
-                })
-                .collect();
-            ListItem::new(lines)
+            let question = Line::styled(item.question.as_str(), theme.text());
+            let lead = Span::styled(format!("{tag} "), style);
+            ListItem::new(wrap_hanging(lead, &question, width))
         })
         .collect();
     let list = List::new(rows)

@@ -5,12 +5,11 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
-use super::lines::{self, wrap_lines};
+use super::lines::{self, wrap_hanging, wrap_lines};
 use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::safety::Verdict;
-use crate::text::wrap_hanging;
 
 /// Draws why the gate is (partly) closed, urgent answers first, then each
 /// technique marked open or locked.
@@ -24,10 +23,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let verdict = Verdict::from_yes(&app.content.checklist, yes);
     let width = usize::from(area.width.saturating_sub(4)).max(1);
     let mut why: Vec<Line> = Vec::new();
-    let mut push = |text: &str, lead: &str, style| {
-        for line in wrap_hanging(text, lead, width) {
-            why.push(Line::from(Span::styled(line, style)));
-        }
+    let mut push = |text: &str, lead: &'static str, style| {
+        let body = Line::styled(text.to_owned(), style);
+        why.extend(wrap_hanging(Span::styled(lead, style), &body, width));
     };
     for item in &verdict.closed_by {
         let text = format!("{} See {}.", item.why, item.see);
