@@ -6,12 +6,15 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
-use super::lines::wrap_hanging;
+use super::lines::{self, wrap_hanging, wrap_lines};
 use super::scrollbar::{self, Scrolled};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::Exercise;
-use crate::text::wrap_words;
+
+/// Rows the step list keeps however short the screen: its borders and
+/// three lines of steps.
+const MIN_STEPS_HEIGHT: u16 = 5;
 
 /// Draws the open card; nothing when no card is open.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -28,18 +31,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let inner_width = usize::from(area.width.saturating_sub(4));
     let header = header_lines(exercise, theme, inner_width);
     let cautions = caution_lines(exercise, theme, inner_width);
-    let header_height = u16::try_from(header.len()).unwrap_or(u16::MAX);
-    let cautions_height = u16::try_from(cautions.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height / 3);
+    let cautions_height = if cautions.is_empty() {
+        0
+    } else {
+        lines::height(&cautions)
+            .saturating_add(2)
+            .min(area.height / 3)
+    };
+    // On a short screen the header's last lines (the dose note, the
+    // summary) give way, so the steps always keep a few lines.
+    let room = area
+        .height
+        .saturating_sub(cautions_height + MIN_STEPS_HEIGHT);
+    let header_height = lines::height(&header).min(room);
     let [head, steps, warn] = Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Fill(1),
-        Constraint::Length(if cautions.is_empty() {
-            0
-        } else {
-            cautions_height
-        }),
+        Constraint::Length(cautions_height),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(header), head);
@@ -60,14 +68,11 @@ fn header_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'st
         Span::styled(exercise.dose.summary(), theme.current()),
     ]));
     if let Some(note) = &exercise.dose.note {
-        for line in wrap_words(note, width) {
-            lines.push(Line::from(Span::styled(format!(" {line}"), theme.dim())));
-        }
+        lines.push(Line::styled(format!(" {note}"), theme.dim()));
     }
-    for line in wrap_words(&exercise.summary, width) {
-        lines.push(Line::from(Span::styled(format!(" {line}"), theme.text())));
-    }
-    lines
+    lines.push(Line::styled(format!(" {}", exercise.summary), theme.text()));
+    // The leading space indents every wrapped line.
+    wrap_lines(&lines, width + 1)
 }
 
 fn caution_lines(exercise: &Exercise, theme: Theme, width: usize) -> Vec<Line<'static>> {

@@ -40,10 +40,12 @@ pub fn render(scrolled: Scrolled, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut state = ScrollbarState::new(last_offset + 1)
         .position(offset.min(last_offset))
         .viewport_content_length(visible);
+    // No arrow heads: on a short list they would leave the thumb no room
+    // to move; the track and the thumb say it all.
     let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .symbols(VERTICAL)
-        .thumb_style(theme.current())
-        .begin_style(theme.dim())
-        .end_style(theme.dim());
+        .begin_symbol(None)
+        .end_symbol(None)
+        .thumb_style(theme.current());
     frame.render_stateful_widget(bar, area, &mut state);
 }

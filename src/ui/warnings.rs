@@ -2,7 +2,7 @@
 //! scrolled; urgent items in the urgent style and marked in words.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -15,9 +15,15 @@ use crate::domain::warnings::{self, Tone};
 /// showed: the model records a review only once the end was on screen.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    // The text leaves a cell free each side; the scrollbar takes the right
-    // one, so the wrap width (what the model measures with) is unchanged.
-    let text = body.inner(Margin::new(1, 0));
+    // A free cell left of the text; right of it a free cell and the
+    // scrollbar's column. The text's width is the wrap width reported to
+    // the model in `Shown`.
+    let [_, text, _] = Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ])
+    .areas(body);
     let doc = warnings::document(&app.content, warnings::measure(text.width));
     let visible = usize::from(text.height);
     let scroll = app
