@@ -31,19 +31,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let inner_width = usize::from(area.width.saturating_sub(4));
     let header = header_lines(exercise, theme, inner_width);
     let cautions = caution_lines(exercise, theme, inner_width);
-    let cautions_height = if cautions.is_empty() {
+    // The cautions take at most a third of the card, and no room at all
+    // when that third could not show one line of them.
+    let cautions_room = area.height / 3;
+    let cautions_height = if cautions.is_empty() || cautions_room < 3 {
         0
     } else {
         lines::height(&cautions)
             .saturating_add(2)
-            .min(area.height / 3)
+            .min(cautions_room)
     };
     // On a short screen the header's last lines (the dose note, the
-    // summary) give way, so the steps always keep a few lines.
+    // summary) give way, so the steps keep a few lines; the name stays.
     let room = area
         .height
         .saturating_sub(cautions_height + MIN_STEPS_HEIGHT);
-    let header_height = lines::height(&header).min(room);
+    let header_height = lines::height(&header).min(room.max(1));
     let [head, steps, warn] = Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Fill(1),

@@ -23,12 +23,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let detail_height = detail
         .as_ref()
         .map_or(0, |lines| lines::height(lines).saturating_add(2));
-    let [intro, list_area, detail_area] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(detail_height),
-    ])
-    .areas(area);
     let intro_text = vec![
         Line::from(Span::styled(
             " Answer every question honestly before any self-release technique opens.",
@@ -45,10 +39,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ),
         ]),
     ];
-    frame.render_widget(Paragraph::new(intro_text), intro);
+    let intro_text = wrap_lines(&intro_text, usize::from(area.width));
 
     // Inside the borders and the "▶ " marker, with two cells to spare.
-    let width = usize::from(list_area.width.saturating_sub(6));
+    let width = usize::from(area.width.saturating_sub(6));
     let rows: Vec<ListItem> = items
         .iter()
         .enumerate()
@@ -64,6 +58,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ListItem::new(wrap_hanging(lead, &question, width))
         })
         .collect();
+    // The list keeps room for the whole current question; on a short
+    // screen the intro's last lines give way.
+    let current_height = rows.get(form.cursor.index()).map_or(1, ListItem::height);
+    let list_height = u16::try_from(current_height + 2).unwrap_or(u16::MAX);
+    let room = area.height.saturating_sub(detail_height + list_height);
+    let [intro, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(lines::height(&intro_text).min(room)),
+        Constraint::Min(list_height),
+        Constraint::Length(detail_height),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(intro_text), intro);
     let list = List::new(rows)
         .block(Block::bordered().title(Span::styled(
             format!(" Question {} of {} ", form.cursor.index() + 1, items.len()),
