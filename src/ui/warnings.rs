@@ -24,7 +24,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
         Constraint::Length(2),
     ])
     .areas(body);
-    let doc = warnings::document(&app.content, warnings::measure(text.width));
+    let width = warnings::measure(text.width);
+    let doc = warnings::document(&app.content, width);
     let visible = usize::from(text.height);
     let scroll = app
         .safety
@@ -65,9 +66,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
         visible,
         offset: scroll,
     };
-    scrollbar::render(scrolled, frame, body, theme);
+    // The bar follows the text, a cell after its measure (the same column
+    // as the body's last one unless the measure caps the width).
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    let bar = Rect {
+        x: text.x.saturating_add(width).saturating_add(1),
+        width: 1,
+        ..body
+    }
+    .intersection(body);
+    scrollbar::render(scrolled, frame, bar, theme);
     Shown {
-        width: u16::try_from(warnings::measure(text.width)).unwrap_or(u16::MAX),
+        width,
         height: text.height,
         end_shown: visible > 0 && shown_to >= doc.len(),
     }
