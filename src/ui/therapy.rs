@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 mod alert;
 mod running;
 
-use super::lines::{paragraph, paragraph_in, wrap_hanging};
+use super::lines::{paragraph, paragraph_in, wrap_hanging, wrap_lines};
 use super::theme::Theme;
 use crate::app::therapy::Stage;
 use crate::app::{App, Screen};
@@ -60,19 +60,25 @@ pub fn render_badge(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    // Inside the borders, the padding and the "▶ " marker.
+    let width = usize::from(area.width.saturating_sub(6));
     let items: Vec<ListItem> = app
         .content
         .therapy
         .iter()
         .map(|mode| {
             let first = mode.helps_with.first().cloned().unwrap_or_default();
-            ListItem::new(vec![
-                Line::from(Span::styled(mode.name.clone(), theme.current())),
-                Line::from(Span::styled(format!("  {first}"), theme.dim())),
-            ])
+            ListItem::new(wrap_lines(
+                &[
+                    Line::from(Span::styled(mode.name.clone(), theme.current())),
+                    Line::from(Span::styled(format!("  {first}"), theme.dim())),
+                ],
+                width,
+            ))
         })
         .collect();
-    let height = u16::try_from(items.len() * 2 + 2).unwrap_or(u16::MAX);
+    let rows: usize = items.iter().map(ListItem::height).sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
     let [menu, about] =
         Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let list = List::new(items)
