@@ -1,6 +1,7 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod list;
 pub mod msg;
 pub mod opening;
 pub mod reminder;
@@ -13,6 +14,7 @@ use std::time::Instant;
 
 use crate::content::catalog::Content;
 use crate::domain::card::Card;
+use crate::domain::cursor::ListCursor;
 use crate::domain::library::Library;
 use crate::domain::record::Record;
 use crate::domain::session::Session;
@@ -102,7 +104,7 @@ pub struct App {
     /// The screen shown.
     pub screen: Screen,
     /// Selected home entry.
-    pub home_selected: usize,
+    pub home_selected: ListCursor,
     /// Library filters and selection (kept while a card is open).
     pub library: Library,
     /// The open card, if any.
@@ -124,13 +126,13 @@ pub struct App {
     /// The scrolling text of the screen as last drawn, when it has one.
     pub shown: Option<Shown>,
     /// Selected routine in the picker.
-    pub routine_selected: usize,
+    pub routine_selected: ListCursor,
     /// The guided session, while one is on screen.
     pub session: Option<Session>,
     /// The history as last read (none while it loads).
     pub history: Option<SessionHistory>,
     /// Selected row of the history list.
-    pub history_selected: usize,
+    pub history_selected: ListCursor,
     /// The heat/cold timer (runs on while other screens are shown).
     pub therapy: therapy::Therapy,
     /// The stand-up reminder's schedule and overlay.
@@ -149,7 +151,7 @@ impl App {
             content,
             settings,
             screen,
-            home_selected: 0,
+            home_selected: ListCursor::default(),
             library: Library::default(),
             card: None,
             help_open: false,
@@ -160,18 +162,15 @@ impl App {
             opening: None,
             now: None,
             shown: None,
-            routine_selected: 0,
+            routine_selected: ListCursor::default(),
             session: None,
             history: None,
-            history_selected: 0,
+            history_selected: ListCursor::default(),
             therapy: therapy::Therapy::default(),
             reminder: reminder::Reminder::default(),
         }
     }
 }
-
-/// How far PageUp/PageDown move in a list.
-const PAGE: isize = 10;
 
 /// Applies one message. Pure apart from mutating `app`; returns the work the
 /// runtime must do.

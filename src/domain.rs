@@ -3,6 +3,7 @@
 pub mod card;
 pub mod checklist;
 pub mod countdown;
+pub mod cursor;
 pub mod library;
 pub mod moderation;
 pub mod plan;

@@ -38,6 +38,10 @@ mod therapy;
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
+/// PageUp and PageDown, the same in every list and scrolling text.
+const PAGE_UP: Binding = bind!([PageUp], "PgUp", "page up", Intent::PageUp, false);
+const PAGE_DOWN: Binding = bind!([PageDown], "PgDn", "page down", Intent::PageDown, false);
+
 const DISCLAIMER: &[Binding] = &[
     bind!(
         [Enter],
@@ -52,6 +56,8 @@ const DISCLAIMER: &[Binding] = &[
 const HOME: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    PAGE_UP,
+    PAGE_DOWN,
     bind!(
         [Home, Char('g')],
         "g/Home",
@@ -81,8 +87,8 @@ const HOME: &[Binding] = &[
 const LIBRARY: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
-    bind!([PageUp], "PgUp", "page up", Intent::PageUp, false),
-    bind!([PageDown], "PgDn", "page down", Intent::PageDown, false),
+    PAGE_UP,
+    PAGE_DOWN,
     bind!(
         [Home, Char('g')],
         "g/Home",

@@ -1,12 +1,13 @@
 //! Update handler of the History screen.
 
-use super::{App, Cmd, Intent, Screen};
+use super::{App, Cmd, Intent, Screen, list};
+use crate::domain::cursor::ListCursor;
 use crate::store::session_history::SessionHistory;
 
 /// Opens the History screen and asks the runtime to read the log.
 pub(super) fn open(app: &mut App) -> Vec<Cmd> {
     app.history = None;
-    app.history_selected = 0;
+    app.history_selected = ListCursor::default();
     app.screen = Screen::History;
     vec![Cmd::LoadHistory]
 }
@@ -28,16 +29,8 @@ pub(super) fn loaded(app: &mut App, result: Result<SessionHistory, String>) -> V
 
 pub(super) fn history(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let count = app.history.as_ref().map_or(0, |h| h.records.len());
-    let last = count.saturating_sub(1);
-    match msg {
-        Intent::Up => app.history_selected = app.history_selected.saturating_sub(1),
-        Intent::Down => app.history_selected = (app.history_selected + 1).min(last),
-        Intent::PageUp => app.history_selected = app.history_selected.saturating_sub(10),
-        Intent::PageDown => app.history_selected = (app.history_selected + 10).min(last),
-        Intent::First => app.history_selected = 0,
-        Intent::Last => app.history_selected = last,
-        Intent::Back => app.screen = Screen::Home,
-        _ => {}
+    if !list::step(&mut app.history_selected, msg, count) && msg == Intent::Back {
+        app.screen = Screen::Home;
     }
     Vec::new()
 }

@@ -1,6 +1,6 @@
 //! The home menu and the one-time first-run statement.
 
-use super::{App, Cmd, Intent, Now, Screen, history, opening, safety, warnings};
+use super::{App, Cmd, Intent, Now, Screen, history, list, opening, safety, warnings};
 
 /// An entry of the home menu. Only working features get an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,13 +80,11 @@ pub(super) fn disclaimer(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
 }
 
 pub(super) fn home(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
-    let last = HomeEntry::ALL.len() - 1;
+    if list::step(&mut app.home_selected, msg, HomeEntry::ALL.len()) {
+        return Vec::new();
+    }
     match msg {
-        Intent::Up => app.home_selected = app.home_selected.saturating_sub(1),
-        Intent::Down => app.home_selected = (app.home_selected + 1).min(last),
-        Intent::First => app.home_selected = 0,
-        Intent::Last => app.home_selected = last,
-        Intent::Select => match HomeEntry::ALL.get(app.home_selected) {
+        Intent::Select => match HomeEntry::ALL.get(app.home_selected.index()) {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
             Some(HomeEntry::SelfRelease) => return safety::enter(app, Screen::Home, None, now),
             Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home),

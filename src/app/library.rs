@@ -1,18 +1,16 @@
 //! The exercise library and its cards.
 
-use super::{App, Cmd, Intent, PAGE, Screen};
+use super::{App, Cmd, Intent, Screen, list};
 use crate::domain::card::Card;
 
 pub(super) fn library(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let content = &app.content;
     let lib = &mut app.library;
+    let len = lib.visible(content).len();
+    if list::step(&mut lib.selected, msg, len) {
+        return Vec::new();
+    }
     match msg {
-        Intent::Up => lib.move_by(-1, content),
-        Intent::Down => lib.move_by(1, content),
-        Intent::PageUp => lib.move_by(-PAGE, content),
-        Intent::PageDown => lib.move_by(PAGE, content),
-        Intent::First => lib.jump(false, content),
-        Intent::Last => lib.jump(true, content),
         Intent::CyclePosition => lib.cycle_position(content),
         Intent::CycleTag => lib.cycle_tag(content),
         Intent::ClearFilters => lib.clear_filters(),
@@ -40,15 +38,13 @@ pub(super) fn card(app: &mut App, msg: Intent) -> Vec<Cmd> {
     Vec::new()
 }
 
-/// Moves a card's step cursor for the keys every card shares (next,
-/// previous, first, last); false when `msg` is not one of them.
+/// Moves a card's step cursor for the keys every card shares (next and
+/// previous step, and the list keys); false when `msg` is not one of them.
 pub(super) fn step_through(card: &mut Card, msg: &Intent) -> bool {
-    match msg {
-        Intent::Next | Intent::Select | Intent::Down => card.next(),
-        Intent::Previous | Intent::Up => card.previous(),
-        Intent::First => card.jump(false),
-        Intent::Last => card.jump(true),
-        _ => return false,
-    }
-    true
+    let intent = match msg {
+        Intent::Next | Intent::Select => Intent::Down,
+        Intent::Previous => Intent::Up,
+        other => *other,
+    };
+    list::step(&mut card.step, intent, card.steps)
 }

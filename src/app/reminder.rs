@@ -7,6 +7,7 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use super::{App, Cmd, Intent, Msg, Now, is_counting_down};
+use crate::domain::cursor::ListCursor;
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::reminder::{ASK, Check, Schedule};
 use crate::time::words::minutes_shown;
@@ -23,7 +24,7 @@ pub struct Reminder {
     /// The schedule changed and is not saved yet.
     pub unsaved: bool,
     /// Selected row of the Reminder screen.
-    pub selected: usize,
+    pub selected: ListCursor,
     /// When the user said "I stood up" (from the history log and this run).
     pub stood_up: Vec<DateTime<FixedOffset>>,
     /// Desktop notifications failed once; not tried again this run.

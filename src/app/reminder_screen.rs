@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, Weekday};
 
-use super::{App, Cmd, Intent, Screen};
+use super::{App, Cmd, Intent, Screen, list};
 use crate::domain::reminder::Schedule;
 use crate::domain::reminder_settings::WEEK;
 
@@ -51,13 +51,10 @@ pub const ROWS: [Row; 15] = [
 
 /// Handles a message on the Reminder screen.
 pub fn update(app: &mut App, msg: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd> {
-    let last = ROWS.len() - 1;
-    let selected = &mut app.reminder.selected;
+    if list::step(&mut app.reminder.selected, msg, ROWS.len()) {
+        return Vec::new();
+    }
     match msg {
-        Intent::Up => *selected = selected.saturating_sub(1),
-        Intent::Down => *selected = (*selected + 1).min(last),
-        Intent::First | Intent::PageUp => *selected = 0,
-        Intent::Last | Intent::PageDown => *selected = last,
         Intent::Next => return change(app, Some(true), now),
         Intent::Previous => return change(app, Some(false), now),
         Intent::Select => return change(app, None, now),
@@ -70,7 +67,7 @@ pub fn update(app: &mut App, msg: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd
 /// Changes the selected row: `Some(up)` steps a value (or flips a switch),
 /// `None` flips a switch and leaves values alone.
 fn change(app: &mut App, up: Option<bool>, now: DateTime<FixedOffset>) -> Vec<Cmd> {
-    let Some(row) = ROWS.get(app.reminder.selected).copied() else {
+    let Some(row) = ROWS.get(app.reminder.selected.index()).copied() else {
         return Vec::new();
     };
     let settings = &mut app.settings.reminder;

@@ -5,9 +5,10 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Cmd, Intent, Now, Screen};
+use super::{App, Cmd, Intent, Now, Screen, list};
 use crate::domain::card::Card;
 use crate::domain::checklist::ChecklistForm;
+use crate::domain::cursor::ListCursor;
 use crate::domain::moderation;
 use crate::domain::record::Record;
 use crate::domain::safety::{self, Access, GateStatus};
@@ -20,7 +21,7 @@ pub struct SafetyState {
     /// A technique asked for before the gate was passed; opened once it is.
     pub pending: Option<String>,
     /// Selected row of the technique list.
-    pub selected: usize,
+    pub selected: ListCursor,
     /// Where Esc leaves the self-release flow to.
     pub return_to: Screen,
     /// When self-release was used (from the history log, plus this run).
@@ -43,7 +44,7 @@ impl Default for SafetyState {
         SafetyState {
             form: ChecklistForm::default(),
             pending: None,
-            selected: 0,
+            selected: ListCursor::default(),
             return_to: Screen::Home,
             uses: Vec::new(),
             last_review: None,
@@ -193,21 +194,18 @@ pub fn open_technique(app: &mut App, id: &str, now: Now) -> Vec<Cmd> {
 /// question has an answer.
 pub fn checklist(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     let form = &mut app.safety.form;
+    if list::step(&mut form.cursor, msg, form.answers.len()) {
+        return Vec::new();
+    }
     match msg {
         Intent::Yes => form.answer(true),
         Intent::No => form.answer(false),
-        Intent::Up => form.move_by(-1),
-        Intent::Down => form.move_by(1),
-        Intent::PageUp => form.move_by(-super::PAGE),
-        Intent::PageDown => form.move_by(super::PAGE),
-        Intent::First => form.jump(false),
-        Intent::Last => form.jump(true),
         Intent::Select => {
             let at = now.wall.fixed_offset();
             match form.submit(&app.content.checklist, at) {
                 Some(answers) => {
                     app.settings.safety_gate.answers = Some(answers);
-                    app.safety.selected = 0;
+                    app.safety.selected = ListCursor::default();
                     let mut cmds = vec![Cmd::SaveSettings];
                     cmds.extend(route(app, now));
                     return cmds;
@@ -234,15 +232,14 @@ fn leave(app: &mut App) {
 
 /// The verdict and the technique list.
 pub fn release(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
-    let last = app.content.techniques.len().saturating_sub(1);
-    let selected = &mut app.safety.selected;
+    let techniques = &app.content.techniques;
+    if list::step(&mut app.safety.selected, msg, techniques.len()) {
+        return Vec::new();
+    }
     match msg {
-        Intent::Up => *selected = selected.saturating_sub(1),
-        Intent::Down => *selected = (*selected + 1).min(last),
-        Intent::First => *selected = 0,
-        Intent::Last => *selected = last,
         Intent::Select => {
-            if let Some(id) = app.content.techniques.get(*selected).map(|t| t.id.clone()) {
+            let selected = app.safety.selected.index();
+            if let Some(id) = techniques.get(selected).map(|t| t.id.clone()) {
                 return open_technique(app, &id, now);
             }
         }

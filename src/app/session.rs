@@ -1,7 +1,8 @@
 //! Update handlers of the guided-session screens: the routine picker, the
 //! routine preview and the running session.
 
-use super::{App, Cmd, Intent, Now, Screen};
+use super::{App, Cmd, Intent, Now, Screen, list};
+use crate::domain::cursor::ListCursor;
 use crate::domain::plan::Plan;
 use crate::domain::record::Record;
 use crate::domain::session::{Phase, Session};
@@ -15,7 +16,7 @@ pub fn start_routine(app: &mut App, id: &str, now: Now) -> Result<(), String> {
             ids.join(", ")
         ));
     };
-    app.routine_selected = index;
+    app.routine_selected = ListCursor::at(index);
     begin(app, now);
     Ok(())
 }
@@ -24,7 +25,7 @@ pub fn start_routine(app: &mut App, id: &str, now: Now) -> Result<(), String> {
 pub fn selected_plan(app: &App) -> Option<Plan> {
     app.content
         .routines
-        .get(app.routine_selected)
+        .get(app.routine_selected.index())
         .map(|r| Plan::build(r, &app.content))
 }
 
@@ -36,12 +37,10 @@ fn begin(app: &mut App, now: Now) {
 }
 
 pub(super) fn routines(app: &mut App, msg: Intent) -> Vec<Cmd> {
-    let last = app.content.routines.len().saturating_sub(1);
+    if list::step(&mut app.routine_selected, msg, app.content.routines.len()) {
+        return Vec::new();
+    }
     match msg {
-        Intent::Up => app.routine_selected = app.routine_selected.saturating_sub(1),
-        Intent::Down => app.routine_selected = (app.routine_selected + 1).min(last),
-        Intent::First => app.routine_selected = 0,
-        Intent::Last => app.routine_selected = last,
         Intent::Select if !app.content.routines.is_empty() => app.screen = Screen::RoutinePreview,
         Intent::ToggleBell => return toggle_bell(app),
         Intent::Back => app.screen = Screen::Home,

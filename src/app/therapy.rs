@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Cmd, Intent, Now, Screen};
+use super::{App, Cmd, Intent, Now, Screen, list};
 use crate::content::model::{TherapyKind, TherapyMode};
+use crate::domain::cursor::ListCursor;
 use crate::domain::record::Record;
 use crate::domain::therapy::{self, Running, Session};
 use crate::time::words;
@@ -47,7 +48,7 @@ pub struct Therapy {
     /// Where the set-up is.
     pub stage: Stage,
     /// Selected mode (index into the content's therapy modes).
-    pub picked: usize,
+    pub picked: ListCursor,
     /// Length being set up.
     pub planned: Duration,
     /// The session on the skin, if any.
@@ -64,7 +65,7 @@ pub struct Therapy {
 impl Therapy {
     /// The picked mode's content, if there is one.
     pub fn mode<'a>(&self, app: &'a App) -> Option<&'a TherapyMode> {
-        app.content.therapy.get(self.picked)
+        app.content.therapy.get(self.picked.index())
     }
 }
 
@@ -102,7 +103,7 @@ pub fn open_check(app: &mut App, kind: TherapyKind, length: Option<Duration>) {
         return;
     }
     if let Some(index) = app.content.therapy.iter().position(|m| m.mode == kind) {
-        app.therapy.picked = index;
+        app.therapy.picked = ListCursor::at(index);
         app.therapy.planned = length
             .unwrap_or_else(|| therapy::default_length(&app.content.therapy[index]))
             .min(therapy::CAP);
@@ -302,15 +303,13 @@ pub fn mode_name(app: &App, kind: TherapyKind) -> String {
 }
 
 fn pick(app: &mut App, msg: Intent) -> Vec<Cmd> {
-    let last = app.content.therapy.len().saturating_sub(1);
     let t = &mut app.therapy;
+    if list::step(&mut t.picked, msg, app.content.therapy.len()) {
+        return Vec::new();
+    }
     match msg {
-        Intent::Up => t.picked = t.picked.saturating_sub(1),
-        Intent::Down => t.picked = (t.picked + 1).min(last),
-        Intent::First => t.picked = 0,
-        Intent::Last => t.picked = last,
         Intent::Select => {
-            if let Some(mode) = app.content.therapy.get(t.picked) {
+            if let Some(mode) = app.content.therapy.get(t.picked.index()) {
                 t.planned = therapy::default_length(mode);
                 t.stage = Stage::Check;
             }
@@ -351,7 +350,7 @@ fn rest_gap(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
 }
 
 fn start(app: &mut App, now: Now) -> Vec<Cmd> {
-    let Some(mode) = app.content.therapy.get(app.therapy.picked) else {
+    let Some(mode) = app.content.therapy.get(app.therapy.picked.index()) else {
         return Vec::new();
     };
     let session = Session::start(

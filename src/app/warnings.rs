@@ -1,7 +1,8 @@
 //! Update handlers of the safety warnings review: scrolling, and recording
 //! a review once the view reports that the last line has been on screen.
 
-use super::{App, Cmd, Intent, Now, Screen};
+use super::{App, Cmd, Intent, Now, Screen, list};
+use crate::domain::cursor::ListCursor;
 use crate::domain::record::Record;
 use crate::domain::warnings;
 
@@ -35,18 +36,19 @@ pub fn update(app: &mut App, intent: Intent) -> Vec<Cmd> {
     let Some((total, visible)) = extent(app) else {
         return Vec::new();
     };
-    let max = warnings::max_scroll(total, visible);
-    let page = visible.saturating_sub(1).max(1);
-    let scroll = &mut app.safety.scroll;
+    // The first line shown moves like a list cursor over every offset
+    // that can be shown first, a page being the lines on screen but one.
+    let offsets = warnings::max_scroll(total, visible) + 1;
+    let page = isize::try_from(visible.saturating_sub(1).max(1)).unwrap_or(isize::MAX);
+    let mut first = ListCursor::at(app.safety.scroll);
     match intent {
-        Intent::Up => *scroll = scroll.saturating_sub(1),
-        Intent::Down => *scroll = (*scroll + 1).min(max),
-        Intent::PageUp => *scroll = scroll.saturating_sub(page),
-        Intent::PageDown | Intent::Next => *scroll = (*scroll + page).min(max),
-        Intent::First => *scroll = 0,
-        Intent::Last => *scroll = max,
-        _ => {}
+        Intent::PageUp => first.page(-page, offsets),
+        Intent::PageDown | Intent::Next => first.page(page, offsets),
+        other => {
+            list::step(&mut first, other, offsets);
+        }
     }
+    app.safety.scroll = first.index();
     Vec::new()
 }
 

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::cursor::ListCursor;
 use super::safety::Answers;
 use crate::content::model::ChecklistItem;
 
@@ -11,8 +12,8 @@ use crate::content::model::ChecklistItem;
 pub struct ChecklistForm {
     /// One slot per checklist item: none until answered.
     pub answers: Vec<Option<bool>>,
-    /// Index of the current question.
-    pub cursor: usize,
+    /// The current question.
+    pub cursor: ListCursor,
 }
 
 impl ChecklistForm {
@@ -20,40 +21,23 @@ impl ChecklistForm {
     pub fn blank(count: usize) -> ChecklistForm {
         ChecklistForm {
             answers: vec![None; count],
-            cursor: 0,
+            cursor: ListCursor::default(),
         }
     }
 
     /// Answers the current question, then moves to the next unanswered one
     /// (or stays at the end).
     pub fn answer(&mut self, yes: bool) {
-        let Some(slot) = self.answers.get_mut(self.cursor) else {
+        let at = self.cursor.index();
+        let Some(slot) = self.answers.get_mut(at) else {
             return;
         };
         *slot = Some(yes);
         let count = self.answers.len();
-        if let Some(next) = (self.cursor + 1..count).find(|&i| self.answers[i].is_none()) {
-            self.cursor = next;
-        } else if self.cursor + 1 < count {
-            self.cursor += 1;
+        match (at + 1..count).find(|&i| self.answers[i].is_none()) {
+            Some(next) => self.cursor = ListCursor::at(next),
+            None => self.cursor.down(count),
         }
-    }
-
-    /// Moves the cursor by `delta`, stopping at either end.
-    pub fn move_by(&mut self, delta: isize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(delta)
-            .min(self.answers.len().saturating_sub(1));
-    }
-
-    /// Jumps to the first or last question.
-    pub fn jump(&mut self, to_end: bool) {
-        self.cursor = if to_end {
-            self.answers.len().saturating_sub(1)
-        } else {
-            0
-        };
     }
 
     /// How many questions have an answer.
@@ -78,7 +62,7 @@ impl ChecklistForm {
             return None;
         }
         if let Some(missing) = self.first_unanswered() {
-            self.cursor = missing;
+            self.cursor = ListCursor::at(missing);
             return None;
         }
         let mut answers = Answers {

@@ -1,5 +1,6 @@
 //! The exercise library: which cards are listed and which one is selected.
 
+use super::cursor::ListCursor;
 use crate::content::catalog::Content;
 use crate::content::model::{Exercise, Position};
 
@@ -10,8 +11,8 @@ pub struct Library {
     pub position: Option<Position>,
     /// Only exercises carrying this tag, when set.
     pub tag: Option<String>,
-    /// Index into the filtered list.
-    pub selected: usize,
+    /// Selection in the filtered list.
+    pub selected: ListCursor,
 }
 
 impl Library {
@@ -27,25 +28,7 @@ impl Library {
 
     /// The selected exercise, if the filtered list is not empty.
     pub fn selected<'a>(&self, content: &'a Content) -> Option<&'a Exercise> {
-        self.visible(content).get(self.selected).copied()
-    }
-
-    /// Moves the selection by `delta`, stopping at either end.
-    pub fn move_by(&mut self, delta: isize, content: &Content) {
-        let count = self.visible(content).len();
-        self.selected = self
-            .selected
-            .saturating_add_signed(delta)
-            .min(count.saturating_sub(1));
-    }
-
-    /// Selects the first or last entry.
-    pub fn jump(&mut self, to_end: bool, content: &Content) {
-        self.selected = if to_end {
-            self.visible(content).len().saturating_sub(1)
-        } else {
-            0
-        };
+        self.visible(content).get(self.selected.index()).copied()
     }
 
     /// Steps the position filter: all, then each position some exercise
@@ -56,7 +39,7 @@ impl Library {
             .filter(|p| content.exercises.iter().any(|e| e.position == *p))
             .collect();
         self.position = next_after(&used, self.position.as_ref()).copied();
-        self.selected = 0;
+        self.selected = ListCursor::default();
     }
 
     /// Steps the tag filter through every tag in use, sorted, then all.
@@ -66,14 +49,14 @@ impl Library {
         tags.sort();
         tags.dedup();
         self.tag = next_after(&tags, current.as_ref()).map(|t| (*t).clone());
-        self.selected = 0;
+        self.selected = ListCursor::default();
     }
 
     /// Removes both filters.
     pub fn clear_filters(&mut self) {
         self.position = None;
         self.tag = None;
-        self.selected = 0;
+        self.selected = ListCursor::default();
     }
 
     /// A short description of the active filters, e.g. "kneeling · #twist".

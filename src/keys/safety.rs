@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode::{
     Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
 };
 
-use super::Binding;
+use super::{Binding, PAGE_DOWN, PAGE_UP};
 use crate::app::Intent;
 
 pub(super) const CHECKLIST: &[Binding] = &[
@@ -19,8 +19,8 @@ pub(super) const CHECKLIST: &[Binding] = &[
         Intent::Down,
         false
     ),
-    bind!([PageUp], "PgUp", "page up", Intent::PageUp, false),
-    bind!([PageDown], "PgDn", "page down", Intent::PageDown, false),
+    PAGE_UP,
+    PAGE_DOWN,
     bind!(
         [Home, Char('g')],
         "g/Home",
@@ -48,6 +48,8 @@ pub(super) const CHECKLIST: &[Binding] = &[
 pub(super) const RELEASE: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    PAGE_UP,
+    PAGE_DOWN,
     bind!([Home, Char('g')], "g/Home", "first", Intent::First, false),
     bind!([End, Char('G')], "G/End", "last", Intent::Last, false),
     bind!(

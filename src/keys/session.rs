@@ -2,10 +2,10 @@
 //! session, and the History screen.
 
 use ratatui::crossterm::event::KeyCode::{
-    self, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
+    self, Char, Down, End, Enter, Esc, Home, Left, Right, Up,
 };
 
-use super::Binding;
+use super::{Binding, PAGE_DOWN, PAGE_UP};
 use crate::app::{App, Intent, Screen};
 use crate::domain::session::Phase;
 
@@ -16,6 +16,8 @@ const BELL: Binding = bind!([Char('b')], "b", "bell on/off", Intent::ToggleBell,
 pub(super) const ROUTINES: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    PAGE_UP,
+    PAGE_DOWN,
     bind!(
         [Home, Char('g')],
         "g/Home",
@@ -169,8 +171,8 @@ const ENDED: &[Binding] = &[bind!(
 pub(super) const HISTORY: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, true),
     bind!([Down, Char('j')], "↓/j", "scroll down", Intent::Down, false),
-    bind!([PageUp], "PgUp", "page up", Intent::PageUp, false),
-    bind!([PageDown], "PgDn", "page down", Intent::PageDown, false),
+    PAGE_UP,
+    PAGE_DOWN,
     bind!([Home, Char('g')], "g/Home", "newest", Intent::First, false),
     bind!([End, Char('G')], "G/End", "oldest", Intent::Last, false),
     bind!(

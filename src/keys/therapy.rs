@@ -2,13 +2,15 @@
 
 use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
 
-use super::Binding;
+use super::{Binding, PAGE_DOWN, PAGE_UP};
 use crate::app::therapy::Stage;
 use crate::app::{App, Intent};
 
 pub(super) const PICK: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    PAGE_UP,
+    PAGE_DOWN,
     bind!(
         [Home, Char('g')],
         "g/Home",

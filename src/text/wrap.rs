@@ -1,6 +1,8 @@
 //! Word wrapping by display width: the one wrap every screen, popup and
 //! print-out uses, so what is measured is what is drawn.
 
+use std::ops::Range;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cells `text` takes on a terminal (wide characters count two, combining
@@ -15,48 +17,86 @@ fn char_width(c: char) -> usize {
 
 /// Splits `text` into lines at most `width` cells wide, breaking at
 /// whitespace; a word wider than the line is cut between characters (never
-/// inside a wide one). Always returns at least one line.
+/// inside a wide one). Always returns at least one line. See
+/// [`wrap_pieces`] for what is kept of the whitespace.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    wrap_pieces(text, width)
+        .into_iter()
+        .map(|pieces| {
+            let mut line = String::new();
+            let mut prev: Option<&Range<usize>> = None;
+            for piece in &pieces {
+                if let Some(prev) = prev {
+                    line.push_str(gap(text, prev.end, piece.start));
+                }
+                line.push_str(&text[piece.clone()]);
+                prev = Some(piece);
+            }
+            line
+        })
+        .collect()
+}
+
+/// The wrap itself, as byte ranges of `text`: one list per line, holding
+/// the words on it (or the parts of a word cut to fit) in order. Whitespace
+/// at a break and at either end is dropped; between two pieces on a line
+/// stands [`gap`]. Always returns at least one (possibly empty) line.
+pub fn wrap_pieces(text: &str, width: usize) -> Vec<Vec<Range<usize>>> {
     let width = width.max(1);
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut line: Vec<Range<usize>> = Vec::new();
     let mut used = 0;
-    for word in text.split_whitespace() {
-        let mut word_width = display_width(word);
+    for word in words(text) {
         let mut rest = word;
-        if word_width > width {
+        if display_width(&text[rest.clone()]) > width {
             // Too long for any line: start it on a fresh line and cut it.
-            if used > 0 {
+            if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                used = 0;
             }
-            while display_width(rest) > width {
-                let (head, tail) = split_at_width(rest, width);
-                lines.push(head.to_owned());
-                rest = tail;
+            while display_width(&text[rest.clone()]) > width {
+                let head = split_at_width(&text[rest.clone()], width).0.len();
+                let cut = rest.start..rest.start + head;
+                lines.push(vec![cut]);
+                rest = rest.start + head..rest.end;
             }
-            word_width = display_width(rest);
+            if rest.is_empty() {
+                continue;
+            }
         }
-        let needed = if used == 0 {
-            word_width
-        } else {
-            used + 1 + word_width
-        };
-        if needed > width {
+        let word_width = display_width(&text[rest.clone()]);
+        let sep = line
+            .last()
+            .map_or(0, |prev| display_width(gap(text, prev.end, rest.start)));
+        if !line.is_empty() && used + sep + word_width > width {
             lines.push(std::mem::take(&mut line));
-            used = 0;
+            used = word_width;
+        } else {
+            used += sep + word_width;
         }
-        if used > 0 {
-            line.push(' ');
-            used += 1;
-        }
-        line.push_str(rest);
-        used += word_width;
+        line.push(rest);
     }
-    if used > 0 || lines.is_empty() {
+    if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// What stands between two pieces on one line: the whitespace between them
+/// in `text` when it is only spaces (so "Name  (lying)" keeps its two), or
+/// one space for any other whitespace (a tab or a line break).
+pub fn gap(text: &str, from: usize, to: usize) -> &str {
+    match text.get(from..to) {
+        Some(between) if between.bytes().all(|b| b == b' ') => between,
+        _ => " ",
+    }
+}
+
+/// Byte ranges of the whitespace-separated words of `text`.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.split_whitespace().map(move |word| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        start..start + word.len()
+    })
 }
 
 /// The longest start of `text` that fits in `width` cells (at least one
@@ -100,6 +140,28 @@ mod tests {
         assert_eq!(wrap_words("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(wrap_words("", 5), vec![""]);
         assert_eq!(wrap_words("a b", 0), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn runs_of_spaces_stay_inside_a_line_and_go_at_a_break() {
+        assert_eq!(wrap_words("  Name  (lying) ", 20), vec!["Name  (lying)"]);
+        assert_eq!(wrap_words("Name  (lying)", 8), vec!["Name", "(lying)"]);
+        // Other whitespace becomes one space.
+        assert_eq!(wrap_words("one\n\ttwo", 20), vec!["one two"]);
+        // The spaces count towards the width.
+        assert_eq!(wrap_words("ab   cd", 6), vec!["ab", "cd"]);
+        assert_eq!(wrap_words("ab   cd", 7), vec!["ab   cd"]);
+    }
+
+    #[test]
+    fn pieces_are_ranges_of_the_source() {
+        let text = "one two three";
+        assert_eq!(wrap_pieces(text, 7), vec![vec![0..3, 4..7], vec![8..13]]);
+        assert_eq!(
+            wrap_pieces("abcdefgh", 3),
+            vec![vec![0..3], vec![3..6], vec![6..8]]
+        );
+        assert_eq!(wrap_pieces("  ", 3), vec![Vec::new()]);
     }
 
     #[test]

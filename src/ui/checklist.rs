@@ -4,26 +4,25 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
+use super::lines::{self, wrap_hanging, wrap_lines};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::{ChecklistItem, Locks};
-use crate::text::wrap_words;
 
 /// Draws the form.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let form = &app.safety.form;
     let items = &app.content.checklist;
-    let detail_height = items.get(form.cursor).map_or(0, |item| {
-        detail_lines(item, area.width.saturating_sub(4)) + 2
-    });
-    let [intro, list_area, detail] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(detail_height),
-    ])
-    .areas(area);
+    // Two borders and a cell of padding each side.
+    let detail_width = usize::from(area.width.saturating_sub(4));
+    let detail = items
+        .get(form.cursor.index())
+        .map(|item| wrap_lines(&detail_lines(item, theme), detail_width));
+    let detail_height = detail
+        .as_ref()
+        .map_or(0, |lines| lines::height(lines).saturating_add(2));
     let intro_text = vec![
         Line::from(Span::styled(
             " Answer every question honestly before any self-release technique opens.",
@@ -40,9 +39,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ),
         ]),
     ];
-    frame.render_widget(Paragraph::new(intro_text), intro);
+    let intro_text = wrap_lines(&intro_text, usize::from(area.width));
 
-    let width = usize::from(list_area.width.saturating_sub(12)).max(1);
+    // Inside the borders and the "▶ " marker, with two cells to spare.
+    let width = usize::from(area.width.saturating_sub(6));
     let rows: Vec<ListItem> = items
         .iter()
         .enumerate()
@@ -53,33 +53,38 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 Some(false) => ("[ no]", theme.dim()),
                 None => ("[ ? ]", theme.key()),
             };
-            let lines: Vec<Line> = wrap_words(&item.question, width)
-                .into_iter()
-                .enumerate()
-                .map(|(n, text)| {
-                    let lead = if n == 0 { tag } else { "     " };
-                    Line::from(vec![
-                        Span::styled(lead.to_owned(), style),
-                        Span::raw(" "),
-                        Span::styled(text, theme.text()),
-                    ])
-                })
-                .collect();
-            ListItem::new(lines)
+            let question = Line::styled(item.question.as_str(), theme.text());
+            let lead = Span::styled(format!("{tag} "), style);
+            ListItem::new(wrap_hanging(lead, &question, width))
         })
         .collect();
+    // The list keeps room for the whole current question; on a short
+    // screen the intro's last lines give way.
+    let current_height = rows.get(form.cursor.index()).map_or(1, ListItem::height);
+    let list_height = u16::try_from(current_height + 2).unwrap_or(u16::MAX);
+    let room = area.height.saturating_sub(detail_height + list_height);
+    let [intro, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(lines::height(&intro_text).min(room)),
+        Constraint::Min(list_height),
+        Constraint::Length(detail_height),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(intro_text), intro);
     let list = List::new(rows)
         .block(Block::bordered().title(Span::styled(
-            format!(" Question {} of {} ", form.cursor + 1, items.len()),
+            format!(" Question {} of {} ", form.cursor.index() + 1, items.len()),
             theme.title(),
         )))
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(form.cursor));
+    let mut state = ListState::default().with_selected(Some(form.cursor.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
 
-    if let Some(item) = items.get(form.cursor) {
-        render_detail(item, frame, detail, theme);
+    if let Some(lines) = detail {
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(" If the answer is yes ", theme.title()));
+        frame.render_widget(Paragraph::new(lines).block(block), detail_area);
     }
 }
 
@@ -90,26 +95,10 @@ fn locks_text(item: &ChecklistItem) -> String {
     }
 }
 
-/// Lines the detail box needs inside its border at this width.
-fn detail_lines(item: &ChecklistItem, width: u16) -> u16 {
-    let width = usize::from(width).max(1);
-    let urgent = if item.urgent {
-        URGENT.chars().count().div_ceil(width)
-    } else {
-        0
-    };
-    let first = format!("A yes locks {}", locks_text(item)).len();
-    let lines = urgent
-        + first.div_ceil(width)
-        + wrap_words(&item.why, width).len()
-        + wrap_words(&format!("Who to see: {}", item.see), width).len();
-    u16::try_from(lines).unwrap_or(u16::MAX)
-}
-
 const URGENT: &str = "! URGENT: a yes needs prompt medical attention";
 
 /// What a "yes" to this question does: data from the checklist item.
-fn render_detail(item: &ChecklistItem, frame: &mut Frame, area: Rect, theme: Theme) {
+fn detail_lines(item: &ChecklistItem, theme: Theme) -> Vec<Line<'_>> {
     let locks = locks_text(item);
     let mut lines = Vec::new();
     if item.urgent {
@@ -126,11 +115,5 @@ fn render_detail(item: &ChecklistItem, frame: &mut Frame, area: Rect, theme: The
             Span::styled(item.see.as_str(), theme.text()),
         ]),
     ]);
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" If the answer is yes ", theme.title()));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    lines
 }

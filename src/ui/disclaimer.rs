@@ -1,13 +1,12 @@
 //! The one-time statement that this is a coach, not a diagnosis.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
+use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::App;
-use crate::text::wrap_words;
 
 /// Id of the warning section holding the statement.
 pub const SECTION: &str = "coach_not_diagnosis";
@@ -36,20 +35,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::styled("q", theme.key()),
         Span::styled(" to quit. This shows only once.", theme.dim()),
     ]));
-    let width = area.width.min(70);
-    let text_width = usize::from(width.saturating_sub(4));
-    let text_height: usize = lines
-        .iter()
-        .map(|line| wrap_words(&line.to_string(), text_width).len())
-        .sum();
-    let height = u16::try_from(text_height + 2).unwrap_or(u16::MAX);
-    let popup = area.centered(Constraint::Length(width), Constraint::Max(height));
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" A coach, not a diagnosis ", theme.title()));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        popup,
-    );
+    let title = Span::styled(" A coach, not a diagnosis ", theme.title());
+    Popup::new(title, lines, 70).render(frame, area);
 }

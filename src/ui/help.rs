@@ -1,14 +1,19 @@
 //! The key help overlay: every key of the current screen, then the global ones.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::lines::wrap_hanging;
+use super::popup::Popup;
 use super::screen_title;
 use super::theme::Theme;
 use crate::app::App;
 use crate::keys::{self, Binding};
+use crate::text::display_width;
+
+/// Widest the help grows.
+const WIDTH: u16 = 56;
 
 /// Draws the overlay centred over `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -16,26 +21,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let key_width = screen
         .iter()
         .chain(keys::GLOBAL)
-        .map(|b| b.keys.chars().count())
+        .map(|b| display_width(b.keys))
         .max()
         .unwrap_or(0);
+    let text_width = Popup::text_width(area, WIDTH);
+    // Keys right-aligned in a column; what they do wraps under itself.
     let row = |b: &Binding| {
-        Line::from(vec![
-            Span::styled(format!(" {:>key_width$}  ", b.keys), theme.key()),
-            Span::styled(b.does, theme.text()),
-        ])
+        let pad = " ".repeat(key_width.saturating_sub(display_width(b.keys)));
+        let lead = Span::styled(format!("{pad}{}  ", b.keys), theme.key());
+        wrap_hanging(lead, &Line::styled(b.does, theme.text()), text_width)
     };
-    let mut lines: Vec<Line> = screen.iter().map(row).collect();
+    let mut lines: Vec<Line> = screen.iter().flat_map(row).collect();
     lines.push(Line::default());
-    lines.extend(keys::GLOBAL.iter().map(row));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = area.centered(Constraint::Max(56), Constraint::Max(height));
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" Keys: {} ", screen_title(app.screen)),
-            theme.title(),
-        ))
-        .title_bottom(Line::from(" Esc or ? closes ").right_aligned());
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    lines.extend(keys::GLOBAL.iter().flat_map(row));
+    let title = Span::styled(
+        format!(" Keys: {} ", screen_title(app.screen)),
+        theme.title(),
+    );
+    Popup::new(title, lines, WIDTH)
+        .bottom_title(Line::from(" Esc or ? closes "))
+        .render(frame, area);
 }

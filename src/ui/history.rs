@@ -211,6 +211,6 @@ fn render_list(app: &App, records: &[SessionRecord], frame: &mut Frame, area: Re
     )
     .row_highlight_style(theme.selected())
     .block(Block::bordered().title(Span::styled(" Recent sessions ", theme.title())));
-    let mut state = TableState::default().with_selected(Some(app.history_selected));
+    let mut state = TableState::default().with_selected(Some(app.history_selected.index()));
     frame.render_stateful_widget(table, area, &mut state);
 }

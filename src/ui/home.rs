@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding};
 
+use super::lines::paragraph;
 use super::theme::Theme;
 use crate::app::reminder::check;
 use crate::app::{App, HomeEntry};
@@ -42,10 +43,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.home_selected));
+    let mut state = ListState::default().with_selected(Some(app.home_selected.index()));
     frame.render_stateful_widget(list, menu, &mut state);
     let mut about_text = Vec::new();
-    if !roomy && let Some(entry) = HomeEntry::ALL.get(app.home_selected) {
+    if !roomy && let Some(entry) = HomeEntry::ALL.get(app.home_selected.index()) {
         about_text.push(Line::from(Span::styled(entry.description(), theme.dim())));
     }
     about_text.extend([
@@ -63,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )),
     ]);
     let about = about.inner(Margin::new(1, 0));
-    frame.render_widget(Paragraph::new(about_text).wrap(Wrap { trim: true }), about);
+    frame.render_widget(paragraph(&about_text, about.width), about);
 }
 
 /// The reminder's state in one line, with the key that switches it. No

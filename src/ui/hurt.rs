@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::popup;
+use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::App;
 
@@ -47,5 +47,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ]));
     }
     let title = Span::styled(" ! Stop and get help ", theme.urgent());
-    popup::render(frame, area, title, lines, 72);
+    Popup::new(title, lines, 72).render(frame, area);
 }

@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table, TableState};
 
+use super::lines::paragraph_in;
 use super::theme::Theme;
 use crate::app::App;
 
@@ -59,10 +60,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     .block(block)
     .row_highlight_style(theme.selected())
     .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(app.library.selected));
+    let mut state = TableState::default().with_selected(Some(app.library.selected.index()));
     frame.render_stateful_widget(table, table_area, &mut state);
 
-    if let Some(exercise) = visible.get(app.library.selected) {
+    if let Some(exercise) = visible.get(app.library.selected.index()) {
         let mut lines = vec![Line::from(Span::styled(
             exercise.summary.as_str(),
             theme.text(),
@@ -87,17 +88,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             )));
             for caution in &exercise.cautions {
                 lines.push(Line::default());
-                lines.push(Line::from(Span::styled(
-                    format!("! {caution}"),
-                    theme.text(),
-                )));
+                lines.push(Line::from(vec![
+                    Span::styled("! ", theme.text()),
+                    Span::styled(caution.as_str(), theme.text()),
+                ]));
             }
         }
-        let preview = Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Span::styled(format!(" {} ", exercise.name), theme.title())),
-        );
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(format!(" {} ", exercise.name), theme.title()));
+        let preview = paragraph_in(&lines, block, preview_area);
         frame.render_widget(preview, preview_area);
     }
 }

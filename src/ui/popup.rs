@@ -1,34 +1,75 @@
-//! A centred, bordered box of wrapped text, sized to fit its lines.
+//! The one way to draw a popup: a centred, bordered, cleared box of
+//! wrapped text, as tall as its wrapped lines.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 
-use crate::text::wrap_words;
+use super::lines::{self, wrap_lines};
 
-/// Draws `lines` in a box at most `max_width` wide, centred in `area`.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    title: Span<'_>,
-    lines: Vec<Line<'_>>,
+/// A popup: its title, its text and how its frame looks.
+#[derive(Debug, Clone)]
+pub struct Popup<'a> {
+    title: Span<'a>,
+    lines: Vec<Line<'a>>,
+    bottom: Option<Line<'a>>,
+    border: Style,
+    border_type: BorderType,
     max_width: u16,
-) {
-    let width = area.width.min(max_width);
-    let text_width = usize::from(width.saturating_sub(4)).max(1);
-    let text_height: usize = lines
-        .iter()
-        .map(|line| wrap_words(&line.to_string(), text_width).len())
-        .sum();
-    let height = u16::try_from(text_height + 2).unwrap_or(u16::MAX);
-    let popup = area.centered(Constraint::Length(width), Constraint::Max(height));
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(title);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        popup,
-    );
+}
+
+impl<'a> Popup<'a> {
+    /// A plain-bordered popup of `lines`, at most `max_width` cells wide.
+    pub fn new(title: Span<'a>, lines: Vec<Line<'a>>, max_width: u16) -> Popup<'a> {
+        Popup {
+            title,
+            lines,
+            bottom: None,
+            border: Style::new(),
+            border_type: BorderType::Plain,
+            max_width,
+        }
+    }
+
+    /// A title on the bottom border, right-aligned.
+    pub fn bottom_title(mut self, title: Line<'a>) -> Popup<'a> {
+        self.bottom = Some(title.right_aligned());
+        self
+    }
+
+    /// The border's style and line type.
+    pub fn border(mut self, style: Style, border_type: BorderType) -> Popup<'a> {
+        self.border = style;
+        self.border_type = border_type;
+        self
+    }
+
+    /// Cells of text per line in a popup at most `max_width` wide over
+    /// `area`: the width less the borders and a cell of padding each side.
+    pub fn text_width(area: Rect, max_width: u16) -> usize {
+        usize::from(area.width.min(max_width).saturating_sub(4)).max(1)
+    }
+
+    /// Draws the box centred in `area`, cleared underneath, its text
+    /// wrapped to fit; cut at the bottom only when `area` is too short.
+    pub fn render(self, frame: &mut Frame, area: Rect) {
+        let width = area.width.min(self.max_width);
+        // Lines that already fit (e.g. wrapped with a hanging indent by the
+        // caller) come out of the wrap unchanged.
+        let text = wrap_lines(&self.lines, Popup::text_width(area, self.max_width));
+        let height = lines::height(&text).saturating_add(2);
+        let popup = area.centered(Constraint::Length(width), Constraint::Max(height));
+        let mut block = Block::bordered()
+            .border_type(self.border_type)
+            .border_style(self.border)
+            .padding(Padding::horizontal(1))
+            .title(self.title);
+        if let Some(bottom) = self.bottom {
+            block = block.title_bottom(bottom);
+        }
+        frame.render_widget(Clear, popup);
+        frame.render_widget(Paragraph::new(text).block(block), popup);
+    }
 }

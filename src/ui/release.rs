@@ -3,12 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
+use super::lines::{self, wrap_hanging, wrap_lines};
+use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::safety::Verdict;
-use crate::text::{wrap_hanging, wrap_words};
 
 /// Draws why the gate is (partly) closed, urgent answers first, then each
 /// technique marked open or locked.
@@ -22,10 +23,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let verdict = Verdict::from_yes(&app.content.checklist, yes);
     let width = usize::from(area.width.saturating_sub(4)).max(1);
     let mut why: Vec<Line> = Vec::new();
-    let mut push = |text: &str, lead: &str, style| {
-        for line in wrap_hanging(text, lead, width) {
-            why.push(Line::from(Span::styled(line, style)));
-        }
+    let mut push = |text: &str, lead: &'static str, style| {
+        let body = Line::styled(text.to_owned(), style);
+        why.extend(wrap_hanging(Span::styled(lead, style), &body, width));
     };
     for item in &verdict.closed_by {
         let text = format!("{} See {}.", item.why, item.see);
@@ -57,8 +57,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     };
     const RULES: &str = "Gentle motion only, never forceful or sudden; never chase the pop. \
         Stop at once if it hurts, you move less, or numbness or tingling runs into a leg.";
-    let foot_lines = wrap_words(RULES, usize::from(area.width.saturating_sub(2)).max(1));
-    let foot_height = u16::try_from(foot_lines.len()).unwrap_or(u16::MAX);
+    let foot_lines = wrap_lines(
+        &[Line::styled(RULES, theme.dim())],
+        usize::from(area.width.saturating_sub(2)),
+    );
+    let foot_height = lines::height(&foot_lines);
     let why_height = u16::try_from(why.len() + 2).unwrap_or(u16::MAX);
     let [why_area, list_area, foot] = Layout::vertical([
         Constraint::Max(why_height),
@@ -95,12 +98,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.safety.selected));
+    let mut state = ListState::default().with_selected(Some(app.safety.selected.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
-    let rules = Paragraph::new(RULES)
-        .style(theme.dim())
-        .wrap(Wrap { trim: true });
-    frame.render_widget(rules, foot.inner(Margin::new(1, 0)));
+    frame.render_widget(Paragraph::new(foot_lines), foot.inner(Margin::new(1, 0)));
 }
 
 /// Draws the habit warning in a centred box.
@@ -135,7 +135,7 @@ pub fn render_habit(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ]),
     ];
     let title = Span::styled(" ! This has become a habit ", theme.warning());
-    super::popup::render(frame, area, title, lines, 70);
+    Popup::new(title, lines, 70).render(frame, area);
 }
 
 /// The library's pointer to the techniques, on its bottom border: they are

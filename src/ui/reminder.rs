@@ -5,8 +5,9 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
+use super::lines::{self, wrap_lines};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::reminder::{check, stood_up_today};
@@ -17,8 +18,6 @@ use crate::time::words::{self, Precision};
 
 /// Draws the state panel and the settings list.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let [state, list_area] =
-        Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
     let lines = match app.now.map(|c| c.wall.fixed_offset()) {
         Some(now) => vec![
             Line::from(Span::styled(next_text(app, now), theme.current())),
@@ -29,14 +28,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ],
         None => vec![Line::from("The reminder starts with the app.")],
     };
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Span::styled(" Stand up and walk around ", theme.title())),
-        ),
-        state,
-    );
+    // Two borders and a cell of padding each side.
+    let lines = wrap_lines(&lines, usize::from(area.width.saturating_sub(4)));
+    let state_height = lines::height(&lines).saturating_add(2);
+    let [state, list_area] =
+        Layout::vertical([Constraint::Length(state_height), Constraint::Fill(1)]).areas(area);
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(" Stand up and walk around ", theme.title()));
+    frame.render_widget(Paragraph::new(lines).block(block), state);
     let items: Vec<ListItem> = ROWS
         .iter()
         .map(|row| {
@@ -55,7 +55,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .block(block)
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut selected = ListState::default().with_selected(Some(app.reminder.selected));
+    let mut selected = ListState::default().with_selected(Some(app.reminder.selected.index()));
     frame.render_stateful_widget(list, list_area, &mut selected);
 }
 

@@ -3,11 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row, Table};
 
+use super::lines::{self, paragraph, wrap_lines};
 use super::theme::Theme;
 use crate::app::{App, selected_plan};
 use crate::domain::plan::Plan;
+use crate::text::display_width;
 use crate::time::words::{about_minutes, clock};
 
 fn bell_line(app: &App, theme: Theme) -> Line<'static> {
@@ -75,14 +77,14 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.routine_selected));
+    let mut state = ListState::default().with_selected(Some(app.routine_selected.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
-    if let Some(routine) = app.content.routines.get(app.routine_selected) {
+    if let Some(routine) = app.content.routines.get(app.routine_selected.index()) {
         let text = vec![
             Line::default(),
             Line::from(Span::styled(format!(" {}", routine.summary), theme.text())),
         ];
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), about);
+        frame.render_widget(paragraph(&text, about.width), about);
     } else {
         frame.render_widget(
             Paragraph::new(" No routines in the content. Add one to a content file.")
@@ -101,15 +103,9 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let summary = app
         .content
         .routines
-        .get(app.routine_selected)
+        .get(app.routine_selected.index())
         .map(|r| r.summary.clone())
         .unwrap_or_default();
-    let [head, table_area, bell] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     let head_text = vec![
         Line::from(vec![
             Span::styled(format!(" {}", plan.routine_name), theme.title()),
@@ -123,8 +119,16 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ),
         ]),
         Line::from(Span::styled(format!(" {summary}"), theme.dim())),
+        Line::default(),
     ];
-    frame.render_widget(Paragraph::new(head_text).wrap(Wrap { trim: false }), head);
+    let head_text = wrap_lines(&head_text, usize::from(area.width));
+    let [head, table_area, bell] = Layout::vertical([
+        Constraint::Length(lines::height(&head_text)),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(head_text), head);
     let rows: Vec<Row> = plan
         .exercises
         .iter()
@@ -145,13 +149,13 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         &mut plan
             .exercises
             .iter()
-            .map(|e| e.position.label().chars().count()),
+            .map(|e| display_width(e.position.label())),
     );
     let dose_width = widest(
         &mut plan
             .exercises
             .iter()
-            .map(|e| e.dose_short().chars().count()),
+            .map(|e| display_width(&e.dose_short())),
     );
     let table = Table::new(
         rows,

@@ -7,10 +7,12 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, Paragraph};
 
 use super::big_digits::{self, BigDigits};
 use super::card::render_step_list;
+use super::lines::paragraph;
+use super::popup::Popup;
 use super::session_end;
 use super::theme::Theme;
 use crate::app::App;
@@ -218,7 +220,7 @@ fn render_timer(
     if session.paused {
         lines.push(Line::from(Span::styled("‖ paused", theme.warning())).centered());
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), cue_area);
+    frame.render_widget(paragraph(&lines, cue_area.width), cue_area);
 }
 
 /// "Breathe in…" and "…and out" in turn, four seconds each, following the
@@ -239,7 +241,6 @@ fn breathing_cue(session: &Session, now: Instant) -> String {
 }
 
 fn render_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
-    let popup = area.centered(Constraint::Max(52), Constraint::Max(6));
     let text = vec![
         Line::from(Span::styled("Leave this session?", theme.title())),
         Line::from(Span::styled(
@@ -253,11 +254,5 @@ fn render_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
             Span::styled(" keep going", theme.dim()),
         ]),
     ];
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(Span::styled(" Paused ", theme.warning()))),
-        popup,
-    );
+    Popup::new(Span::styled(" Paused ", theme.warning()), text, 52).render(frame, area);
 }

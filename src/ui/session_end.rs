@@ -4,8 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding};
 
+use super::lines::paragraph_in;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::session::{PAIN_MAX, Phase, Session};
@@ -78,12 +79,8 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
     } else {
         " Pain check-out "
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(Span::styled(title, theme.title()))),
-        area,
-    );
+    let block = Block::bordered().title(Span::styled(title, theme.title()));
+    frame.render_widget(paragraph_in(&lines, block, area), area);
 }
 
 /// Stopped for pain: what to do now, from the content's warning sections.
@@ -131,13 +128,15 @@ pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         }
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        paragraph_in(
+            &lines,
             Block::bordered()
                 .padding(Padding::horizontal(1))
                 .title(Span::styled(
                     " ! This hurts: when to get help ",
                     theme.warning(),
                 )),
+            area,
         ),
         area,
     );
@@ -204,10 +203,6 @@ pub fn render_summary(session: &Session, frame: &mut Frame, area: Rect, theme: T
         )));
     }
     let [body] = Layout::vertical([Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(Span::styled(" Summary ", theme.title()))),
-        body,
-    );
+    let block = Block::bordered().title(Span::styled(" Summary ", theme.title()));
+    frame.render_widget(paragraph_in(&lines, block, body), body);
 }

@@ -1,11 +1,12 @@
 //! The stand-up overlay, drawn over any screen when a reminder is due.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::BorderType;
 
+use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::reminder::ASK;
@@ -34,20 +35,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Span::styled(does.to_owned(), theme.text()),
         ]));
     }
-    let popup = area.centered(Constraint::Max(60), Constraint::Max(11));
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.warning())
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            " Time to stand up ",
-            theme.warning().add_modifier(Modifier::REVERSED),
-        ));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        popup,
+    let title = Span::styled(
+        " Time to stand up ",
+        theme.warning().add_modifier(Modifier::REVERSED),
     );
+    Popup::new(title, lines, 60)
+        .border(theme.warning(), BorderType::Double)
+        .render(frame, area);
 }

@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
+use super::lines::wrap_hanging;
 use super::theme::Theme;
 use crate::app::App;
 use crate::keys;
-use crate::text::wrap_words;
 
 /// Draws the hints of the current screen, then "? help".
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -32,18 +32,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// Lines a notice needs at this width (at most 3).
-pub fn notice_height(text: &str, width: u16) -> u16 {
-    let lines = wrap_words(&format!("! {text}"), usize::from(width.saturating_sub(2))).len();
-    u16::try_from(lines.min(3)).unwrap_or(3)
+/// Most lines a notice takes.
+const NOTICE_LINES: usize = 3;
+
+/// A notice wrapped to `width`, marked with "!" so it does not rely on
+/// colour, its text lined up under itself with a cell free at the right.
+fn notice_lines(text: &str, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let style = theme.warning();
+    let body = Line::styled(text, style);
+    let width = usize::from(width.saturating_sub(1));
+    wrap_hanging(Span::styled(" ! ", style), &body, width)
 }
 
-/// Draws a notice, marked with "!" so it does not rely on colour.
+/// Lines a notice needs at this width (at most 3).
+pub fn notice_height(text: &str, width: u16) -> u16 {
+    // The height does not depend on colour.
+    let lines = notice_lines(text, width, Theme { color: false }).len();
+    u16::try_from(lines.min(NOTICE_LINES)).unwrap_or(3)
+}
+
+/// Draws a notice as wrapped for [`notice_height`].
 pub fn render_notice(text: &str, frame: &mut Frame, area: Rect, theme: Theme) {
-    frame.render_widget(
-        Paragraph::new(format!(" ! {text}"))
-            .style(theme.warning())
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(notice_lines(text, area.width, theme)), area);
 }

@@ -7,17 +7,17 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
 mod alert;
 mod running;
 
+use super::lines::{paragraph, paragraph_in, wrap_hanging, wrap_lines};
 use super::theme::Theme;
 use crate::app::therapy::Stage;
 use crate::app::{App, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::domain::therapy::{self, CAP};
-use crate::text::wrap_hanging;
 use crate::time::words;
 
 /// Draws the timer screen in its current stage.
@@ -60,19 +60,25 @@ pub fn render_badge(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    // Inside the borders, the padding and the "▶ " marker.
+    let width = usize::from(area.width.saturating_sub(6));
     let items: Vec<ListItem> = app
         .content
         .therapy
         .iter()
         .map(|mode| {
             let first = mode.helps_with.first().cloned().unwrap_or_default();
-            ListItem::new(vec![
-                Line::from(Span::styled(mode.name.clone(), theme.current())),
-                Line::from(Span::styled(format!("  {first}"), theme.dim())),
-            ])
+            ListItem::new(wrap_lines(
+                &[
+                    Line::from(Span::styled(mode.name.clone(), theme.current())),
+                    Line::from(Span::styled(format!("  {first}"), theme.dim())),
+                ],
+                width,
+            ))
         })
         .collect();
-    let height = u16::try_from(items.len() * 2 + 2).unwrap_or(u16::MAX);
+    let rows: usize = items.iter().map(ListItem::height).sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
     let [menu, about] =
         Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let list = List::new(items)
@@ -83,7 +89,7 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.therapy.picked));
+    let mut state = ListState::default().with_selected(Some(app.therapy.picked.index()));
     frame.render_stateful_widget(list, menu, &mut state);
     let mut lines = vec![
         Line::default(),
@@ -99,10 +105,8 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             theme.warning(),
         )));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        about.inner(Margin::new(1, 0)),
-    );
+    let about = about.inner(Margin::new(1, 0));
+    frame.render_widget(paragraph(&lines, about.width), about);
 }
 
 fn gap_ago(app: &App) -> Option<Duration> {
@@ -112,10 +116,8 @@ fn gap_ago(app: &App) -> Option<Duration> {
 
 /// `text` wrapped to `width` with a hanging indent after `mark`.
 fn hanging(text: &str, mark: &str, width: u16, style: Style) -> Vec<Line<'static>> {
-    wrap_hanging(text, mark, usize::from(width))
-        .into_iter()
-        .map(|line| Line::from(Span::styled(line, style)))
-        .collect()
+    let body = Line::styled(text, style);
+    wrap_hanging(Span::styled(mark, style), &body, usize::from(width))
 }
 
 fn bullets(heading: &str, items: &[String], width: u16, theme: Theme) -> Vec<Line<'static>> {
@@ -228,8 +230,5 @@ fn render_rest_gap(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect,
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
         .title(Span::styled(" Too soon? ", theme.warning()));
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(paragraph_in(&lines, block, area), area);
 }

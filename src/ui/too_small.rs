@@ -2,7 +2,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
+
+use super::lines::paragraph;
 
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH};
@@ -13,10 +15,6 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme) {
         "Enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Ctrl-C quits.",
         area.width, area.height
     );
-    frame.render_widget(
-        Paragraph::new(text)
-            .style(theme.warning())
-            .wrap(Wrap { trim: true }),
-        area,
-    );
+    let text = [Line::styled(text, theme.warning())];
+    frame.render_widget(paragraph(&text, area.width), area);
 }

@@ -2,10 +2,11 @@
 //! scrolled; urgent items in the urgent style and marked in words.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::scrollbar::{self, Scrolled};
 use super::theme::Theme;
 use crate::app::{App, Shown};
 use crate::domain::warnings::{self, Tone};
@@ -13,9 +14,18 @@ use crate::domain::warnings::{self, Tone};
 /// Draws the review at the model's scroll offset and reports what it
 /// showed: the model records a review only once the end was on screen.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
-    let [top, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let text = text.inner(Margin::new(1, 0));
-    let doc = warnings::document(&app.content, warnings::measure(text.width));
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    // A free cell left of the text; right of it a free cell and the
+    // scrollbar's column. The text's width is the wrap width reported to
+    // the model in `Shown`.
+    let [_, text, _] = Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ])
+    .areas(body);
+    let width = warnings::measure(text.width);
+    let doc = warnings::document(&app.content, width);
     let visible = usize::from(text.height);
     let scroll = app
         .safety
@@ -51,8 +61,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
+    let scrolled = Scrolled {
+        total: doc.len(),
+        visible,
+        offset: scroll,
+    };
+    // The bar follows the text, a cell after its measure (the same column
+    // as the body's last one unless the measure caps the width).
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    let bar = Rect {
+        x: text.x.saturating_add(width).saturating_add(1),
+        width: 1,
+        ..body
+    }
+    .intersection(body);
+    scrollbar::render(scrolled, frame, bar, theme);
     Shown {
-        width: u16::try_from(warnings::measure(text.width)).unwrap_or(u16::MAX),
+        width,
         height: text.height,
         end_shown: visible > 0 && shown_to >= doc.len(),
     }

@@ -76,11 +76,14 @@ fn library_card_and_back_again() {
     send(&mut app, &[Intent::Select]);
     assert_eq!(app.screen, Screen::Card);
     let card = app.card.clone().unwrap();
-    assert_eq!((card.exercise_id.as_str(), card.step), (chosen.as_str(), 0));
+    assert_eq!(
+        (card.exercise_id.as_str(), card.step.index()),
+        (chosen.as_str(), 0)
+    );
     send(&mut app, &[Intent::Next, Intent::Next]);
-    assert_eq!(app.card.as_ref().unwrap().step, 2);
+    assert_eq!(app.card.as_ref().unwrap().step.index(), 2);
     send(&mut app, &[Intent::Previous]);
-    assert_eq!(app.card.as_ref().unwrap().step, 1);
+    assert_eq!(app.card.as_ref().unwrap().step.index(), 1);
     send(&mut app, &[Intent::Back]);
     assert_eq!(app.screen, Screen::Library);
     assert!(app.card.is_none());
@@ -100,25 +103,28 @@ fn card_steps_stop_at_both_ends() {
     let steps = app.card.as_ref().unwrap().steps;
     assert!(steps > 1);
     send(&mut app, &[Intent::Previous]);
-    assert_eq!(app.card.as_ref().unwrap().step, 0);
+    assert_eq!(app.card.as_ref().unwrap().step.index(), 0);
     for _ in 0..steps + 3 {
         send(&mut app, &[Intent::Next]);
     }
-    assert_eq!(app.card.as_ref().unwrap().step, steps - 1);
+    assert_eq!(app.card.as_ref().unwrap().step.index(), steps - 1);
     assert!(app.card.as_ref().unwrap().at_last());
     send(&mut app, &[Intent::First]);
-    assert_eq!(app.card.as_ref().unwrap().step, 0);
+    assert_eq!(app.card.as_ref().unwrap().step.index(), 0);
     send(&mut app, &[Intent::Last]);
-    assert_eq!(app.card.as_ref().unwrap().step, steps - 1);
+    assert_eq!(app.card.as_ref().unwrap().step.index(), steps - 1);
 }
 
 #[test]
 fn library_selection_is_clamped() {
     let mut app = acknowledged();
     send(&mut app, &[Intent::Select, Intent::Up, Intent::PageUp]);
-    assert_eq!(app.library.selected, 0);
+    assert_eq!(app.library.selected.index(), 0);
     send(&mut app, &[Intent::PageDown, Intent::PageDown]);
-    assert_eq!(app.library.selected, app.content.exercises.len() - 1);
+    assert_eq!(
+        app.library.selected.index(),
+        app.content.exercises.len() - 1
+    );
 }
 
 #[test]
@@ -153,7 +159,11 @@ fn tag_filter_shows_only_tagged_and_clear_resets() {
     let mut app = acknowledged();
     send(&mut app, &[Intent::Select, Intent::Down, Intent::CycleTag]);
     let tag = app.library.tag.clone().unwrap();
-    assert_eq!(app.library.selected, 0, "a new filter starts at the top");
+    assert_eq!(
+        app.library.selected.index(),
+        0,
+        "a new filter starts at the top"
+    );
     let visible = app.library.visible(&app.content);
     assert!(!visible.is_empty() && visible.iter().all(|e| e.tags.contains(&tag)));
     send(&mut app, &[Intent::ClearFilters]);
@@ -278,4 +288,50 @@ fn keys_map_per_screen_and_help_lists_only_working_keys() {
             assert!(!binding.keys.is_empty() && !binding.does.is_empty());
         }
     }
+}
+
+/// The selected index of the list on `app`'s screen.
+fn list_index(app: &App) -> usize {
+    match app.screen {
+        Screen::Home => app.home_selected.index(),
+        Screen::Library => app.library.selected.index(),
+        Screen::Routines => app.routine_selected.index(),
+        Screen::Therapy => app.therapy.picked.index(),
+        Screen::Release => app.safety.selected.index(),
+        Screen::Reminder => app.reminder.selected.index(),
+        other => panic!("no list on {other:?}"),
+    }
+}
+
+#[test]
+fn page_keys_move_every_list_alike() {
+    // (screen, entries): each list pages by the same step and stops at
+    // either end; PgDn on a list shorter than a page reaches its last entry.
+    let mut app = acknowledged();
+    let lists = [
+        (Screen::Home, app::HomeEntry::ALL.len()),
+        (Screen::Library, app.content.exercises.len()),
+        (Screen::Routines, app.content.routines.len()),
+        (Screen::Therapy, app.content.therapy.len()),
+        (Screen::Release, app.content.techniques.len()),
+    ];
+    for (screen, len) in lists {
+        app.screen = screen;
+        let page_down = keys::map(key(KeyCode::PageDown), &app);
+        assert_eq!(page_down, Some(Intent::PageDown), "{screen:?}");
+        send(&mut app, &[Intent::PageDown]);
+        assert_eq!(list_index(&app), (len - 1).min(10), "{screen:?}");
+        send(&mut app, &[Intent::PageDown, Intent::PageDown]);
+        assert_eq!(list_index(&app), len - 1, "{screen:?}");
+        let page_up = keys::map(key(KeyCode::PageUp), &app);
+        assert_eq!(page_up, Some(Intent::PageUp), "{screen:?}");
+        send(&mut app, &[Intent::PageUp, Intent::PageUp, Intent::PageUp]);
+        assert_eq!(list_index(&app), 0, "{screen:?}");
+    }
+    // The reminder's rows keep their keys: PgUp/PgDn are first/last there.
+    app.screen = Screen::Reminder;
+    let page_down = keys::map(key(KeyCode::PageDown), &app);
+    assert_eq!(page_down, Some(Intent::Last));
+    send(&mut app, &[Intent::Last]);
+    assert_eq!(list_index(&app), app::reminder_screen::ROWS.len() - 1);
 }

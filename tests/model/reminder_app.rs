@@ -9,6 +9,7 @@ use backcoach::app::reminder::{self as reminder_app, stood_up_today};
 use backcoach::app::{self, App, Cmd, HomeEntry, Intent, Now, Outcome, Screen};
 use backcoach::content::load;
 use backcoach::content::source;
+use backcoach::domain::cursor::ListCursor;
 use backcoach::domain::record::{Record, StandupOutcome};
 use backcoach::domain::reminder::Schedule;
 use backcoach::keys;
@@ -175,7 +176,8 @@ fn a_key_after_a_late_wake_up_shows_the_overlay_instead() {
     assert_eq!(cmds, vec![Cmd::Bell]);
     assert!(app.reminder.showing);
     assert_eq!(
-        app.home_selected, 0,
+        app.home_selected.index(),
+        0,
         "the key went to the overlay, not the menu"
     );
 }
@@ -265,10 +267,12 @@ fn home_key_turns_it_off_and_on_again_with_a_fresh_interval() {
 #[test]
 fn reminder_screen_edits_settings() {
     let mut app = started();
-    app.home_selected = HomeEntry::ALL
-        .iter()
-        .position(|e| *e == HomeEntry::Reminder)
-        .unwrap();
+    app.home_selected = ListCursor::at(
+        HomeEntry::ALL
+            .iter()
+            .position(|e| *e == HomeEntry::Reminder)
+            .unwrap(),
+    );
     assert_eq!(
         app::update(&mut app, Intent::Select, at(10, 1, 0)),
         Vec::new()
@@ -324,7 +328,7 @@ fn reminder_screen_edits_settings() {
 fn a_shorter_interval_can_make_it_due_at_once() {
     let mut app = started();
     app.screen = Screen::Reminder;
-    app.reminder.selected = 1;
+    app.reminder.selected = ListCursor::at(1);
     for _ in 0..4 {
         app::update(&mut app, Intent::Previous, at(10, 40, 0));
     }
@@ -399,10 +403,12 @@ fn busy_is_off_without_a_countdown_feature() {
 #[test]
 fn a_due_reminder_waits_behind_a_heat_application_until_the_pack_is_off() {
     let mut app = started();
-    app.home_selected = HomeEntry::ALL
-        .iter()
-        .position(|e| *e == HomeEntry::Therapy)
-        .unwrap();
+    app.home_selected = ListCursor::at(
+        HomeEntry::ALL
+            .iter()
+            .position(|e| *e == HomeEntry::Therapy)
+            .unwrap(),
+    );
     // Home → timer picker → heat's check → start.
     for msg in [Intent::Select, Intent::Select, Intent::Select] {
         app::update(&mut app, msg, at(10, 50, 0));

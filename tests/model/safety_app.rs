@@ -363,6 +363,28 @@ fn reading_the_warnings_to_the_end_records_one_review() {
 }
 
 #[test]
+fn warnings_page_by_a_screen_less_a_line_and_stop_at_either_end() {
+    let mut app = app();
+    home_entry(&mut app, HomeEntry::Warnings, morning());
+    let page = usize::from(app.shown.unwrap().height) - 1;
+    send(&mut app, &[Intent::PageDown], morning());
+    assert_eq!(app.safety.scroll, page);
+    send(&mut app, &[Intent::PageUp, Intent::PageUp], morning());
+    assert_eq!(app.safety.scroll, 0);
+    send(&mut app, &[Intent::Last], morning());
+    let end = app.safety.scroll;
+    assert!(end > page, "the builtin warnings are longer than two pages");
+    send(
+        &mut app,
+        &[Intent::PageDown, Intent::Down, Intent::Next],
+        morning(),
+    );
+    assert_eq!(app.safety.scroll, end);
+    send(&mut app, &[Intent::Up], morning());
+    assert_eq!(app.safety.scroll, end - 1);
+}
+
+#[test]
 fn warnings_that_fit_on_screen_are_reviewed_on_opening_but_not_when_too_small() {
     let mut app = app();
     let index = HomeEntry::ALL

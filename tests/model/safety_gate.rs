@@ -306,12 +306,12 @@ fn the_form_starts_blank_and_enter_alone_never_passes() {
     for _ in 0..n {
         form.answer(false);
     }
-    form.jump(false);
-    form.move_by(5);
+    form.cursor.first();
+    form.cursor.page(5, n);
     form.answers[5] = None;
-    form.jump(true);
+    form.cursor.last(n);
     assert!(form.submit(&content.checklist, at(0, 22, 9, 0)).is_none());
-    assert_eq!(form.cursor, 5);
+    assert_eq!(form.cursor.index(), 5);
     form.answer(true);
     let answers = form.submit(&content.checklist, at(0, 22, 9, 0)).unwrap();
     assert_eq!(answers.yes, [content.checklist[5].id.clone()]);
@@ -321,14 +321,14 @@ fn the_form_starts_blank_and_enter_alone_never_passes() {
 #[test]
 fn answering_moves_to_the_next_unanswered_question() {
     let mut form = ChecklistForm::blank(4);
-    form.move_by(2);
+    form.cursor.page(2, 4);
     form.answer(true);
-    assert_eq!(form.cursor, 3);
+    assert_eq!(form.cursor.index(), 3);
     form.answer(false);
-    assert_eq!(form.cursor, 3, "stays on the last question");
-    form.jump(false);
+    assert_eq!(form.cursor.index(), 3, "stays on the last question");
+    form.cursor.first();
     form.answer(false);
-    assert_eq!(form.cursor, 1);
+    assert_eq!(form.cursor.index(), 1);
 }
 
 fn user(text: &str) -> Source {

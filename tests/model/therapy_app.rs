@@ -10,6 +10,7 @@ use backcoach::app::{self, App, Cmd, HomeEntry, Intent, Msg, Now, Outcome, Scree
 use backcoach::content::load;
 use backcoach::content::model::TherapyKind;
 use backcoach::content::source;
+use backcoach::domain::cursor::ListCursor;
 use backcoach::domain::record::Record;
 use backcoach::domain::therapy::{CAP, Running};
 use backcoach::keys;
@@ -70,10 +71,10 @@ fn start(app: &mut App, kind: TherapyKind, now: Now) -> Vec<Cmd> {
         .iter()
         .position(|e| *e == HomeEntry::Therapy)
         .unwrap();
-    app.home_selected = therapy_entry;
+    app.home_selected = ListCursor::at(therapy_entry);
     send(app, &[Intent::Select], now);
     assert_eq!(app.screen, Screen::Therapy);
-    app.therapy.picked = 0;
+    app.therapy.picked = ListCursor::default();
     for _ in 0..index_of(app, kind) {
         send(app, &[Intent::Down], now);
     }
@@ -241,10 +242,12 @@ fn pack_removed_ends_early_and_logs_the_actual_time() {
 fn plus_held_down_on_the_check_and_while_running_stays_within_the_cap() {
     let t = T::new();
     let mut app = app();
-    app.home_selected = HomeEntry::ALL
-        .iter()
-        .position(|e| *e == HomeEntry::Therapy)
-        .unwrap();
+    app.home_selected = ListCursor::at(
+        HomeEntry::ALL
+            .iter()
+            .position(|e| *e == HomeEntry::Therapy)
+            .unwrap(),
+    );
     send(&mut app, &[Intent::Select, Intent::Select], t.at(0));
     for _ in 0..100 {
         send(&mut app, &[Intent::Longer], t.at(0));
@@ -402,7 +405,7 @@ fn the_timer_command_opens_the_check_after_the_first_run_statement() {
     assert_eq!(app.screen, Screen::Therapy);
     assert_eq!(app.therapy.stage, Stage::Check);
     assert_eq!(app.therapy.planned, 3 * S);
-    let picked = &app.content.therapy[app.therapy.picked];
+    let picked = &app.content.therapy[app.therapy.picked.index()];
     assert_eq!(picked.mode, TherapyKind::Cold);
 }
 

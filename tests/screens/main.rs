@@ -6,6 +6,7 @@ mod reminder_screens;
 mod safety_screens;
 mod sessions_screens;
 mod therapy_screens;
+mod wide_text;
 
 #[path = "../support/mod.rs"]
 mod support;

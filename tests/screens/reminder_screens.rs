@@ -9,6 +9,7 @@ use backcoach::app::reminder as reminder_app;
 use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::load;
 use backcoach::content::source::Source;
+use backcoach::domain::cursor::ListCursor;
 use backcoach::domain::reminder::Schedule;
 use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
@@ -56,10 +57,12 @@ fn app() -> App {
 
 /// Puts the home selection on the Reminder entry, wherever it is in the menu.
 fn select_reminder(app: &mut App) {
-    app.home_selected = app::HomeEntry::ALL
-        .iter()
-        .position(|e| *e == app::HomeEntry::Reminder)
-        .unwrap();
+    app.home_selected = ListCursor::at(
+        app::HomeEntry::ALL
+            .iter()
+            .position(|e| *e == app::HomeEntry::Reminder)
+            .unwrap(),
+    );
 }
 
 fn drive<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M], now: Now) {

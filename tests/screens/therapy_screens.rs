@@ -7,6 +7,7 @@ use crate::support::screen::{draw, find, screen};
 use backcoach::app::therapy::Boot;
 use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::catalog::Content;
+use backcoach::domain::cursor::ListCursor;
 use backcoach::store::Settings;
 use chrono::{DateTime, Local, TimeZone};
 use insta::assert_snapshot;
@@ -37,10 +38,12 @@ fn picker(color: bool) -> App {
     };
     let mut app = App::new(fixture(), settings, color);
     app::therapy::boot(&mut app, Boot::default(), at(Instant::now(), 0));
-    app.home_selected = app::HomeEntry::ALL
-        .iter()
-        .position(|e| *e == app::HomeEntry::Therapy)
-        .unwrap();
+    app.home_selected = ListCursor::at(
+        app::HomeEntry::ALL
+            .iter()
+            .position(|e| *e == app::HomeEntry::Therapy)
+            .unwrap(),
+    );
     app::update(&mut app, Intent::Select, at(Instant::now(), 0));
     app
 }

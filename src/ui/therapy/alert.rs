@@ -1,15 +1,16 @@
 //! The time-up alert: remove the pack now, and how long ago it ended.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::therapy::mode_name;
 use crate::app::{App, Now};
 use crate::domain::therapy::Session;
 use crate::time::words;
+use crate::ui::lines::{self, wrap_lines};
 use crate::ui::theme::Theme;
 
 /// Draws the alert over the whole body.
@@ -27,7 +28,7 @@ pub(super) fn render(
     } else {
         format!("It ended {}.", words::ago(over))
     };
-    let mut lines = vec![
+    let lines = vec![
         Line::default(),
         Line::from(Span::styled(
             " !! REMOVE THE PACK NOW !! ",
@@ -53,17 +54,13 @@ pub(super) fn render(
             theme.dim(),
         )),
     ];
-    let block_height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let top = area.height.saturating_sub(block_height) / 2;
-    lines.splice(0..0, std::iter::repeat_n(Line::default(), usize::from(top)));
     let block = Block::bordered()
         .border_style(theme.warning())
         .title(Span::styled(" Time is up ", theme.warning()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        area,
-    );
+    let centred: Vec<Line> = lines.into_iter().map(Line::centered).collect();
+    let mut lines = wrap_lines(&centred, usize::from(block.inner(area).width));
+    let block_height = lines::height(&lines).saturating_add(2);
+    let top = area.height.saturating_sub(block_height) / 2;
+    lines.splice(0..0, std::iter::repeat_n(Line::default(), usize::from(top)));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

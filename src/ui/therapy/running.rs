@@ -7,7 +7,7 @@ use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, Padding, Paragraph};
 
 use crate::app::therapy::{mode_name, switch_to};
 use crate::app::{App, Now};
@@ -15,6 +15,7 @@ use crate::content::model::TherapyKind;
 use crate::domain::therapy::{CAP, Session};
 use crate::time::words;
 use crate::ui::big_digits::{self, BigDigits};
+use crate::ui::lines::paragraph;
 use crate::ui::theme::Theme;
 
 /// How long a contrast switch stays announced on the running screen.
@@ -83,10 +84,8 @@ pub(super) fn render(
             .gauge_style(theme.title()),
         gauge_area,
     );
-    frame.render_widget(
-        Paragraph::new(running_details(app, session, now, theme)).wrap(Wrap { trim: true }),
-        details,
-    );
+    let details_text = running_details(app, session, now, theme);
+    frame.render_widget(paragraph(&details_text, details.width), details);
 }
 
 fn running_details<'a>(app: &App, session: &Session, now: Now, theme: Theme) -> Vec<Line<'a>> {
