@@ -21,7 +21,6 @@ import fcntl
 import json
 import os
 import pty
-import resource
 import select
 import shutil
 import struct
@@ -31,7 +30,8 @@ import termios
 import time
 
 HOME_TEXT = b"What would you like to do?"
-HISTORY_READY = b"All sessions:"
+# Either marks the History screen with its figures computed.
+HISTORY_READY = (b"All sessions:", b"No sessions yet")
 
 
 def record(n):
@@ -84,11 +84,13 @@ def drain(fd, timeout):
         return b""
 
 
-def wait_for(fd, text, start, limit=60.0):
+def wait_for(fd, texts, start, limit=60.0):
+    """Seconds from `start` until any of `texts` has been drawn."""
+    texts = (texts,) if isinstance(texts, bytes) else texts
     seen = b""
     while time.monotonic() - start < limit:
         seen += drain(fd, 0.01)
-        if text in seen:
+        if any(text in seen for text in texts):
             return time.monotonic() - start
     return None
 
@@ -127,13 +129,10 @@ def run_app(binary, data, open_history):
 
 def timed(argv):
     """Wall time and the child's peak resident memory (KiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, _, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    del before
-    return elapsed, usage.ru_maxrss
+    return time.perf_counter() - start, usage.ru_maxrss
 
 
 def ms(value):
@@ -163,7 +162,7 @@ def main():
         files = []
         for root, _, names in os.walk(data):
             files += [os.path.join(root, n) for n in names if n.endswith(".jsonl")]
-        cat, cat_peak = timed(["cat"] + files)
+        cat, _ = timed(["cat"] + files) if files else (0.0, 0)
         for fmt in ("csv", "json"):
             argv = [binary, "--data-dir", data, "history", "--format", fmt]
             help_text = subprocess.run([binary, "history", "--help"], capture_output=True,
