@@ -5,6 +5,7 @@ mod app;
 mod content;
 mod duration_grammar;
 mod history;
+mod hostile_content;
 mod progress;
 mod reminder_app;
 mod reminder_schedule;
