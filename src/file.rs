@@ -63,7 +63,7 @@ pub fn open_regular(path: &Path, links: Links) -> Result<File, ReadError> {
     }
     let mut options = OpenOptions::new();
     options.read(true);
-    set_flags(&mut options, links);
+    no_block(&mut options, links);
     let file = match options.open(path) {
         Ok(file) => file,
         Err(err) => return Err(open_error(path, links, err)),
@@ -144,9 +144,11 @@ fn open_error(path: &Path, links: Links, err: io::Error) -> ReadError {
 }
 
 /// Unix: never block in `open` (a FIFO without a writer would wait
-/// forever) and, where asked, refuse a link at the path.
+/// forever) and, where asked, refuse a link at the path (for a file that
+/// is written, a planted link must never redirect the write). The handle
+/// must still be checked with [`ensure_regular`].
 #[cfg(unix)]
-fn set_flags(options: &mut OpenOptions, links: Links) {
+pub fn no_block(options: &mut OpenOptions, links: Links) {
     use std::os::unix::fs::OpenOptionsExt;
     let nofollow = if links == Links::Refuse {
         libc::O_NOFOLLOW
@@ -157,22 +159,10 @@ fn set_flags(options: &mut OpenOptions, links: Links) {
 }
 
 /// Elsewhere opening a pipe or device by path is not the hazard it is on
-/// unix; the handle is still checked for being a regular file.
+/// unix, and there is no O_NOFOLLOW: callers look at the path first (see
+/// [`is_link`]); the handle is still checked for being a regular file.
 #[cfg(not(unix))]
-fn set_flags(_options: &mut OpenOptions, _links: Links) {}
-
-/// Adds "do not follow a link at the path" to `options` (unix), for
-/// files that are written: a planted link must never redirect a write.
-#[cfg(unix)]
-pub fn refuse_links(options: &mut OpenOptions) {
-    use std::os::unix::fs::OpenOptionsExt;
-    options.custom_flags(libc::O_NOFOLLOW);
-}
-
-/// Windows has no O_NOFOLLOW; callers that write also look at the path
-/// first (see [`is_link`]).
-#[cfg(not(unix))]
-pub fn refuse_links(_options: &mut OpenOptions) {}
+pub fn no_block(_options: &mut OpenOptions, _links: Links) {}
 
 /// True when `path` itself is a symbolic link.
 pub fn is_link(path: &Path) -> bool {

@@ -6,6 +6,8 @@ mod content;
 mod duration_grammar;
 mod history;
 mod hostile_content;
+mod hostile_data;
+mod hostile_formats;
 mod progress;
 mod reminder_app;
 mod reminder_schedule;
