@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Local};
 
 use super::private;
-use crate::file::{self, Links};
 
 /// Most copies kept for one second.
 const MAX_PER_SECOND: usize = 1000;
@@ -28,26 +27,9 @@ fn candidates(path: &Path, now: DateTime<Local>) -> impl Iterator<Item = PathBuf
     })
 }
 
-fn none_free() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "every name for a kept copy is taken",
-    )
-}
-
 /// Creates a new, private side file for the bad parts of `path`.
 pub fn create(path: &Path, now: DateTime<Local>) -> io::Result<(File, PathBuf)> {
-    for candidate in candidates(path, now) {
-        let mut options = private::file_options();
-        options.write(true).create_new(true);
-        file::no_block(&mut options, Links::Refuse);
-        match options.open(&candidate) {
-            Ok(side) => return Ok((side, candidate)),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(err),
-        }
-    }
-    Err(none_free())
+    private::create_new_at(candidates(path, now))
 }
 
 /// Moves the whole file at `path` to a free side name, never replacing
@@ -75,5 +57,8 @@ pub fn move_aside(path: &Path, now: DateTime<Local>) -> io::Result<PathBuf> {
             Err(_) => continue,
         }
     }
-    Err(none_free())
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "every name for a kept copy is taken",
+    ))
 }

@@ -12,7 +12,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use super::private;
-use crate::file::{self, Links};
 
 /// What every temp file name holds after `.NAME`.
 const MARK: &str = ".tmp-";
@@ -22,29 +21,18 @@ pub const STALE_AFTER: Duration = Duration::from_secs(5 * 60);
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// Creates a new private temp file beside `name` in `dir`.
+/// Creates a new private temp file beside `name` in `dir` (see
+/// [`private::create_new_at`]), trying a few names in case one is taken.
 pub fn create(dir: &Path, name: &str) -> io::Result<(File, PathBuf)> {
     let random = RandomState::new();
-    for _ in 0..8 {
+    let pid = std::process::id();
+    private::create_new_at((0..8).map(|_| {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = dir.join(format!(
-            ".{name}{MARK}{}-{n}-{:016x}",
-            std::process::id(),
+        dir.join(format!(
+            ".{name}{MARK}{pid}-{n}-{:016x}",
             random.hash_one(n)
-        ));
-        let mut options = private::file_options();
-        options.write(true).create_new(true);
-        file::no_block(&mut options, Links::Refuse);
-        match options.open(&path) {
-            Ok(file) => return Ok((file, path)),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(err),
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "no free name for a temp file",
-    ))
+        ))
+    }))
 }
 
 /// True for a name [`create`] makes: `.NAME.tmp-…`.

@@ -265,16 +265,8 @@ fn the_full_screen_shows_hostile_data_escaped() {
 }
 
 fn output_to_dev_full(world: &World, args: &[&OsStr]) -> std::process::Output {
-    let mut cmd = std::process::Command::new(BIN);
-    cmd.args(args);
-    for (key, value) in world.env() {
-        match value {
-            Some(v) => cmd.env(key, v),
-            None => cmd.env_remove(key),
-        };
-    }
     let full = fs::File::options().write(true).open("/dev/full").unwrap();
-    cmd.stdout(full).output().unwrap()
+    world.command(args).stdout(full).output().unwrap()
 }
 
 #[test]
@@ -311,14 +303,63 @@ fn a_failed_write_to_stdout_is_reported_and_fails() {
     // A reader that goes away early (`| head`) is not an error.
     let mut args: Vec<&OsStr> = vec![OsStr::new("--data-dir"), data];
     args.extend(["history", "--format", "csv"].map(OsStr::new));
-    let mut cmd = std::process::Command::new(BIN);
-    cmd.args(&args)
-        .env("HOME", world.home())
-        .stdout(std::process::Stdio::piped())
+    let mut cmd = world.command(&args);
+    cmd.stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(out.stderr.is_empty(), "{out:?}");
+}
+
+#[test]
+fn special_files_are_refused_at_once() {
+    let world = World::new();
+    let data = world.data_dir();
+    fs::create_dir(&data).unwrap();
+    let fifo = world.path("pipe.ron");
+    for path in [
+        fifo.clone(),
+        data.join("settings.ron"),
+        data.join("history.jsonl"),
+    ] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+    let started = std::time::Instant::now();
+    let data: &OsStr = data.as_os_str();
+    let dir = OsStr::new("--data-dir");
+    let cases: [(&[&OsStr], i32, &str); 4] = [
+        (
+            &[OsStr::new("check"), OsStr::new("/dev/zero")],
+            1,
+            "is a device, not a regular file",
+        ),
+        (
+            &[OsStr::new("check"), fifo.as_os_str()],
+            1,
+            "is a named pipe (FIFO)",
+        ),
+        (
+            &[dir, data, OsStr::new("status")],
+            0,
+            "reminder: settings unreadable",
+        ),
+        (
+            &[dir, data, OsStr::new("history")],
+            2,
+            "is a named pipe (FIFO)",
+        ),
+    ];
+    for (args, code, said) in cases {
+        let out = world.run(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {out:?}");
+        let text = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+        assert!(text.contains(said), "{args:?}: {text}");
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }

@@ -39,6 +39,17 @@ fn assert_safe(text: &str) {
     }
 }
 
+/// The `n` characters of the source line (`lines[1]`) from the caret
+/// (in `lines[2]`) on.
+fn under_caret(lines: &[&str], n: usize) -> String {
+    let caret = lines[2].find('^').unwrap();
+    lines[1]
+        .chars()
+        .skip(lines[2][..caret].chars().count())
+        .take(n)
+        .collect()
+}
+
 #[test]
 fn every_hostile_pack_is_refused_where_its_first_line_says() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("content"))
@@ -88,13 +99,7 @@ fn a_located_control_character_is_pointed_at_and_named() {
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines.len(), 3, "{shown}");
     // The caret sits under the character, shown as a replacement mark.
-    let caret = lines[2].find('^').unwrap();
-    let marked: String = lines[1]
-        .chars()
-        .skip(lines[2][..caret].chars().count())
-        .take(1)
-        .collect();
-    assert_eq!(marked, "\u{fffd}", "{shown}");
+    assert_eq!(under_caret(&lines, 1), "\u{fffd}", "{shown}");
 }
 
 #[test]
@@ -132,13 +137,11 @@ fn a_long_line_is_cut_around_the_column() {
     assert!(lines[1].contains('…'), "{shown}");
     let column: usize = lines[0].split(':').nth(2).unwrap().parse().unwrap();
     assert!(column > 200_000, "{shown}");
-    let caret = lines[2].find('^').unwrap();
-    let under: String = lines[1]
-        .chars()
-        .skip(lines[2][..caret].chars().count())
-        .take(4)
-        .collect();
-    assert_eq!(under, "tags", "the caret is under the column: {shown}");
+    assert_eq!(
+        under_caret(&lines, 4),
+        "tags",
+        "the caret is under the column: {shown}"
+    );
 }
 
 #[test]
