@@ -74,7 +74,10 @@ pub fn open_regular(path: &Path, links: Links) -> Result<File, ReadError> {
 
 /// Reads all of `file`, or fails once more than `limit` bytes came.
 pub fn read_limited(file: &File, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+    // The size the file claims is only a hint for the buffer, never a
+    // bound on what is read.
+    let hint = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(limit));

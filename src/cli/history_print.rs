@@ -18,7 +18,7 @@ pub fn render(records: &[&SessionRecord], format: HistoryFormat) -> Result<Strin
     match format {
         HistoryFormat::Json => serde_json::to_string_pretty(records)
             .map(|text| {
-                let mut text = json_safe(&text);
+                let mut text = json_safe(text);
                 text.push('\n');
                 text
             })
@@ -90,7 +90,10 @@ fn csv_field(field: &str) -> String {
 /// leaves raw. They can only be inside strings (the rest of JSON is ASCII
 /// punctuation and layout), where an escape means the same character, and
 /// all of them are in the Basic Multilingual Plane.
-fn json_safe(text: &str) -> String {
+fn json_safe(text: String) -> String {
+    if !safe::any_unsafe(&text, true) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c != '\n' && safe::is_unsafe(c) {

@@ -32,7 +32,7 @@ pub fn is_bidi_control(c: char) -> bool {
 /// nothing to escape is returned as it is; applying it twice changes
 /// nothing more.
 pub fn shown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !any_unsafe(text, false) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -44,6 +44,20 @@ pub fn shown(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// True when `text` holds an [unsafe](is_unsafe) character (a line break
+/// aside when `line_breaks_ok`). Looks at bytes first: every unsafe
+/// character is a byte below 0x20, DEL, or starts with 0xC2, 0xD8 or 0xE2
+/// in UTF-8, so most text is passed over without decoding a character.
+pub fn any_unsafe(text: &str, line_breaks_ok: bool) -> bool {
+    let suspect = |b: &u8| {
+        (*b < 0x20 && !(line_breaks_ok && *b == b'\n')) || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2)
+    };
+    text.as_bytes().iter().any(suspect)
+        && text
+            .chars()
+            .any(|c| is_unsafe(c) && !(line_breaks_ok && c == '\n'))
 }
 
 /// [`shown`] for text of several lines: each line is made safe and the

@@ -254,3 +254,12 @@ fn shown_writes_control_characters_out() {
     assert!(!safe::has_visible("\u{200b}\u{200b} \u{2060}\u{3164}"));
     assert!(safe::has_visible("\u{200b}é"));
 }
+
+proptest::proptest! {
+    /// The byte-level look agrees with the character rule.
+    #[test]
+    fn any_unsafe_agrees_with_is_unsafe(text in "\\PC*|[\\x00-\\x1f\\u{7f}-\\u{a0}\\u{61c}\\u{200b}-\\u{2070}·é a]{0,30}", ok: bool) {
+        let by_char = text.chars().any(|c| safe::is_unsafe(c) && !(ok && c == '\n'));
+        proptest::prop_assert_eq!(safe::any_unsafe(&text, ok), by_char);
+    }
+}
