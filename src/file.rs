@@ -74,9 +74,15 @@ pub fn open_regular(path: &Path, links: Links) -> Result<File, ReadError> {
 
 /// Reads all of `file`, or fails once more than `limit` bytes came.
 pub fn read_limited(file: &File, limit: u64) -> Result<Vec<u8>, ReadError> {
-    // The size the file claims is only a hint for the buffer, never a
-    // bound on what is read.
-    let hint = file.metadata().map_or(0, |m| m.len()).min(limit);
+    // The size the file claims is only a hint for the buffer (and not
+    // trusted with more than 64 MiB up front), never a bound on what is
+    // read.
+    const MAX_HINT: u64 = 64 * 1024 * 1024;
+    let hint = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(limit)
+        .min(MAX_HINT);
     let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
