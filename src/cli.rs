@@ -3,6 +3,7 @@
 
 pub mod generate;
 pub mod history_print;
+pub mod output;
 pub mod usage_error;
 
 use std::ops::RangeInclusive;

@@ -3,8 +3,10 @@
 pub mod catalog;
 pub mod dose;
 mod gate_rules;
+pub mod literals;
 pub mod load;
 pub mod model;
 pub mod problem;
 pub mod source;
+pub mod strings;
 pub mod validate;

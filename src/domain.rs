@@ -4,6 +4,7 @@ pub mod card;
 pub mod checklist;
 pub mod countdown;
 pub mod cursor;
+pub mod in_range;
 pub mod library;
 pub mod moderation;
 pub mod plan;

@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod domain;
+pub mod file;
 pub mod keys;
 pub mod notify;
 pub mod remind;

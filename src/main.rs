@@ -2,7 +2,7 @@
 //! run the chosen command.
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,6 +10,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::{self, App, Opening, therapy};
+use backcoach::cli::output::{say_error, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
 use backcoach::cli::{Cli, Command, HistoryFormat, generate, history_print};
 use backcoach::content::catalog::Content;
@@ -20,6 +21,7 @@ use backcoach::domain::record::Record;
 use backcoach::runtime;
 use backcoach::store::Store;
 use backcoach::store::therapy::{load_running, take_running};
+use backcoach::text::safe;
 use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.
@@ -46,10 +48,13 @@ fn main() -> ExitCode {
 /// `--help`) and exit 2. `args` is the command line clap read.
 fn usage_error(err: &clap::Error, args: &[OsString]) -> ExitCode {
     match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = err.print();
-            ExitCode::SUCCESS
-        }
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => match err.print() {
+            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                say_error(&format!("backcoach: cannot write to stdout: {err}"));
+                ExitCode::FAILURE
+            }
+            _ => ExitCode::SUCCESS,
+        },
         _ => {
             say_error(&usage_line(err, args));
             ExitCode::from(USAGE)
@@ -71,30 +76,23 @@ fn help(command: &[String]) -> ExitCode {
     }
 }
 
-/// Writes `bytes` to stdout; a closed pipe (`| head`) is not worth a
-/// message.
-fn write_stdout(bytes: &[u8]) -> Result<ExitCode, String> {
-    match std::io::stdout().write_all(bytes) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(err) => Err(format!("cannot write to stdout: {err}")),
-    }
-}
-
 fn run(cli: Cli) -> Result<ExitCode, String> {
     // Commands that need no content answer before it is loaded; the
     // generated files and help touch no data folder either.
     match cli.command {
         Some(Command::Help { command }) => return Ok(help(&command)),
-        Some(Command::Completions { shell }) => return write_stdout(&generate::completions(shell)),
+        Some(Command::Completions { shell }) => {
+            return Ok(write_stdout(&generate::completions(shell)));
+        }
         Some(Command::Man) => {
             let page =
                 generate::man_page().map_err(|err| format!("cannot render the man page: {err}"))?;
-            return write_stdout(&page);
+            return Ok(write_stdout(&page));
         }
         Some(Command::Status) => {
-            status::run(data_dir(cli.data_dir.as_deref()).ok().as_deref());
-            return Ok(ExitCode::SUCCESS);
+            return Ok(status::run(
+                data_dir(cli.data_dir.as_deref()).ok().as_deref(),
+            ));
         }
         Some(Command::Remind {
             every,
@@ -103,6 +101,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => {
             let dir = data_dir(cli.data_dir.as_deref())?;
             let store = Store::open(&dir).map_err(|err| err.to_string())?;
+            if let Some(notice) = store.notice() {
+                say_error(&format!("backcoach: {notice}"));
+            }
             let options = remind::Options {
                 every,
                 once,
@@ -158,11 +159,7 @@ fn content_dir(flag: Option<&Path>) -> Result<Option<PathBuf>, String> {
         .map(Path::to_path_buf)
         .or_else(|| std::env::var_os("BACKCOACH_CONTENT_DIR").map(PathBuf::from));
     if let Some(dir) = named {
-        return if dir.is_dir() {
-            Ok(Some(dir))
-        } else {
-            Err(format!("content folder {} does not exist", dir.display()))
-        };
+        return source::content_folder(&dir).map(|()| Some(dir));
     }
     Ok(directories::ProjectDirs::from("", "", "backcoach")
         .map(|dirs| dirs.config_dir().join("content"))
@@ -204,12 +201,6 @@ fn load_all(user_paths: &[PathBuf]) -> Result<Content, Vec<Problem>> {
     }
 }
 
-/// Writes a line to stderr. Unlike `eprintln!`, never panics when stderr
-/// is gone (a closed terminal, a closed pipe).
-fn say_error(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
-}
-
 fn print_problems(problems: &[Problem]) {
     for problem in problems {
         say_error(&problem.to_string());
@@ -228,10 +219,7 @@ fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
         paths.to_vec()
     };
     match load_all(&user) {
-        Ok(content) => {
-            let _ = writeln!(std::io::stdout(), "{}", content.summary_line());
-            ExitCode::SUCCESS
-        }
+        Ok(content) => write_stdout(format!("{}\n", content.summary_line()).as_bytes()),
         Err(problems) => {
             print_problems(&problems);
             ExitCode::FAILURE
@@ -250,7 +238,7 @@ fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
         }
     };
     let text = backcoach::domain::warnings::plain_text(&content);
-    write_stdout(text.as_bytes())
+    Ok(write_stdout(safe::shown_lines(&text).as_bytes()))
 }
 
 /// `backcoach history`: a headless command, so it reads the clock itself.
@@ -261,6 +249,9 @@ fn history_command(
 ) -> Result<ExitCode, String> {
     let dir = data_dir(data_flag)?;
     let store = Store::open(&dir).map_err(|err| err.to_string())?;
+    if let Some(notice) = store.notice() {
+        say_error(&format!("backcoach: {notice}"));
+    }
     let history = store
         .load_sessions(runtime::now().wall)
         .map_err(|err| format!("cannot read the history: {err}"))?;
@@ -269,8 +260,7 @@ fn history_command(
     }
     let records = backcoach::domain::progress::since(&history.records, since);
     let text = history_print::render(&records, format)?;
-    let _ = std::io::stdout().write_all(text.as_bytes());
-    Ok(ExitCode::SUCCESS)
+    Ok(write_stdout(text.as_bytes()))
 }
 
 fn full_screen(
@@ -303,15 +293,10 @@ fn full_screen(
     app.notice = loaded.notice;
     let now = runtime::now();
     let mut notices: Vec<String> = app.notice.take().into_iter().collect();
+    notices.extend(store.notice().map(str::to_owned));
     let records = match store.load_history::<Record>(now.wall) {
         Ok(history) => {
-            if let Some(aside) = &history.kept_aside {
-                notices.push(format!(
-                    "{} unreadable history line(s) were moved to {}.",
-                    history.problems.len(),
-                    aside.display()
-                ));
-            }
+            notices.extend(history.notice());
             history.records
         }
         Err(err) => {

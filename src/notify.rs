@@ -7,6 +7,8 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::text::safe;
+
 /// How long `notify-send` may take before it counts as hung.
 pub const DESKTOP_TIMEOUT: Duration = Duration::from_secs(5);
 /// How often the worker looks whether `notify-send` has finished.
@@ -36,12 +38,11 @@ pub fn terminal_sequence(title: &str, body: &str, in_tmux: bool) -> Vec<u8> {
     out
 }
 
-/// Drops control characters and the field separator, which would end or
-/// split the sequence.
+/// Makes the text safe to show (control characters written out, see
+/// [`safe::shown`]) and drops the field separator, which would split the
+/// sequence.
 fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() && *c != ';')
-        .collect()
+    safe::shown(text).replace(';', "")
 }
 
 /// Sends a desktop notification from a worker thread and returns at once.
@@ -55,7 +56,7 @@ pub fn desktop(
 ) {
     let mut command = Command::new("notify-send");
     command
-        .args(["--app-name=backcoach", title, body])
+        .args(["--app-name=backcoach", &clean(title), &clean(body)])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -99,7 +100,8 @@ mod tests {
         let plain = terminal_sequence("Stand up", "Walk; now\x07", false);
         assert_eq!(
             plain,
-            b"\x1b]777;notify;Stand up;Walk now\x07\x1b]9;Stand up: Walk now\x07".to_vec()
+            b"\x1b]777;notify;Stand up;Walk now\\u{7}\x07\x1b]9;Stand up: Walk now\\u{7}\x07"
+                .to_vec()
         );
         let wrapped = String::from_utf8(terminal_sequence("T", "B", true)).unwrap_or_default();
         assert_eq!(

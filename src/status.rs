@@ -1,15 +1,19 @@
 //! `backcoach status`: one short line for a tmux status bar or a shell
 //! prompt. Reads the settings and the schedule without changing anything,
-//! prints no control codes, and always exits 0.
+//! never waits on a file (a FIFO is refused at once), prints no control
+//! codes, and exits 0 whatever it finds (1 only when the line cannot be
+//! written).
 
-use std::io::Write;
 use std::path::Path;
+use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset, Local};
 
+use crate::cli::output;
 use crate::domain::reminder::{Check, Schedule, is_active};
 use crate::store::therapy::load_running;
 use crate::store::{Settings, Store};
+use crate::text::safe;
 use crate::time::words;
 
 /// The line for these settings and schedule at `now`.
@@ -37,18 +41,18 @@ pub fn line(
 }
 
 /// Prints the line for the data folder `dir` (`None` when none is known).
-pub fn run(dir: Option<&Path>) {
+pub fn run(dir: Option<&Path>) -> ExitCode {
     let text = match dir {
         None => "reminder: no data folder".to_owned(),
         // Not created here: a status line must not change anything.
         Some(dir) if !dir.is_dir() => "reminder not started".to_owned(),
         Some(dir) => read(dir),
     };
-    let _ = writeln!(std::io::stdout(), "{text}");
+    output::write_stdout(format!("{}\n", safe::shown(&text)).as_bytes())
 }
 
 fn read(dir: &Path) -> String {
-    let Ok(store) = Store::open(dir) else {
+    let Ok(store) = Store::open_to_read(dir) else {
         return "reminder: data folder unreadable".to_owned();
     };
     let now = Local::now().fixed_offset();

@@ -2,12 +2,17 @@
 //! (settings, reminder schedule, running heat/cold session) and the
 //! append-only history log.
 
+mod aside;
 mod error;
+pub mod folder;
 pub mod history;
+mod history_lines;
+pub mod in_range;
 mod private;
 mod schedule;
 pub mod session_history;
 mod settings;
+pub mod temp;
 pub mod therapy;
 mod version_field;
 pub mod versioned;
@@ -15,13 +20,14 @@ pub mod versioned;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::{DateTime, Local};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use error::StoreError;
-pub use history::LoadedHistory;
+pub use history::{Checked, LoadedHistory};
 pub use schedule::{LoadedSchedule, SCHEDULE_VERSION};
 pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings};
 use versioned::{Spec, VersionedFile};
@@ -32,20 +38,44 @@ const HISTORY_FILE: &str = "history.jsonl";
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    notice: Option<String>,
 }
 
 impl Store {
-    /// Opens the data folder, creating it (mode 0700 on unix) when missing.
+    /// Opens the data folder for a command that writes: creates it (mode
+    /// 0700 on unix) when missing, tightens it to 0700 when others could
+    /// write to it (see [`Store::notice`]), and refuses a folder owned by
+    /// another user (see [`folder`]).
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        if !dir.is_dir() {
-            private::create_folder(dir).map_err(|source| StoreError::CreateFolder {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
+        let notice = folder::prepare(dir, folder::Use::Write)?;
         Ok(Store {
             dir: dir.to_path_buf(),
+            notice,
         })
+    }
+
+    /// Opens the data folder for a command that only reads (`status`):
+    /// nothing is created or changed; a folder owned by another user is
+    /// still refused.
+    pub fn open_to_read(dir: &Path) -> Result<Store, StoreError> {
+        folder::prepare(dir, folder::Use::Read)?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            notice: None,
+        })
+    }
+
+    /// A sentence for the user about the folder itself (it was tightened),
+    /// if there is one.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Removes temp files a killed process left in the folder (older than
+    /// [`temp::STALE_AFTER`] at `now`). Loading the settings or the
+    /// history does this, so every start does.
+    pub fn sweep(&self, now: DateTime<Local>) {
+        temp::sweep(&self.dir, SystemTime::from(now));
     }
 
     /// The folder this store writes to.
@@ -69,30 +99,27 @@ impl Store {
     }
 
     /// Loads the history log (see [`history::load`]).
-    pub fn load_history<T: DeserializeOwned>(
+    pub fn load_history<T: DeserializeOwned + Checked>(
         &self,
         now: DateTime<Local>,
     ) -> Result<LoadedHistory<T>, StoreError> {
+        self.sweep(now);
         history::load(&self.history_path(), now)
     }
 }
 
-/// Writes `bytes` to `path` via a private temp file in the same folder:
-/// write, fsync, rename over `path`, fsync the folder (where there is such
-/// a thing), so a crash leaves the old file or the new one, never half.
+/// Writes `bytes` to `path` via a new private temp file in the same
+/// folder (see [`temp::create`]): write, fsync, rename over `path`, fsync
+/// the folder (where there is such a thing), so a crash leaves the old file
+/// or the new one, never half.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let (mut file, temp) = temp::create(dir, &name).map_err(StoreError::write(path))?;
     let result = (|| -> io::Result<()> {
-        let mut file = private::file_options()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         fs::rename(&temp, path)?;

@@ -3,6 +3,7 @@
 
 use super::HistoryFormat;
 use crate::domain::session_record::{ExerciseOutcome, SessionRecord};
+use crate::text::safe;
 use crate::time::words::clock;
 
 /// CSV header row.
@@ -10,10 +11,14 @@ pub const CSV_HEADER: &str =
     "started,routine,outcome,duration_secs,exercises,done,skipped,pain_before,pain_after";
 
 /// Renders `records` in `format` (ends with a newline unless empty table).
+/// Whatever the log held, the output holds no character a terminal would
+/// act on: text is made safe (see [`safe::shown`]) in the table and CSV,
+/// and written as `\uXXXX` escapes in JSON.
 pub fn render(records: &[&SessionRecord], format: HistoryFormat) -> Result<String, String> {
     match format {
         HistoryFormat::Json => serde_json::to_string_pretty(records)
-            .map(|mut text| {
+            .map(|text| {
+                let mut text = json_safe(text);
                 text.push('\n');
                 text
             })
@@ -50,7 +55,7 @@ pub fn render(records: &[&SessionRecord], format: HistoryFormat) -> Result<Strin
                 out.push_str(&format!(
                     "{:<16}  {:<20}  {:<16}  {:>7}  {:>9}  {:>6}\n",
                     r.started.format("%Y-%m-%d %H:%M"),
-                    r.routine,
+                    safe::shown(&r.routine),
                     r.outcome.label(),
                     clock(std::time::Duration::from_secs(r.duration_secs)),
                     format!("{}/{}", r.count(ExerciseOutcome::Done), r.exercises.len()),
@@ -71,9 +76,31 @@ fn opt(value: Option<u8>) -> String {
 }
 
 fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n']) {
+    let field = safe::shown(field);
+    if field.contains([',', '"']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        field.to_owned()
+        field.into_owned()
     }
+}
+
+/// JSON text with every character a terminal would act on written as a
+/// `\uXXXX` escape, the line breaks of the pretty layout aside. serde_json
+/// escapes C0 inside strings already; DEL, C1 and the bidi controls it
+/// leaves raw. They can only be inside strings (the rest of JSON is ASCII
+/// punctuation and layout), where an escape means the same character, and
+/// all of them are in the Basic Multilingual Plane.
+fn json_safe(text: String) -> String {
+    if !safe::any_unsafe(&text, true) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != '\n' && safe::is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

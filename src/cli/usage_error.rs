@@ -12,6 +12,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgMatches, Command, CommandFactory};
 
 use super::Cli;
+use crate::text::safe;
 
 /// The line for a refused command line: `backcoach: REASON (see backcoach
 /// SUBCOMMAND --help)`, one line, safe for a terminal. `args` is the whole
@@ -174,18 +175,8 @@ fn subcommand_names(cmd: &Command) -> String {
     }
 }
 
-/// `text` with every control character (C0, DEL, C1) and every bidi
-/// override escaped, so what was typed cannot move the cursor, retitle the
-/// window or reorder the line; line breaks are escaped too, keeping one line.
+/// `text` made safe for a terminal and kept on one line: the one
+/// [`safe::shown`] every output path uses.
 pub fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    safe::shown(text).into_owned()
 }

@@ -9,7 +9,7 @@ use super::catalog::Content;
 use super::model::{CONTENT_VERSION, ContentPack};
 use super::problem::Problem;
 use super::source::Source;
-use super::validate;
+use super::{strings, validate};
 
 /// Parses one source into a pack, or a located problem.
 pub fn parse(source: &Source) -> Result<ContentPack, Problem> {
@@ -45,7 +45,10 @@ pub fn load(sources: &[Source]) -> Result<Content, Vec<Problem>> {
     let mut merged = Merged::default();
     for source in sources {
         match parse(source) {
-            Ok(pack) => merged.add(source, pack, &mut problems),
+            Ok(pack) => {
+                problems.extend(strings::check(source, &pack));
+                merged.add(source, pack, &mut problems);
+            }
             Err(problem) => problems.push(problem),
         }
     }

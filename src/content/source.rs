@@ -4,6 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
+use crate::file::{self, Links, ReadError};
 
 /// Files larger than this are refused without being parsed.
 pub const MAX_CONTENT_BYTES: u64 = 1024 * 1024;
@@ -43,8 +44,9 @@ pub fn builtin() -> Vec<Source> {
 
 /// Reads a file, or every `*.ron` file in a folder (sorted by name).
 ///
-/// Every unreadable, oversized or non-UTF-8 file is reported; the readable
-/// ones are still returned so their problems can be reported too.
+/// Every unreadable, oversized, non-UTF-8 or special file (a FIFO, a
+/// device, a folder named `*.ron`) is reported; the readable ones are
+/// still returned so their problems can be reported too.
 pub fn read_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
@@ -75,11 +77,30 @@ pub fn read_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
     (sources, problems)
 }
 
+/// The user content folder named with `--content` or the environment: it
+/// must be a folder, and the message says what it is when it is not.
+pub fn content_folder(dir: &Path) -> Result<(), String> {
+    let shown = dir.display();
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(meta) => Err(format!(
+            "content folder {shown} is {}, not a folder (name the folder that holds your .ron files)",
+            file::kind_words(meta.file_type())
+        )),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("content folder {shown} does not exist"))
+        }
+        Err(err) => Err(format!("content folder {shown} cannot be read: {err}")),
+    }
+}
+
+/// Every entry named `*.ron`, whatever it is: one that is not a regular
+/// file is reported when it is read, never skipped without a word.
 fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "ron") && path.is_file() {
+        if path.extension().is_some_and(|ext| ext == "ron") {
             files.push(path);
         }
     }
@@ -87,21 +108,21 @@ fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Reads one file: a regular file (checked on the open handle), at most
+/// [`MAX_CONTENT_BYTES`] counted as they are read, UTF-8, with any
+/// byte-order mark in front dropped.
 fn read_file(path: &Path) -> Result<Source, Problem> {
     let name = path.display().to_string();
-    let size = fs::metadata(path)
-        .map_err(|err| Problem::file(&name, format!("cannot read: {err}")))?
-        .len();
-    if size > MAX_CONTENT_BYTES {
-        return Err(Problem::file(
+    let refused = |err: ReadError| match err {
+        ReadError::TooLarge(_) => Problem::file(
             &name,
-            format!(
-                "the file is {size} bytes; content files are limited to 1 MiB, so it was not read"
-            ),
-        ));
-    }
-    let bytes =
-        fs::read(path).map_err(|err| Problem::file(&name, format!("cannot read: {err}")))?;
+            "content files are limited to 1 MiB and this one is larger, so it was not used",
+        ),
+        err => Problem::file(&name, format!("cannot read: {err}")),
+    };
+    let bytes = file::open_regular(path, Links::Follow)
+        .and_then(|file| file::read_limited(&file, MAX_CONTENT_BYTES))
+        .map_err(refused)?;
     let text = text_of(&name, bytes)?;
     Ok(Source {
         name,
@@ -110,8 +131,15 @@ fn read_file(path: &Path) -> Result<Source, Problem> {
     })
 }
 
-/// Decodes UTF-8, locating the first bad byte when it is not.
-pub fn text_of(name: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+/// The UTF-8 byte-order mark some editors put at the start of a file.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Decodes UTF-8, locating the first bad byte when it is not. A
+/// byte-order mark at the start is dropped.
+pub fn text_of(name: &str, mut bytes: Vec<u8>) -> Result<String, Problem> {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
     String::from_utf8(bytes).map_err(|err| {
         let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by construction.

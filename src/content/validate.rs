@@ -4,6 +4,7 @@
 use super::catalog::Content;
 use super::model::{Dose, Exercise, TherapyKind};
 use super::problem::Problem;
+use crate::text::safe::has_visible;
 
 /// Longest hold a card may ask for, in seconds.
 pub const MAX_HOLD_SECS: u32 = 300;
@@ -78,10 +79,10 @@ fn check_id(file: &str, id: &str, problems: &mut Vec<Problem>) {
 
 fn check_card(file: &str, card: &Exercise, problems: &mut Vec<Problem>) {
     check_id(file, &card.id, problems);
-    if card.name.trim().is_empty() {
+    if !has_visible(&card.name) {
         problems.push(Problem::entry(file, &card.id, "the name is empty"));
     }
-    if card.steps.is_empty() || card.steps.iter().any(|s| s.trim().is_empty()) {
+    if card.steps.is_empty() || card.steps.iter().any(|s| !has_visible(s)) {
         problems.push(Problem::entry(
             file,
             &card.id,
@@ -163,6 +164,9 @@ fn check_routines(content: &Content, problems: &mut Vec<Problem>) {
                 format!("a get-ready of {secs} s is outside 1..=60 seconds"),
             ));
         }
+        if !has_visible(&routine.name) {
+            problems.push(Problem::entry(file, &routine.id, "the name is empty"));
+        }
         let stenosis = routine.tags.iter().any(|t| t == TAG_STENOSIS_FRIENDLY);
         for item in &routine.items {
             check_numbers(
@@ -217,7 +221,7 @@ fn check_checklist(content: &Content, problems: &mut Vec<Problem>) {
     for item in &content.checklist {
         let file = content.origin_of("checklist", &item.id);
         check_id(file, &item.id, problems);
-        if item.question.trim().is_empty() || item.see.trim().is_empty() {
+        if !has_visible(&item.question) || !has_visible(&item.see) {
             problems.push(Problem::entry(
                 file,
                 &item.id,
@@ -225,17 +229,21 @@ fn check_checklist(content: &Content, problems: &mut Vec<Problem>) {
             ));
         }
         if let super::model::Locks::Tagged(tag) = &item.locks
-            && tag.trim().is_empty()
+            && !has_visible(tag)
         {
             problems.push(Problem::entry(file, &item.id, "`tagged` needs a tag name"));
         }
     }
     for section in &content.warnings {
-        check_id(
-            content.origin_of("warning", &section.id),
-            &section.id,
-            problems,
-        );
+        let file = content.origin_of("warning", &section.id);
+        check_id(file, &section.id, problems);
+        if !has_visible(&section.title) || section.items.iter().any(|i| !has_visible(&i.title)) {
+            problems.push(Problem::entry(
+                file,
+                &section.id,
+                "the section and each of its warnings need a title",
+            ));
+        }
     }
 }
 
@@ -243,6 +251,9 @@ fn check_therapy(content: &Content, problems: &mut Vec<Problem>) {
     for mode in &content.therapy {
         let id = mode.mode.id();
         let file = content.origin_of("therapy", id);
+        if !has_visible(&mode.name) {
+            problems.push(Problem::entry(file, id, "the name is empty"));
+        }
         if mode.default_minutes == 0 || mode.default_minutes > THERAPY_CAP_MINUTES {
             problems.push(Problem::entry(
                 file,

@@ -4,7 +4,9 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::in_range;
 use super::session_record::SessionRecord;
+use super::therapy::CAP;
 use crate::content::model::TherapyKind;
 
 /// One line of the history log (the log adds `version` to each line).
@@ -71,6 +73,33 @@ pub enum StandupOutcome {
 }
 
 impl Record {
+    /// Why this record, read back from the log, cannot be right (a date
+    /// outside the years 1970-9999, a pain score above 10, a duration over
+    /// its cap, an id a terminal would act on), if it cannot. Such a line
+    /// is treated like one that does not parse.
+    pub fn problem(&self) -> Option<String> {
+        let cap = CAP.as_secs();
+        match self {
+            Record::Session(session) => session.problem(),
+            Record::ReleaseUsed { at, technique } | Record::ReleaseHurt { at, technique } => {
+                in_range::date("`at`", at).or_else(|| in_range::text("`technique`", technique))
+            }
+            Record::WarningsReviewed { at } | Record::Standup { at, .. } => {
+                in_range::date("`at`", at)
+            }
+            Record::Therapy {
+                planned_secs,
+                actual_secs,
+                started,
+                ended,
+                ..
+            } => in_range::date("`started`", started)
+                .or_else(|| in_range::date("`ended`", ended))
+                .or_else(|| in_range::at_most("`planned_secs`", *planned_secs, cap))
+                .or_else(|| in_range::at_most("`actual_secs`", *actual_secs, cap)),
+        }
+    }
+
     /// When the user stood up, if this records that.
     pub fn stood_up_at(&self) -> Option<DateTime<FixedOffset>> {
         match self {

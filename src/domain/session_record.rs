@@ -3,6 +3,11 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::in_range;
+
+/// Longest session a record may claim: a day, in seconds.
+pub const MAX_SESSION_SECS: u64 = 24 * 60 * 60;
+
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,6 +76,23 @@ pub struct SessionRecord {
 }
 
 impl SessionRecord {
+    /// Why this record, read back, cannot be right (a date out of range,
+    /// a pain score above 10, a session longer than a day, an id a
+    /// terminal would act on), if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        in_range::date("`started`", &self.started)
+            .or_else(|| in_range::at_most("`duration_secs`", self.duration_secs, MAX_SESSION_SECS))
+            .or_else(|| in_range::text("`routine`", &self.routine))
+            .or_else(|| in_range::items("`exercises`", &self.exercises))
+            .or_else(|| {
+                self.exercises
+                    .iter()
+                    .find_map(|e| in_range::text("an exercise id", &e.exercise))
+            })
+            .or_else(|| in_range::pain("`pain_before`", self.pain_before))
+            .or_else(|| in_range::pain("`pain_after`", self.pain_after))
+    }
+
     /// How many exercises ended with `outcome`.
     pub fn count(&self, outcome: ExerciseOutcome) -> usize {
         self.exercises

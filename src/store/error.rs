@@ -1,22 +1,62 @@
 //! What can go wrong with the data folder and its files. Every error names
-//! the file, so each message tells the user where to look.
+//! the file, so each message tells the user where to look; and every
+//! message is safe to show (paths and what a parser echoed of a file go
+//! through [`safe::shown`]).
 
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::file::ReadError;
+use crate::text::safe;
+
+/// A path, safe to show.
+fn shown(path: &Path) -> String {
+    safe::shown(&path.display().to_string()).into_owned()
+}
 
 /// A failure to create, read, parse or write something in the data folder.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The data folder could not be created.
-    #[error("cannot create the data folder {}: {source}", .path.display())]
+    #[error("cannot create the data folder {}: {source}", shown(.path))]
     CreateFolder {
         /// The folder.
         path: PathBuf,
         /// Why.
         source: io::Error,
     },
+    /// The data folder's path names something else than a folder.
+    #[error("the data folder {} is {what}, not a folder", shown(.path))]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        what: &'static str,
+    },
+    /// The data folder belongs to someone else, who could read the health
+    /// data in it or plant links there (OpenSSH's StrictModes refuse such
+    /// a folder too).
+    #[error(
+        "the data folder {} belongs to another user (uid {owner}); backcoach keeps its data only in a folder of your own (pass --data-dir with one)",
+        shown(.path)
+    )]
+    OtherOwner {
+        /// The folder.
+        path: PathBuf,
+        /// Its owner's user id.
+        owner: u32,
+    },
+    /// A file of the data folder is not one backcoach reads or writes: a
+    /// symbolic link, a FIFO, a device, a file over the size limit.
+    #[error("{}: {}", shown(.path), safe::shown(.reason))]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// What it is, and that it was refused.
+        reason: String,
+    },
     /// A file could not be opened or read.
-    #[error("cannot read {}: {source}", .path.display())]
+    #[error("cannot read {}: {source}", shown(.path))]
     Read {
         /// The file.
         path: PathBuf,
@@ -24,7 +64,7 @@ pub enum StoreError {
         source: io::Error,
     },
     /// A file could not be written, replaced or removed.
-    #[error("cannot write {}: {source}", .path.display())]
+    #[error("cannot write {}: {source}", shown(.path))]
     Write {
         /// The file.
         path: PathBuf,
@@ -32,7 +72,7 @@ pub enum StoreError {
         source: io::Error,
     },
     /// A file could not be renamed aside.
-    #[error("cannot rename {} to {}: {source}", .from.display(), .to.display())]
+    #[error("cannot rename {} to {}: {source}", shown(.from), shown(.to))]
     Rename {
         /// The file.
         from: PathBuf,
@@ -42,7 +82,7 @@ pub enum StoreError {
         source: io::Error,
     },
     /// The text is not what the file should hold.
-    #[error("{} does not parse: {reason}", .path.display())]
+    #[error("{} does not parse: {}", shown(.path), safe::shown(.reason))]
     Parse {
         /// The file.
         path: PathBuf,
@@ -50,7 +90,7 @@ pub enum StoreError {
         reason: String,
     },
     /// Written by a release that stores this file differently.
-    #[error("{} has version {found}, which is not one this backcoach reads", .path.display())]
+    #[error("{} has version {found}, which is not one this backcoach reads", shown(.path))]
     UnsupportedVersion {
         /// The file.
         path: PathBuf,
@@ -58,7 +98,7 @@ pub enum StoreError {
         found: u32,
     },
     /// The file parses but holds a value out of range.
-    #[error("{}: {problem}", .path.display())]
+    #[error("{}: {}", shown(.path), safe::shown(.problem))]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -66,7 +106,7 @@ pub enum StoreError {
         problem: String,
     },
     /// A value could not be turned into text for the file.
-    #[error("cannot encode {}: {reason}", .path.display())]
+    #[error("cannot encode {}: {}", shown(.path), safe::shown(.reason))]
     Encode {
         /// The file.
         path: PathBuf,
@@ -88,6 +128,18 @@ impl StoreError {
     pub fn read(path: &Path) -> impl FnOnce(io::Error) -> StoreError + use<> {
         let path = path.to_path_buf();
         move |source| StoreError::Read { path, source }
+    }
+
+    /// Makes a failure to read `path` (see [`crate::file`]) a store error.
+    pub fn reading(path: &Path) -> impl FnOnce(ReadError) -> StoreError + use<> {
+        let path = path.to_path_buf();
+        move |err| match err {
+            ReadError::Io(source) => StoreError::Read { path, source },
+            err => StoreError::Refused {
+                path,
+                reason: err.to_string(),
+            },
+        }
     }
 
     /// Makes an io error on writing `path` a [`StoreError::Write`].

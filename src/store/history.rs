@@ -8,23 +8,51 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
-use super::{StoreError, private, write_atomically};
+use super::history_lines::{self, Parsed};
+pub use super::history_lines::{Checked, RECORD_VERSION};
+use super::{StoreError, aside, private, write_atomically};
+use crate::file::{self, Links, ReadError};
+use crate::text::safe;
 
-/// Version written into every record.
-pub const RECORD_VERSION: u32 = 1;
+/// The largest log read: far above a lifetime of records (100,000 take
+/// about 30 MB), and a bound on what a damaged or planted file can cost.
+pub const MAX_LOG_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// What loading the log found.
 #[derive(Debug)]
 pub struct LoadedHistory<T> {
     /// Every record that parsed, oldest first.
     pub records: Vec<T>,
-    /// One sentence per line that did not parse ("line 7: ...").
+    /// One sentence per line that did not parse or held a value out of
+    /// range ("line 7: ..."), safe to show.
     pub problems: Vec<String>,
     /// Where the bad lines were moved, when there were any.
     pub kept_aside: Option<PathBuf>,
+    /// Why the bad lines could not be moved out of the log (a read-only
+    /// folder, a full disk), when they could not: the records that parse
+    /// are read all the same.
+    pub not_repaired: Option<String>,
+}
+
+impl<T> LoadedHistory<T> {
+    /// A sentence for the user about bad lines, if there were any.
+    pub fn notice(&self) -> Option<String> {
+        let n = self.problems.len();
+        let lines = if n == 1 { "line" } else { "lines" };
+        if let Some(reason) = &self.not_repaired {
+            return Some(format!(
+                "{n} unreadable history {lines} could not be moved out of the log ({reason}); every other record was read."
+            ));
+        }
+        let aside = self.kept_aside.as_ref()?;
+        Some(format!(
+            "{n} unreadable history {lines} were moved to {}.",
+            safe::shown(&aside.display().to_string())
+        ))
+    }
 }
 
 #[derive(Serialize)]
@@ -32,13 +60,6 @@ struct LineOut<'a, T> {
     version: u32,
     #[serde(flatten)]
     record: &'a T,
-}
-
-#[derive(Deserialize)]
-struct LineIn<T> {
-    version: u32,
-    #[serde(flatten)]
-    record: T,
 }
 
 /// Appends one record as one line. The line is written with a single call
@@ -53,12 +74,12 @@ pub fn append<T: Serialize>(path: &Path, record: &T) -> Result<(), StoreError> {
         reason: err.to_string(),
     })?;
     line.push(b'\n');
-    append_line(path, line).map_err(StoreError::write(path))
+    let mut file = open_locked_for_append(path, Sharing::Appending)?;
+    append_line(&mut file, line).map_err(StoreError::write(path))
 }
 
-fn append_line(path: &Path, mut line: Vec<u8>) -> io::Result<()> {
-    let mut file = open_locked_for_append(path, Sharing::Appending)?;
-    if ends_torn(&mut file)? {
+fn append_line(file: &mut File, mut line: Vec<u8>) -> io::Result<()> {
+    if ends_torn(file)? {
         // A torn line from a crash: end it so this record stays whole.
         line.insert(0, b'\n');
     }
@@ -91,14 +112,26 @@ enum Sharing {
 
 /// Opens the log for appending with an exclusive lock, making sure the
 /// locked file is still the one at `path` (a repair may have replaced it).
-fn open_locked_for_append(path: &Path, sharing: Sharing) -> io::Result<File> {
+/// A link at the path is refused (never written through), and so is
+/// anything but a regular file.
+fn open_locked_for_append(path: &Path, sharing: Sharing) -> Result<File, StoreError> {
+    let link = || StoreError::reading(path)(ReadError::Link);
+    if file::is_link(path) {
+        return Err(link());
+    }
     let mut options = private::file_options();
     options.read(true).append(true).create(true);
+    file::no_block(&mut options, Links::Refuse);
     forbid_replacing(&mut options, sharing);
     loop {
-        let file = options.open(path)?;
-        file.lock()?;
-        if still_at(path, &file)? {
+        let file = match options.open(path) {
+            Ok(file) => file,
+            Err(_) if file::is_link(path) => return Err(link()),
+            Err(err) => return Err(StoreError::write(path)(err)),
+        };
+        file::ensure_regular(&file).map_err(StoreError::reading(path))?;
+        file.lock().map_err(StoreError::write(path))?;
+        if still_at(path, &file).map_err(StoreError::write(path))? {
             return Ok(file);
         }
     }
@@ -139,127 +172,85 @@ fn forbid_replacing(options: &mut OpenOptions, sharing: Sharing) {
 #[cfg(not(windows))]
 fn forbid_replacing(_options: &mut OpenOptions, _sharing: Sharing) {}
 
-/// Loads every record. Lines that do not parse (or carry an unknown
-/// version) are reported, appended to `NAME.corrupt-DATE` beside the log,
-/// and removed from the log so they are reported once, not on every start.
-pub fn load<T: DeserializeOwned>(
+/// Loads every record. Lines that do not parse, carry an unknown version
+/// or hold a value out of range are reported, copied byte for byte to a
+/// new `NAME.corrupt-DATE` beside the log, and removed from the log so
+/// they are reported once, not on every start. When that repair cannot be
+/// done (a read-only folder, a full disk), every record that parses is
+/// still returned, with the reason in `not_repaired`.
+pub fn load<T: DeserializeOwned + Checked>(
     path: &Path,
     now: DateTime<Local>,
 ) -> Result<LoadedHistory<T>, StoreError> {
-    let file = match File::open(path) {
+    let file = match file::open_regular(path, Links::Refuse) {
         Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+        Err(ReadError::NotFound) => {
             return Ok(LoadedHistory {
                 records: Vec::new(),
                 problems: Vec::new(),
                 kept_aside: None,
+                not_repaired: None,
             });
         }
-        Err(err) => return Err(StoreError::read(path)(err)),
+        Err(err) => return Err(StoreError::reading(path)(err)),
     };
-    let text = file
-        .lock_shared()
-        .and_then(|()| read_all(&file))
-        .map_err(StoreError::read(path))?;
-    let parsed = parse(&text);
+    file.lock_shared().map_err(StoreError::read(path))?;
+    let bytes = file::read_limited(&file, MAX_LOG_BYTES).map_err(StoreError::reading(path))?;
+    let parsed: Parsed<T> = history_lines::parse(&bytes);
     if parsed.bad.is_empty() {
-        return Ok(parsed.into_loaded(None));
+        return Ok(loaded(parsed, None));
     }
     drop(file);
-    repair(path, now)
+    match repair(path, now) {
+        Ok(repaired) => Ok(repaired),
+        Err(err) => Ok(LoadedHistory {
+            not_repaired: Some(err.to_string()),
+            ..loaded(parsed, None)
+        }),
+    }
+}
+
+fn loaded<T>(parsed: Parsed<T>, kept_aside: Option<PathBuf>) -> LoadedHistory<T> {
+    LoadedHistory {
+        records: parsed.records,
+        problems: parsed.problems,
+        kept_aside,
+        not_repaired: None,
+    }
 }
 
 /// Re-reads under the exclusive lock (another instance may have appended
-/// meanwhile), moves the bad lines aside and rewrites the log atomically.
-fn repair<T: DeserializeOwned>(
+/// meanwhile), copies the bad lines aside and rewrites the log atomically.
+fn repair<T: DeserializeOwned + Checked>(
     path: &Path,
     now: DateTime<Local>,
 ) -> Result<LoadedHistory<T>, StoreError> {
-    let file = open_locked_for_append(path, Sharing::Replacing).map_err(StoreError::write(path))?;
-    let text = read_all(&file).map_err(StoreError::read(path))?;
-    let parsed: Parsed<T> = parse(&text);
+    let file = open_locked_for_append(path, Sharing::Replacing)?;
+    let bytes = file::read_limited(&file, MAX_LOG_BYTES).map_err(StoreError::reading(path))?;
+    let parsed: Parsed<T> = history_lines::parse(&bytes);
     if parsed.bad.is_empty() {
-        return Ok(parsed.into_loaded(None));
+        return Ok(loaded(parsed, None));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let aside = path.with_file_name(format!("{name}.corrupt-{}", now.format("%Y%m%d-%H%M%S")));
-    keep_aside(&aside, &parsed.bad).map_err(StoreError::write(&aside))?;
-    let mut kept = String::with_capacity(text.len());
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        if !parsed.bad.iter().any(|(_, raw)| raw == line) {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-    }
+    let (kept, bad) = history_lines::split(&bytes, &parsed.bad);
+    let aside = keep_aside(path, &bad, now)?;
     // Still holding the lock on the old file: appenders wait, then notice
     // the path now names a new file and reopen it.
-    write_atomically(path, kept.as_bytes())?;
-    Ok(parsed.into_loaded(Some(aside)))
-}
-
-/// Appends the bad lines to the side file, fsync'd.
-fn keep_aside(aside: &Path, bad: &[(usize, String)]) -> io::Result<()> {
-    let mut side = private::file_options()
-        .append(true)
-        .create(true)
-        .open(aside)?;
-    for (_, raw) in bad {
-        side.write_all(raw.as_bytes())?;
-        side.write_all(b"\n")?;
+    if let Err(err) = write_atomically(path, &kept) {
+        // The lines are still in the log: the copy would only repeat them.
+        let _ = std::fs::remove_file(&aside);
+        return Err(err);
     }
-    side.sync_all()
+    Ok(loaded(parsed, Some(aside)))
 }
 
-fn read_all(mut file: &File) -> io::Result<String> {
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-struct Parsed<T> {
-    records: Vec<T>,
-    problems: Vec<String>,
-    bad: Vec<(usize, String)>,
-}
-
-impl<T> Parsed<T> {
-    fn into_loaded(self, kept_aside: Option<PathBuf>) -> LoadedHistory<T> {
-        LoadedHistory {
-            records: self.records,
-            problems: self.problems,
-            kept_aside,
+/// Writes the bad lines to a new side file, fsync'd.
+fn keep_aside(path: &Path, bad: &[u8], now: DateTime<Local>) -> Result<PathBuf, StoreError> {
+    let (mut side, aside) = aside::create(path, now).map_err(StoreError::write(path))?;
+    match side.write_all(bad).and_then(|()| side.sync_all()) {
+        Ok(()) => Ok(aside),
+        Err(err) => {
+            let _ = std::fs::remove_file(&aside);
+            Err(StoreError::write(&aside)(err))
         }
     }
-}
-
-fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
-    let mut parsed = Parsed {
-        records: Vec::new(),
-        problems: Vec::new(),
-        bad: Vec::new(),
-    };
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let number = index + 1;
-        match serde_json::from_str::<LineIn<T>>(line) {
-            Ok(entry) if entry.version == RECORD_VERSION => parsed.records.push(entry.record),
-            Ok(entry) => {
-                parsed.problems.push(format!(
-                    "line {number}: record version {} is not one this backcoach reads",
-                    entry.version
-                ));
-                parsed.bad.push((number, line.to_owned()));
-            }
-            Err(err) => {
-                parsed.problems.push(format!("line {number}: {err}"));
-                parsed.bad.push((number, line.to_owned()));
-            }
-        }
-    }
-    parsed
 }

@@ -7,9 +7,11 @@
 //! ACLs already keep other users out (new files inherit them), and a folder
 //! cannot be opened to fsync it (NTFS journals the rename itself).
 
-use std::fs::{DirBuilder, OpenOptions};
+use std::fs::{DirBuilder, File, OpenOptions};
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::file::{self, Links};
 
 /// Creates `dir` and any missing parents (mode 0700 on unix).
 pub fn create_folder(dir: &Path) -> io::Result<()> {
@@ -32,6 +34,27 @@ pub fn file_options() -> OpenOptions {
 #[cfg(not(unix))]
 pub fn file_options() -> OpenOptions {
     OpenOptions::new()
+}
+
+/// Creates a new private file at the first of `names` not taken: opened
+/// with create_new (O_EXCL: nothing already there is opened, a link
+/// included), without following links or blocking. Fails when every
+/// name is taken, or for any other reason the system gives.
+pub fn create_new_at(names: impl IntoIterator<Item = PathBuf>) -> io::Result<(File, PathBuf)> {
+    for path in names {
+        let mut options = file_options();
+        options.write(true).create_new(true);
+        file::no_block(&mut options, Links::Refuse);
+        match options.open(&path) {
+            Ok(created) => return Ok((created, path)),
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "every name tried for a new file is taken",
+    ))
 }
 
 /// Makes a rename in `dir` durable (unix); nothing to do elsewhere.

@@ -22,7 +22,7 @@ static SCHEDULE: Spec<Schedule> = Spec {
         version: 1,
         read: read_version_1,
     }],
-    check: |_| None,
+    check: super::in_range::schedule,
     what: "The reminder schedule",
     then: "It starts afresh.",
 };

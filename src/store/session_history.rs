@@ -14,6 +14,9 @@ pub struct SessionHistory {
     pub problems: Vec<String>,
     /// Where unreadable lines were moved, when there were any.
     pub kept_aside: Option<std::path::PathBuf>,
+    /// Why unreadable lines could not be moved out of the log, when they
+    /// could not (every other record was still read).
+    pub not_repaired: Option<String>,
     /// The local date when it was read, for the streak and the weeks.
     pub today: Option<chrono::NaiveDate>,
     /// When the user answered a stand-up reminder with "done", oldest first.
@@ -21,15 +24,21 @@ pub struct SessionHistory {
 }
 
 impl SessionHistory {
-    /// A sentence for the user about unreadable lines, if any.
+    /// A sentence for the user about unreadable lines, if any (safe to
+    /// show).
     pub fn problem_notice(&self) -> Option<String> {
         let first = self.problems.first()?;
         let n = self.problems.len();
-        let aside = self
-            .kept_aside
-            .as_ref()
-            .map(|p| format!("; kept in {}", p.display()))
-            .unwrap_or_default();
+        let aside = match (&self.kept_aside, &self.not_repaired) {
+            (_, Some(reason)) => format!(
+                "; they could not be moved out of the log ({reason}), every other record was read"
+            ),
+            (Some(path), None) => format!(
+                "; kept in {}",
+                crate::text::safe::shown(&path.display().to_string())
+            ),
+            (None, None) => String::new(),
+        };
         Some(format!(
             "{n} history line{} could not be read ({first}){aside}",
             if n == 1 { "" } else { "s" }
@@ -61,6 +70,7 @@ impl Store {
             records,
             problems: loaded.problems,
             kept_aside: loaded.kept_aside,
+            not_repaired: loaded.not_repaired,
             today: Some(now.date_naive()),
             stood_up,
         })

@@ -19,14 +19,10 @@ static SETTINGS: Spec<Settings> = Spec {
     format: Format::Ron,
     version: SETTINGS_VERSION,
     older: &[],
-    check: reminder_problem,
+    check: super::in_range::settings,
     what: "The settings file",
     then: "Started from default settings.",
 };
-
-fn reminder_problem(settings: &Settings) -> Option<String> {
-    settings.reminder.problem()
-}
 
 /// Everything the user chose that outlives a run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +70,7 @@ impl Store {
     /// Reads settings. A missing file gives defaults; an unreadable or
     /// corrupt one is renamed aside (never overwritten) and reported.
     pub fn load_settings(&self, now: DateTime<Local>) -> LoadedSettings {
+        self.sweep(now);
         let loaded = self.file(&SETTINGS).load(now);
         LoadedSettings {
             settings: loaded.value.unwrap_or_default(),

@@ -20,7 +20,7 @@ static RUNNING: Spec<Running> = Spec {
     format: Format::Json,
     version: RUNNING_VERSION,
     older: &[],
-    check: |_| None,
+    check: super::in_range::running,
     what: "The running heat/cold session file",
     then: "Check your skin and remove any pack now.",
 };

@@ -18,9 +18,14 @@ use chrono::{DateTime, Local};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::aside;
 use super::error::StoreError;
 use super::version_field::WithVersion;
 use super::write_atomically;
+use crate::file::{self, Links};
+
+/// The largest versioned file read: each is a few hundred bytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// How a file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,12 +117,14 @@ impl<T: Serialize + DeserializeOwned> VersionedFile<T> {
 
     /// Reads the file without changing anything on disk (for read-only
     /// commands): `None` when it is missing; an error naming the file when
-    /// it is unreadable, damaged, out of range or of a version not read.
+    /// it is unreadable, damaged, out of range or of a version not read,
+    /// or when it is a link, a FIFO, a device or over [`MAX_FILE_BYTES`]
+    /// (refused at once, never waited on; see [`crate::file`]).
     pub fn peek(&self) -> Result<Option<T>, StoreError> {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(StoreError::read(&self.path)(err)),
+        let Some(bytes) = file::read_regular(&self.path, Links::Refuse, MAX_FILE_BYTES)
+            .map_err(StoreError::reading(&self.path))?
+        else {
+            return Ok(None);
         };
         let text = String::from_utf8(bytes)
             .map_err(|_| self.parse_error("it is not UTF-8 text".to_owned()))?;
@@ -205,19 +212,21 @@ impl<T: Serialize + DeserializeOwned> VersionedFile<T> {
         }
     }
 
-    /// Renames the bad file aside; the sentence for the user.
+    /// Moves the bad file aside, under a name no earlier copy has; the
+    /// sentence for the user (safe to show).
     fn set_aside(&self, problem: &StoreError, now: DateTime<Local>) -> String {
         let Spec { what, then, .. } = self.spec;
-        let aside = aside_name(&self.path, self.spec.name, now);
-        match fs::rename(&self.path, &aside) {
-            Ok(()) => format!(
+        match aside::move_aside(&self.path, now) {
+            Ok(aside) => format!(
                 "{what} could not be read ({problem}); it was kept as {}. {then}",
-                aside.display()
+                crate::text::safe::shown(&aside.display().to_string())
             ),
             Err(source) => {
                 let failed = StoreError::Rename {
                     from: self.path.clone(),
-                    to: aside,
+                    to: self
+                        .path
+                        .with_file_name(format!("{}.corrupt-…", self.spec.name)),
                     source,
                 };
                 format!(
@@ -226,19 +235,4 @@ impl<T: Serialize + DeserializeOwned> VersionedFile<T> {
             }
         }
     }
-}
-
-/// `NAME.corrupt-DATE` beside `path`; `-2`, `-3`… appended when a file of
-/// that name is already there, so one kept copy never replaces another.
-fn aside_name(path: &Path, name: &str, now: DateTime<Local>) -> PathBuf {
-    let base = format!("{name}.corrupt-{}", now.format("%Y%m%d-%H%M%S"));
-    let free = |candidate: &PathBuf| fs::symlink_metadata(candidate).is_err();
-    let first = path.with_file_name(&base);
-    if free(&first) {
-        return first;
-    }
-    (2..1000)
-        .map(|n| path.with_file_name(format!("{base}-{n}")))
-        .find(free)
-        .unwrap_or(first)
 }

@@ -1,6 +1,8 @@
 //! Text as every layer lays it out: wrapping by display width (so wide
-//! CJK characters and emoji take the two cells a terminal gives them).
+//! CJK characters and emoji take the two cells a terminal gives them), and
+//! making text from outside safe to show.
 
+pub mod safe;
 pub mod wrap;
 
 pub use wrap::{display_width, wrap_hanging, wrap_words};

@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::domain::progress::{pain_series, per_week, standups_per_day, streak, week_start};
 use crate::domain::session_record::{ExerciseOutcome, SessionRecord};
+use crate::text::safe;
 use crate::time::words::clock;
 
 const WEEKS: usize = 6;
@@ -181,7 +182,7 @@ fn render_list(app: &App, records: &[SessionRecord], frame: &mut Frame, area: Re
                 .routines
                 .iter()
                 .find(|x| x.id == r.routine)
-                .map_or(r.routine.clone(), |x| x.name.clone());
+                .map_or_else(|| safe::shown(&r.routine).into_owned(), |x| x.name.clone());
             Row::new(vec![
                 r.started.format("%Y-%m-%d %H:%M").to_string(),
                 name,

@@ -39,7 +39,8 @@ const NOTICE_LINES: usize = 3;
 /// colour, its text lined up under itself with a cell free at the right.
 fn notice_lines(text: &str, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let style = theme.warning();
-    let body = Line::styled(text, style);
+    // A notice may quote a path or a file: never raw on the terminal.
+    let body = Line::styled(crate::text::safe::shown(text).into_owned(), style);
     let width = usize::from(width.saturating_sub(1));
     wrap_hanging(Span::styled(" ! ", style), &body, width)
 }

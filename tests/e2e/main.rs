@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod command_line;
+mod hostile;
 mod reminder;
 mod safety;
 mod sessions;

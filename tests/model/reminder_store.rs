@@ -99,9 +99,10 @@ fn the_schedule_survives_a_restart_and_an_interrupted_write() {
     fs::write(dir.join(".reminder.ron.tmp-99999"), "(version: 1, sche").unwrap();
     assert_eq!(store.load_schedule(when()).schedule, Some(schedule));
     // A failed save leaves the old file too.
-    let blocker = dir.join(format!(".reminder.ron.tmp-{}", std::process::id()));
-    fs::create_dir(&blocker).unwrap();
-    assert!(store.save_schedule(&Schedule::start(at(12, 0))).is_err());
+    let saved = crate::support::disk::while_folder_refuses_files(&dir, || {
+        store.save_schedule(&Schedule::start(at(12, 0)))
+    });
+    assert!(saved.is_err());
     assert_eq!(store.load_schedule(when()).schedule, Some(schedule));
     fs::remove_dir_all(&dir).unwrap();
 }

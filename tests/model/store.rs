@@ -109,10 +109,11 @@ fn a_failed_save_leaves_the_old_file_whole() {
         ..Settings::default()
     };
     store.save_settings(&old).unwrap();
-    // A folder where the temp file must go makes the write fail, even as root.
-    let blocker = dir.join(format!(".settings.ron.tmp-{}", std::process::id()));
-    fs::create_dir(&blocker).unwrap();
-    assert!(store.save_settings(&Settings::default()).is_err());
+    // No temp file can be made: the write fails, even as root.
+    let saved = crate::support::disk::while_folder_refuses_files(&dir, || {
+        store.save_settings(&Settings::default())
+    });
+    assert!(saved.is_err());
     assert_eq!(store.load_settings(when()).settings, old);
     fs::remove_dir_all(&dir).unwrap();
 }

@@ -2,6 +2,7 @@
 //! vt100: the harness shared by the end-to-end test files.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod disk;
 pub mod screen;
 
 use std::ffi::{OsStr, OsString};
@@ -96,8 +97,8 @@ impl World {
         Tui::spawn(&self.app_args(extra), &self.env(), cols, rows)
     }
 
-    /// Runs the binary without a terminal and collects its output.
-    pub fn run(&self, args: &[&OsStr]) -> std::process::Output {
+    /// The binary with `args` and this world's environment, not run yet.
+    pub fn command(&self, args: &[&OsStr]) -> Command {
         let mut cmd = Command::new(BIN);
         cmd.args(args);
         for (key, value) in self.env() {
@@ -106,7 +107,12 @@ impl World {
                 None => cmd.env_remove(key),
             };
         }
-        cmd.output().unwrap()
+        cmd
+    }
+
+    /// Runs the binary without a terminal and collects its output.
+    pub fn run(&self, args: &[&OsStr]) -> std::process::Output {
+        self.command(args).output().unwrap()
     }
 }
 
