@@ -4,10 +4,12 @@
 
 mod error;
 pub mod history;
+pub mod lock;
 mod private;
 mod schedule;
 pub mod session_history;
 mod settings;
+pub mod settings_change;
 pub mod therapy;
 mod version_field;
 pub mod versioned;

@@ -201,6 +201,22 @@ impl Session {
         self.refresh(now);
     }
 
+    /// Pauses a running countdown for something more urgent (the heat/cold
+    /// alarm), saying why; the hold keeps its remaining time and Space
+    /// resumes it. Does nothing unless running and not paused.
+    pub fn pause_for(&mut self, now: Instant, why: &str) {
+        if self.phase != Phase::Running || self.paused {
+            return;
+        }
+        self.tick(now);
+        if self.phase != Phase::Running {
+            return;
+        }
+        self.pause_clock(now);
+        self.announcement = Some(why.to_owned());
+        self.refresh(now);
+    }
+
     /// n: skips the rest of the current exercise.
     pub fn skip(&mut self, now: Instant) -> bool {
         let Some(beat) = self.current().copied() else {

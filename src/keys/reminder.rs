@@ -75,12 +75,13 @@ pub const STANDUP: &[Binding] = &[
         Intent::StandupSnooze,
         true
     ),
+    bind!([Char('x')], "x", "skip this one", Intent::StandupSkip, true),
     bind!(
-        [Char('x'), Esc],
-        "x/Esc",
-        "x",
-        "skip this one",
-        Intent::StandupSkip,
-        true
+        [Esc],
+        "Esc",
+        "close without answering (asks again after the snooze)",
+        Intent::Back,
+        false
     ),
+    bind!([Char('?')], "?", "these keys", Intent::ToggleHelp, false),
 ];
