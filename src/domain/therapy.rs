@@ -17,6 +17,7 @@ use crate::content::model::{TherapyKind, TherapyMode};
 use crate::content::validate::THERAPY_CAP_MINUTES;
 use crate::time::Now;
 
+pub mod alarm;
 pub mod history;
 mod running;
 
@@ -29,6 +30,11 @@ pub const STEP: Duration = Duration::from_secs(60);
 /// Starting again within this long of the last application ending needs an
 /// explicit confirmation.
 pub const REST_GAP: Duration = Duration::from_secs(30 * 60);
+/// How many times the time-up alarm rings (the first at time-up) until
+/// acknowledged, in the app and in `backcoach remind` alike.
+pub const ALERT_BELLS: u8 = 4;
+/// Time between two bells of the alarm.
+pub const BELL_GAP: Duration = Duration::from_secs(5);
 
 /// One leg of a session: heat or cold for a number of seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

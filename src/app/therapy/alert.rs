@@ -4,17 +4,11 @@
 
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset};
-
 use super::super::{App, Cmd, Intent, Now, Screen};
 use super::Stage;
-use crate::domain::record::Record;
 use crate::domain::therapy::{self, Session};
 
-/// How many times the alert rings (the first at time-up) until acknowledged.
-pub const ALERT_BELLS: u8 = 4;
-/// Time between two bells of the alert.
-pub const BELL_GAP: std::time::Duration = std::time::Duration::from_secs(5);
+pub use crate::domain::therapy::{ALERT_BELLS, BELL_GAP};
 
 /// What a guided session says while the alert holds it.
 pub const SESSION_PAUSED: &str = "Paused for the heat/cold alarm: Space resumes";
@@ -47,7 +41,9 @@ pub(super) fn time_up(app: &mut App, mut session: Session, now: Now) -> Vec<Cmd>
         changed = true;
         let planned = session.planned();
         let ended = session.running.started + planned;
-        cmds.push(Cmd::Append(record(&session, planned, ended, false)));
+        cmds.push(Cmd::Append(therapy::history::time_up_record(
+            &session.running,
+        )));
         session.running.logged = true;
         app.therapy.last_end = app.therapy.last_end.max(Some(ended));
     }
@@ -97,21 +93,4 @@ pub fn acknowledge_alert(app: &mut App, msg: Intent) -> Vec<Cmd> {
     };
     app.notice = Some("Pack off. Leave 20 to 40 minutes before the next application.".to_owned());
     vec![Cmd::ClearRunning]
-}
-
-/// The history record of an application.
-pub(super) fn record(
-    session: &Session,
-    actual: std::time::Duration,
-    ended: DateTime<FixedOffset>,
-    early: bool,
-) -> Record {
-    Record::Therapy {
-        mode: session.running.mode,
-        planned_secs: session.planned().as_secs(),
-        actual_secs: actual.min(therapy::CAP).as_secs(),
-        started: session.running.started,
-        ended,
-        ended_early: early,
-    }
 }

@@ -3,7 +3,7 @@
 //! rest-gap warning, and the keys of a running application.
 
 use super::super::{App, Cmd, Intent, Now, Screen, list};
-use super::{Stage, alert::record, mode_name};
+use super::{Stage, mode_name};
 use crate::domain::therapy::{self, Session};
 use crate::time::words;
 
@@ -37,7 +37,12 @@ pub(super) fn running(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             ));
             let mut cmds = Vec::new();
             if !session.running.logged {
-                cmds.push(Cmd::Append(record(&session, actual, ended, true)));
+                cmds.push(Cmd::Append(therapy::history::record(
+                    &session.running,
+                    actual,
+                    ended,
+                    true,
+                )));
             }
             cmds.push(Cmd::ClearRunning);
             cmds

@@ -4,10 +4,36 @@
 //! the records of one start once.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::{CAP, Running};
 use crate::domain::record::Record;
+
+/// The history record of an application that ended at `ended` after
+/// `actual` on the skin; `early` when the user ended it.
+pub fn record(
+    running: &Running,
+    actual: Duration,
+    ended: DateTime<FixedOffset>,
+    early: bool,
+) -> Record {
+    Record::Therapy {
+        mode: running.mode,
+        planned_secs: running.planned().as_secs(),
+        actual_secs: actual.min(CAP).as_secs(),
+        started: running.started,
+        ended,
+        ended_early: early,
+    }
+}
+
+/// The record of an application that ran its planned length: time up.
+pub fn time_up_record(running: &Running) -> Record {
+    let planned = running.planned();
+    record(running, planned, running.started + planned, false)
+}
 
 /// The start of a therapy record, if it is one.
 fn started(record: &Record) -> Option<DateTime<FixedOffset>> {
