@@ -52,6 +52,8 @@ pub struct Session {
     pub pain_after: Option<u8>,
     /// What changed at the last transition, e.g. "Switch to the right side".
     pub announcement: Option<String>,
+    /// Why it was paused, when something other than the user paused it.
+    pub paused_for: Option<String>,
     /// How it ended, once it has.
     pub outcome: Option<SessionOutcome>,
     timer: Option<Countdown>,
@@ -76,6 +78,7 @@ impl Session {
             pain_before: None,
             pain_after: None,
             announcement: None,
+            paused_for: None,
             outcome: None,
             timer: None,
             results,
@@ -214,6 +217,7 @@ impl Session {
         }
         self.pause_clock(now);
         self.announcement = Some(why.to_owned());
+        self.paused_for = Some(why.to_owned());
         self.refresh(now);
     }
 
