@@ -345,7 +345,11 @@ fn full_screen(
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
     }
-    let code = runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))?;
+    let code = runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"));
+    // A remind sleeping until its next reminder learns of a pack put on
+    // here; it takes over once this process (and its lock) is gone.
+    runtime::nudge::nudge(store.dir());
+    let code = code?;
     say_still_running(&store);
     Ok(code)
 }

@@ -22,7 +22,7 @@ use crate::domain::reminder::{Check, Rules, Schedule};
 use crate::domain::reminder_settings::ReminderSettings;
 use crate::domain::therapy::alarm::Watch;
 use crate::notify;
-use crate::runtime::{self, signals};
+use crate::runtime::{self, nudge, signals};
 use crate::store::Store;
 use crate::store::lock::LockError;
 use crate::store::therapy::load_running;
@@ -45,7 +45,13 @@ enum Event {
     Desktop(Result<(), String>),
     /// The full-screen app that held the folder has closed.
     AppClosed,
+    /// The app says it is closing: look again (a pack may be on).
+    Nudged,
 }
+
+/// How often to look when the app cannot nudge (no socket): a pack put on
+/// in the app is then rung at most this late.
+const LOOK_EVERY: Duration = Duration::from_secs(60);
 
 fn say(line: &str) {
     let _ = writeln!(stderr(), "{line}");
@@ -71,6 +77,8 @@ struct Remind<'a> {
     watch: Watch,
     waiting_for_app: bool,
     said_app_open: bool,
+    /// The app's nudge reaches this remind (else it looks periodically).
+    nudgeable: bool,
 }
 
 /// Runs until Ctrl-C (or after one stand-up reminder with `--once`).
@@ -107,6 +115,7 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
     if let Some(notice) = loaded.notice {
         say(&format!("backcoach: {notice}"));
     }
+    let nudgeable = nudge::listen(store.dir(), tx.clone(), || Event::Nudged);
     let mut remind = Remind {
         store,
         options,
@@ -118,8 +127,11 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
         watch: Watch::default(),
         waiting_for_app: false,
         said_app_open: false,
+        nudgeable,
     };
-    remind.run(&rx)
+    let code = remind.run(&rx);
+    nudge::forget(store.dir());
+    code
 }
 
 impl Remind<'_> {
@@ -146,6 +158,13 @@ impl Remind<'_> {
                     }
                 }
             };
+            // Without the app's nudge, look again now and then: a pack
+            // may have been put on in an app opened and closed meanwhile.
+            let wait = match (wait, self.nudgeable || self.waiting_for_app) {
+                (wait, true) => wait,
+                (Some(wait), false) => Some(wait.min(LOOK_EVERY)),
+                (None, false) => Some(LOOK_EVERY),
+            };
             let event = match wait {
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
                 Some(wait) => rx.recv_timeout(wait),
@@ -159,7 +178,7 @@ impl Remind<'_> {
                     ));
                 }
                 Ok(Event::AppClosed) => self.waiting_for_app = false,
-                Ok(Event::Desktop(_)) | Err(RecvTimeoutError::Timeout) => {}
+                Ok(Event::Desktop(_) | Event::Nudged) | Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return Ok(ExitCode::FAILURE),
             }
         }

@@ -7,6 +7,7 @@
 //! timeout and no wake-up at all.
 
 pub mod boot_clock;
+pub mod nudge;
 mod perform;
 pub mod signals;
 mod terminal;
