@@ -55,7 +55,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> bool {
     if let Some(session) = &app.therapy.session {
         let clock = countdown(session, now);
         let keys = if app.screen == Screen::Therapy {
-            "r pack off · + - length".to_owned()
+            "r pack off".to_owned()
         } else {
             format!(
                 "Enlarge the terminal for more (now {}x{})",
@@ -92,7 +92,7 @@ fn alert_detail(session: &Session, now: Now) -> String {
     match session.ended_ago(now) {
         None => format!("{mode}: on too long to know"),
         Some(over) if over.as_secs() < 60 => format!("{mode}: time is up"),
-        Some(over) => format!("{mode} ended {}", words::ago(over)),
+        Some(over) => format!("{mode} ended {}m ago", over.as_secs() / 60),
     }
 }
 
