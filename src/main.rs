@@ -301,9 +301,8 @@ fn full_screen(
     let mut notices: Vec<String> = Vec::new();
     let _lock = match store.lock_app() {
         Ok(held) => Some(held),
-        Err(LockError::Held { pid }) => {
-            let pid = pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default();
-            return Err(format!("backcoach is already open{pid}"));
+        Err(err @ LockError::Held { .. }) => {
+            return Err(format!("backcoach is already open{}", err.holder()));
         }
         Err(err @ LockError::Io { .. }) => {
             notices.push(format!(

@@ -85,9 +85,11 @@ struct Remind<'a> {
 pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
     let _lock = match store.lock_remind() {
         Ok(held) => Some(held),
-        Err(LockError::Held { pid }) => {
-            let pid = pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default();
-            return Err(format!("backcoach remind is already running{pid}"));
+        Err(err @ LockError::Held { .. }) => {
+            return Err(format!(
+                "backcoach remind is already running{}",
+                err.holder()
+            ));
         }
         Err(err @ LockError::Io { .. }) => {
             say(&format!(

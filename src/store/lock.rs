@@ -57,6 +57,17 @@ fn pid_words(pid: Option<u32>) -> String {
     pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
 }
 
+impl LockError {
+    /// " (pid N)" when another process holds the lock and says who; empty
+    /// otherwise.
+    pub fn holder(&self) -> String {
+        match self {
+            LockError::Held { pid } => pid_words(*pid),
+            LockError::Io { .. } => String::new(),
+        }
+    }
+}
+
 fn open(path: &Path) -> Result<File, LockError> {
     file_options()
         .read(true)

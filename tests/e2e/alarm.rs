@@ -15,17 +15,20 @@ const ALERT: &str = "REMOVE THE PACK NOW";
 const QUIT_ASK: &str = "Quit with the pack on?";
 
 /// Past the first-run statement, the reminder active at any hour.
-const SETTINGS: &str = r#"(
-    version: 1,
-    disclaimer_acknowledged: Some("2026-01-01T00:00:00+00:00"),
-    reminder: (from: "00:00", until: "24:00", days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
-)"#;
-
 fn world() -> World {
-    let world = World::new();
-    fs::create_dir_all(world.data_dir()).unwrap();
-    fs::write(world.data_dir().join("settings.ron"), SETTINGS).unwrap();
-    world
+    World::acknowledged(
+        r#"reminder: (from: "00:00", until: "24:00", days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),"#,
+    )
+}
+
+/// Acknowledges the alert, goes home and quits.
+fn acknowledge_and_quit(mut app: Tui) {
+    app.send(ENTER);
+    app.wait_for("Pack off.");
+    app.send(ESC);
+    app.wait_for(HOME_TITLE);
+    app.send(b"q");
+    assert!(app.end().status.success());
 }
 
 fn history(world: &World) -> String {
@@ -126,12 +129,7 @@ fn remind_takes_the_alarm_over_when_the_app_closes_and_rings_once() {
     }
     let bells = lock(&app.raw).iter().filter(|b| **b == 0x07).count();
     assert_eq!(bells, 0, "rang again");
-    app.send(ENTER);
-    app.wait_for("Pack off.");
-    app.send(ESC);
-    app.wait_for(HOME_TITLE);
-    app.send(b"q");
-    assert!(app.end().status.success());
+    acknowledge_and_quit(app);
     assert_eq!(therapy_records(&world), 1);
     assert!(!running_file(&world).exists());
     let rung = String::from_utf8_lossy(&lock(&watcher.raw))
@@ -166,12 +164,7 @@ fn while_the_app_is_open_remind_stays_silent_and_the_app_rings() {
     assert_eq!(therapy_records(&world), 1);
     let said = String::from_utf8_lossy(&lock(&watcher.raw)).into_owned();
     assert!(!said.contains("Remove the"), "remind rang too: {said:?}");
-    app.send(ENTER);
-    app.wait_for("Pack off.");
-    app.send(ESC);
-    app.wait_for(HOME_TITLE);
-    app.send(b"q");
-    assert!(app.end().status.success());
+    acknowledge_and_quit(app);
     watcher.send(b"\x03");
     watcher.wait_exit();
     assert_eq!(therapy_records(&world), 1);

@@ -17,14 +17,7 @@ use crate::support::*;
 const ALERT: &str = "REMOVE THE PACK NOW";
 
 fn world() -> World {
-    let world = World::new();
-    fs::create_dir_all(world.data_dir()).unwrap();
-    fs::write(
-        world.data_dir().join("settings.ron"),
-        "(version: 1, disclaimer_acknowledged: Some(\"2026-01-01T00:00:00+00:00\"))",
-    )
-    .unwrap();
-    world
+    World::acknowledged("")
 }
 
 fn history(world: &World) -> String {
