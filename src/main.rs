@@ -302,7 +302,10 @@ fn full_screen(
     let _lock = match store.lock_app() {
         Ok(held) => Some(held),
         Err(err @ LockError::Held { .. }) => {
-            return Err(format!("backcoach is already open{}", err.holder()));
+            return Err(format!(
+                "another backcoach is already open{} on this data folder",
+                err.holder()
+            ));
         }
         Err(err @ LockError::Io { .. }) => {
             notices.push(format!(

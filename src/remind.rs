@@ -87,7 +87,7 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
         Ok(held) => Some(held),
         Err(err @ LockError::Held { .. }) => {
             return Err(format!(
-                "backcoach remind is already running{}",
+                "another backcoach remind is already running{} on this data folder",
                 err.holder()
             ));
         }

@@ -57,7 +57,8 @@ pub(super) const REMINDER: &[Binding] = &[
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
-/// The keys of the stand-up overlay, which takes every key while shown.
+/// The keys of the stand-up overlay, which takes every key while shown
+/// (`?`, listed with the global keys, shows these).
 pub const STANDUP: &[Binding] = &[
     bind!(
         [Enter, Char('d')],
@@ -83,5 +84,4 @@ pub const STANDUP: &[Binding] = &[
         Intent::Back,
         false
     ),
-    bind!([Char('?')], "?", "these keys", Intent::ToggleHelp, false),
 ];

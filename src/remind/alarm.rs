@@ -14,6 +14,7 @@ use crate::domain::reminder_settings::ReminderSettings;
 use crate::domain::therapy::alarm::{Ring, Step};
 use crate::notify;
 use crate::store::Store;
+use crate::time::words;
 
 /// Title of the alarm's notifications.
 const TITLE: &str = "Heat/cold timer";
@@ -54,9 +55,9 @@ pub(super) fn perform(
     match (step.ring, &step.save) {
         (Some(Ring::First), Some(running)) => {
             let text = format!(
-                "{}: its {} minutes are up.",
+                "{}: time is up after {}.",
                 remove_now(running.mode),
-                running.planned().as_secs().div_ceil(60)
+                words::clock(running.planned())
             );
             let _ = writeln!(out, "{} {text}\x07", now.format("%Y-%m-%d %H:%M:%S"));
             if settings.terminal_notification && out.is_terminal() {

@@ -68,6 +68,8 @@ impl LockError {
     }
 }
 
+/// Opens (or creates) a lock file; on a read-only disk an existing one
+/// opens for reading, which is enough to lock it.
 fn open(path: &Path) -> Result<File, LockError> {
     file_options()
         .read(true)
@@ -75,6 +77,7 @@ fn open(path: &Path) -> Result<File, LockError> {
         .create(true)
         .truncate(false)
         .open(path)
+        .or_else(|err| File::open(path).map_err(|_| err))
         .map_err(|source| LockError::Io {
             path: path.to_path_buf(),
             source,
@@ -112,18 +115,13 @@ fn take(path: &Path) -> Result<Held, LockError> {
             }
         }
     }
-    // Only the holder writes: the id is of whoever holds the lock now.
-    let written = file
+    // Only the holder writes: the id is of whoever holds the lock now. On
+    // a read-only disk it cannot, and the lock holds all the same.
+    let _ = file
         .set_len(0)
         .and_then(|()| file.seek(SeekFrom::Start(0)))
         .and_then(|_| writeln!(file, "{}", std::process::id()))
         .and_then(|()| file.flush());
-    if let Err(source) = written {
-        return Err(LockError::Io {
-            path: path.to_path_buf(),
-            source,
-        });
-    }
     Ok(Held { _file: file })
 }
 

@@ -39,17 +39,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> bool {
         return readable && app.quit_ask.is_none();
     }
     if let Some(words) = quit_words(app, now) {
+        let what = app.therapy.session.as_ref().map_or_else(
+            || "pack still on?".to_owned(),
+            |session| countdown(session, now),
+        );
         let lines = [
-            (words.what, theme.current()),
-            (words.keys.to_owned(), theme.key()),
+            (format!("Quit? {what}"), theme.current()),
+            ("y quits · else stay".to_owned(), theme.key()),
             (words.then, theme.warning()),
         ];
-        draw(
-            frame,
-            area,
-            &lines,
-            ("Quit? y quits · any key stays".into(), theme.key()),
-        );
+        draw(frame, area, &lines, ("Quit? y quits".into(), theme.key()));
         return false;
     }
     if let Some(session) = &app.therapy.session {
