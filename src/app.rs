@@ -4,6 +4,7 @@
 pub mod list;
 pub mod msg;
 pub mod opening;
+pub mod quit;
 pub mod reminder;
 pub mod reminder_screen;
 pub mod safety;
@@ -20,6 +21,7 @@ use crate::domain::record::Record;
 use crate::domain::session::Session;
 use crate::store::Settings;
 use crate::store::session_history::SessionHistory;
+use crate::store::settings_change::SettingsChange;
 
 mod history;
 mod home;
@@ -28,7 +30,7 @@ mod session;
 
 pub use crate::time::Now;
 pub use home::HomeEntry;
-pub use msg::{Intent, Msg, Outcome, Shown};
+pub use msg::{Drawn, Intent, Msg, Outcome, Shown};
 pub use opening::Opening;
 pub use session::{selected_plan, start_routine};
 
@@ -72,8 +74,11 @@ pub enum Screen {
 /// Work for the runtime to do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cmd {
-    /// Write the settings file.
-    SaveSettings,
+    /// Apply this change to a fresh read of the settings file and write it.
+    SaveSettings(SettingsChange),
+    /// Find out whether a `backcoach remind` watches the data folder
+    /// (answered by `Outcome::Watcher`).
+    CheckWatcher,
     /// Restore the terminal and stop the process until `fg`.
     Suspend,
     /// Ring the terminal bell.
@@ -125,6 +130,10 @@ pub struct App {
     pub now: Option<Now>,
     /// The scrolling text of the screen as last drawn, when it has one.
     pub shown: Option<Shown>,
+    /// True when the last frame showed the heat/cold alert, readable.
+    pub alert_shown: bool,
+    /// The "quit with a pack on?" question, while shown.
+    pub quit_ask: Option<quit::QuitAsk>,
     /// Selected routine in the picker.
     pub routine_selected: ListCursor,
     /// The guided session, while one is on screen.
@@ -140,6 +149,14 @@ pub struct App {
 }
 
 impl App {
+    /// What the view last reported, to compare a new frame's report with.
+    pub fn drawn(&self) -> Drawn {
+        Drawn {
+            text: self.shown,
+            alert_shown: self.alert_shown,
+        }
+    }
+
     /// A fresh app; starts on the disclaimer until it has been acknowledged.
     pub fn new(content: Content, settings: Settings, color: bool) -> App {
         let screen = if settings.disclaimer_acknowledged.is_some() {
@@ -162,6 +179,8 @@ impl App {
             opening: None,
             now: None,
             shown: None,
+            alert_shown: false,
+            quit_ask: None,
             routine_selected: ListCursor::default(),
             session: None,
             history: None,
@@ -180,6 +199,10 @@ pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
     // Timers first, whatever the message: time up raises the alert.
     let mut cmds = therapy::advance(app, now);
     // Then the stand-up reminder: it may show its overlay, which takes keys.
+    if let (Some(_), Msg::Key(intent)) = (app.quit_ask, &msg) {
+        cmds.extend(quit::answer(app, *intent, now));
+        return cmds;
+    }
     let (handled, reminder) = reminder::intercept(app, &msg, now);
     cmds.extend(reminder);
     if !handled {
@@ -195,9 +218,20 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
     match outcome {
         Outcome::Started => opening::open(app, now),
         Outcome::Tick => session::tick(app, now),
+        // `advance` has already looked at the heat/cold deadline.
         Outcome::Resumed => Vec::new(),
-        Outcome::Drawn(shown) => {
-            app.shown = shown;
+        Outcome::Stopping => {
+            session::on_suspend(app, now);
+            vec![Cmd::Suspend]
+        }
+        Outcome::Ending => quit::leave(app, now),
+        Outcome::Watcher(watched) => {
+            quit::watcher(app, watched);
+            Vec::new()
+        }
+        Outcome::Drawn(drawn) => {
+            app.shown = drawn.text;
+            app.alert_shown = drawn.alert_shown;
             warnings::drawn(app, now)
         }
         Outcome::SaveFailed(reason) => {
@@ -231,10 +265,7 @@ fn on_key(app: &mut App, intent: Intent, now: Now) -> Vec<Cmd> {
             session::on_suspend(app, now);
             return vec![Cmd::Suspend];
         }
-        Intent::Quit => {
-            app.quit = true;
-            return session::on_quit(app, now);
-        }
+        Intent::Quit => return quit::request(app, now),
         _ => {}
     }
     // Any other key dismisses a notice: the user has seen it.
@@ -291,5 +322,5 @@ pub fn next_wakeup(app: &App, now: Now) -> Option<Instant> {
 /// waits: a due stand-up reminder waits until that ends.
 pub fn is_counting_down(app: &App) -> bool {
     let hold = app.session.as_ref().is_some_and(Session::is_counting_down);
-    hold || app.therapy.session.is_some() || app.therapy.alert.is_some()
+    hold || app.therapy.pack_on()
 }

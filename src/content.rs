@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod dose;
+pub mod dose_rules;
 mod gate_rules;
 pub mod literals;
 pub mod load;

@@ -216,10 +216,25 @@ const SUSPEND: Binding = bind!(
     false
 );
 
-/// The bindings of the current screen (or of the help overlay when open).
+/// The "quit with a pack on?" question: `y` quits; every other key
+/// (see [`map`]) stays.
+pub const QUIT_ASK: &[Binding] = &[
+    bind!([Char('y')], "y", "quit", Intent::Yes, true),
+    bind!(
+        [Char('n'), Esc, Enter],
+        "any other key",
+        "n",
+        "stay",
+        Intent::No,
+        true
+    ),
+];
+
+/// The bindings that take keys now: the quit question, the help, the
+/// stand-up overlay, or the current screen.
 pub fn bindings(app: &App) -> &'static [Binding] {
-    if app.reminder.showing {
-        return reminder::STANDUP;
+    if app.quit_ask.is_some() {
+        return QUIT_ASK;
     }
     if app.help_open {
         return HELP;
@@ -227,9 +242,13 @@ pub fn bindings(app: &App) -> &'static [Binding] {
     current_screen_bindings(app)
 }
 
-/// The bindings of the screen shown, as it is now (a session's depend on
-/// its phase, the timer's on its stage), without the global ones.
+/// The bindings of what is shown under the help, as it is now (the
+/// stand-up overlay; a session's depend on its phase, the timer's on its
+/// stage), without the global ones.
 pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
+    if app.reminder.showing {
+        return reminder::STANDUP;
+    }
     match app.screen {
         Screen::Session => session::session(app),
         Screen::Therapy => therapy::bindings(app),
@@ -273,6 +292,10 @@ pub fn map(key: KeyEvent, app: &App) -> Option<Intent> {
     }
     if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
+    }
+    if app.quit_ask.is_some() {
+        let yes = key.code == Char('y');
+        return Some(if yes { Intent::Yes } else { Intent::No });
     }
     if !app.help_open
         && let Some(digit) = session::digit(app, key.code)

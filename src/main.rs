@@ -20,6 +20,7 @@ use backcoach::content::source::{self, Source};
 use backcoach::domain::record::Record;
 use backcoach::runtime;
 use backcoach::store::Store;
+use backcoach::store::lock::LockError;
 use backcoach::store::therapy::{load_running, take_running};
 use backcoach::text::safe;
 use backcoach::{remind, status};
@@ -286,13 +287,30 @@ fn full_screen(
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the full-screen coach needs a terminal (try `backcoach --help`)".to_owned());
     }
+    // One owner of the alarms per data folder: held until the process ends.
+    let mut notices: Vec<String> = Vec::new();
+    let _lock = match store.lock_app() {
+        Ok(held) => Some(held),
+        Err(err @ LockError::Held { .. }) => {
+            return Err(format!(
+                "another backcoach is already open{} on this data folder",
+                err.holder()
+            ));
+        }
+        Err(err @ LockError::Io { .. }) => {
+            notices.push(format!(
+                "Could not lock the data folder ({err}): another window on it could ring the alarms too."
+            ));
+            None
+        }
+    };
     let loaded = store.load_settings(runtime::now().wall);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(content, loaded.settings, color);
     app.opening = opening;
     app.notice = loaded.notice;
     let now = runtime::now();
-    let mut notices: Vec<String> = app.notice.take().into_iter().collect();
+    notices.extend(app.notice.take());
     notices.extend(store.notice().map(str::to_owned));
     let records = match store.load_history::<Record>(now.wall) {
         Ok(history) => {
@@ -304,7 +322,7 @@ fn full_screen(
             Vec::new()
         }
     };
-    app.safety.absorb(&records);
+    app::safety::absorb(&mut app, &records);
     boot_therapy(&mut app, &store, &records, &mut notices);
     let schedule = store.load_schedule(now.wall);
     notices.extend(schedule.notice);
@@ -314,7 +332,11 @@ fn full_screen(
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
     }
-    let code = runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))?;
+    let code = runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"));
+    // A remind sleeping until its next reminder learns of a pack put on
+    // here; it takes over once this process (and its lock) is gone.
+    runtime::nudge::nudge(store.dir());
+    let code = code?;
     say_still_running(&store);
     Ok(code)
 }
@@ -324,20 +346,26 @@ fn boot_therapy(app: &mut App, store: &Store, records: &[Record], notices: &mut 
     let now = runtime::now();
     let loaded = take_running(store, now.wall);
     notices.extend(loaded.notice);
-    let boot = therapy::Boot {
-        running: loaded.running,
-        last_end: Record::last_therapy_end(records),
-    };
-    therapy::boot(app, boot, now);
+    therapy::boot(app, therapy::Boot::new(loaded.running, records), now);
     notices.extend(app.notice.take());
 }
 
-/// After the screen is restored: a pack left on must not be forgotten.
+/// After the screen is restored: a pack left on must not be forgotten,
+/// nor whether anything will ring its alarm.
 fn say_still_running(store: &Store) {
-    if let Ok(Some(running)) = load_running(store) {
-        say_error(&format!(
-            "backcoach: {} (run backcoach again to follow it)",
-            running.status_at(&runtime::now().wall)
-        ));
-    }
+    let Ok(Some(running)) = load_running(store) else {
+        return;
+    };
+    let now = runtime::now();
+    let status = running.status_at(&now.wall);
+    let then = if running.alarm_rung {
+        "take it off now".to_owned()
+    } else if store.remind_watching() {
+        let left = running.remaining_at(&now.wall);
+        let ends = (now.wall + left).format("%H:%M");
+        format!("backcoach remind will ring the alarm at {ends}")
+    } else {
+        "nothing will ring the alarm: run backcoach again, or backcoach remind".to_owned()
+    };
+    say_error(&format!("backcoach: {status}; {then}"));
 }

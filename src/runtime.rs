@@ -6,6 +6,8 @@
 //! it until the next deadline the app asked for. Nothing running means no
 //! timeout and no wake-up at all.
 
+pub mod boot_clock;
+pub mod nudge;
 mod perform;
 pub mod signals;
 mod terminal;
@@ -25,11 +27,12 @@ use crate::app::{self, App, Msg, Now, Outcome};
 use crate::store::Store;
 use crate::{keys, ui};
 
-/// Reads both clocks. The only place the app learns the time.
+/// Reads the clocks. The only place the app learns the time.
 pub fn now() -> Now {
     Now {
         instant: Instant::now(),
         wall: Local::now(),
+        boot: boot_clock::read(),
     }
 }
 
@@ -73,15 +76,33 @@ pub fn run(app: App, store: &Store) -> io::Result<ExitCode> {
     // prints to stderr when it cannot, and that print panics once the
     // terminal has hung up. `leave` shows the cursor instead.
     let mut term = ManuallyDrop::new(terminal::enter()?);
-    let result = read_input(tx.clone()).and_then(|()| run_loop(app, store, &mut term, &tx, &rx));
+    let mut app = app;
+    let result =
+        read_input(tx.clone()).and_then(|()| run_loop(&mut app, store, &mut term, &tx, &rx));
     terminal::leave();
     match result {
+        Ok(code) => Ok(code),
         // A hung-up or killed terminal fails reads and writes, often just
-        // before its signal arrives: the signal is the story.
-        Err(err) => ending_signal(&rx, HANGUP_WAIT).map_or(Err(err), |signal| {
-            Ok(ExitCode::from(signals::exit_code(signal)))
-        }),
-        ok => ok,
+        // before its signal arrives: the signal is the story. Either way
+        // the process ends here, so a session in progress is recorded.
+        Err(err) => {
+            end(&mut app, store, &mut term, &tx);
+            ending_signal(&rx, HANGUP_WAIT).map_or(Err(err), |signal| {
+                Ok(ExitCode::from(signals::exit_code(signal)))
+            })
+        }
+    }
+}
+
+/// The process is about to end without the user quitting (a signal, a
+/// lost terminal): the app says what must be kept (a session in progress
+/// goes into the history as abandoned) and it is done, errors ignored.
+fn end(app: &mut App, store: &Store, term: &mut DefaultTerminal, tx: &Sender<Wake>) {
+    if app.quit {
+        return;
+    }
+    for cmd in app::update(app, Outcome::Ending, now()) {
+        let _ = perform::perform(cmd, app, store, term, tx);
     }
 }
 
@@ -123,7 +144,7 @@ fn read_input(tx: Sender<Wake>) -> io::Result<()> {
 }
 
 fn run_loop(
-    mut app: App,
+    app: &mut App,
     store: &Store,
     term: &mut DefaultTerminal,
     tx: &Sender<Wake>,
@@ -134,8 +155,8 @@ fn run_loop(
     loop {
         while let Some(msg) = queue.pop_front() {
             dirty = true;
-            for cmd in app::update(&mut app, msg, now()) {
-                if let Some(outcome) = perform::perform(cmd, &app, store, term, tx)? {
+            for cmd in app::update(app, msg, now()) {
+                if let Some(outcome) = perform::perform(cmd, app, store, term, tx)? {
                     queue.push_back(outcome.into());
                 }
             }
@@ -144,19 +165,20 @@ fn run_loop(
             return Ok(ExitCode::SUCCESS);
         }
         if dirty {
-            let mut shown = None;
-            term.draw(|frame| shown = ui::view(&app, frame))?;
+            let mut drawn = app.drawn();
+            term.draw(|frame| drawn = ui::view(app, frame))?;
             dirty = false;
-            if shown != app.shown {
-                // The model needs this fact of the layout (e.g. whether
-                // the end of the warnings is on screen).
-                queue.push_back(Outcome::Drawn(shown).into());
+            if drawn != app.drawn() {
+                // The model needs these facts of the layout (whether the
+                // end of the warnings, or the heat/cold alert, is on
+                // screen).
+                queue.push_back(Outcome::Drawn(drawn).into());
                 continue;
             }
         }
         // Sleep until something arrives, or until the next moment the
         // screen changes by itself; with nothing running, no timeout.
-        let wake = match app::next_wakeup(&app, now()) {
+        let wake = match app::next_wakeup(app, now()) {
             None => rx.recv().ok(),
             Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(wake) => Some(wake),
@@ -165,21 +187,24 @@ fn run_loop(
             },
         };
         match wake {
-            Some(Wake::Input(Event::Key(key))) => queue.extend(keys::map(key, &app).map(Msg::from)),
+            Some(Wake::Input(Event::Key(key))) => queue.extend(keys::map(key, app).map(Msg::from)),
             Some(Wake::Input(Event::Resize(..))) => dirty = true,
             Some(Wake::Input(_)) => {}
             Some(Wake::InputFailed(err)) => return Err(err),
-            Some(Wake::Signal(signals::SIGTSTP)) => {
-                terminal::suspend(term)?;
-                queue.push_back(Outcome::Resumed.into());
-            }
+            // Asked to stop from outside (`kill -TSTP`): the app pauses
+            // what it can and asks for the suspend, which restores the
+            // terminal first. It cannot refuse: the shell asked.
+            Some(Wake::Signal(signals::SIGTSTP)) => queue.push_back(Outcome::Stopping.into()),
             Some(Wake::Signal(signals::SIGCONT)) => {
                 // Continued after a stop we did not see coming: the screen
                 // may be the shell's.
                 terminal::resume(term)?;
                 queue.push_back(Outcome::Resumed.into());
             }
-            Some(Wake::Signal(signal)) => return Ok(ExitCode::from(signals::exit_code(signal))),
+            Some(Wake::Signal(signal)) => {
+                end(app, store, term, tx);
+                return Ok(ExitCode::from(signals::exit_code(signal)));
+            }
             Some(Wake::Outcome(outcome)) => queue.push_back(outcome.into()),
             // Every sender is gone: nothing can wake the loop again.
             None => return Ok(ExitCode::FAILURE),

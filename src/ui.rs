@@ -11,6 +11,7 @@ pub mod hurt;
 pub mod library;
 pub mod lines;
 pub mod popup;
+pub mod quit;
 pub mod release;
 pub mod reminder;
 pub mod routines;
@@ -29,7 +30,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Screen, Shown};
+use crate::app::{App, Drawn, Screen};
 use theme::Theme;
 
 /// Smallest terminal width the screens are laid out for.
@@ -40,14 +41,23 @@ pub const MIN_HEIGHT: u16 = 15;
 /// very long lines are hard to read from across the room.
 pub const MAX_WIDTH: u16 = 120;
 
-/// Draws the whole app into the frame. Returns the layout of the screen's
-/// scrolling text, when it has some, for the runtime to hand to the model.
-pub fn view(app: &App, frame: &mut Frame) -> Option<Shown> {
+/// Draws the whole app into the frame. Returns what the model needs to
+/// know of the frame (the layout of the screen's scrolling text, whether
+/// the heat/cold alert is on screen), for the runtime to hand over.
+pub fn view(app: &App, frame: &mut Frame) -> Drawn {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        // The alarm shows at any size: a pack on the skin or its alert
+        // replaces the "enlarge" message with a compact form.
+        if app.therapy.pack_on() {
+            return Drawn {
+                text: None,
+                alert_shown: therapy::compact::render(app, frame, area, theme),
+            };
+        }
         too_small::render(frame, area, theme);
-        return None;
+        return Drawn::default();
     }
     let area = area.centered_horizontally(Constraint::Max(MAX_WIDTH));
     let notice_height = app
@@ -86,13 +96,21 @@ pub fn view(app: &App, frame: &mut Frame) -> Option<Shown> {
         status::render_notice(text, frame, notice, theme);
     }
     status::render(app, frame, footer, theme);
-    if app.help_open {
-        help::render(app, frame, body, theme);
-    }
     if app.reminder.showing {
         standup::render(app, frame, body, theme);
     }
-    shown
+    if app.help_open {
+        help::render(app, frame, body, theme);
+    }
+    if app.quit_ask.is_some() {
+        quit::render(app, frame, body, theme);
+    }
+    // Nothing is drawn over the alert but these overlays.
+    let covered = app.help_open || app.reminder.showing || app.quit_ask.is_some();
+    Drawn {
+        text: shown,
+        alert_shown: app.screen == Screen::Therapy && app.therapy.alert.is_some() && !covered,
+    }
 }
 
 /// The name of a screen as shown in the header and the help title.

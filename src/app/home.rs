@@ -1,6 +1,7 @@
 //! The home menu and the one-time first-run statement.
 
-use super::{App, Cmd, Intent, Now, Screen, history, list, opening, safety, warnings};
+use super::{App, Cmd, Intent, Now, Screen, history, list, opening, quit, safety, warnings};
+use crate::store::settings_change::SettingsChange;
 
 /// An entry of the home menu. Only working features get an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,14 +68,13 @@ pub(super) fn disclaimer(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         Intent::Select => {
             app.settings.disclaimer_acknowledged = Some(now.wall);
             app.screen = Screen::Home;
-            let mut cmds = vec![Cmd::SaveSettings];
+            let mut cmds = vec![Cmd::SaveSettings(SettingsChange::DisclaimerAcknowledged(
+                now.wall,
+            ))];
             cmds.extend(opening::open(app, now));
             cmds
         }
-        Intent::Back => {
-            app.quit = true;
-            Vec::new()
-        }
+        Intent::Back => quit::request(app, now),
         _ => Vec::new(),
     }
 }
@@ -94,7 +94,7 @@ pub(super) fn home(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             Some(HomeEntry::Reminder) => app.screen = Screen::Reminder,
             None => {}
         },
-        Intent::Back => app.quit = true,
+        Intent::Back => return quit::request(app, now),
         _ => {}
     }
     Vec::new()

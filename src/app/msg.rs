@@ -88,9 +88,18 @@ pub enum Outcome {
     Tick,
     /// The process was stopped (Ctrl-Z) and has been continued.
     Resumed,
-    /// The view drew a frame whose scrolling text differs from what the
-    /// app last heard (see [`Shown`]).
-    Drawn(Option<Shown>),
+    /// Something outside (`kill -TSTP`) asks the process to stop: it will
+    /// stop whatever the app says, once its countdowns are paused.
+    Stopping,
+    /// An ending signal (or the loss of the terminal) ends the process
+    /// once the returned work is done: a session in progress is recorded.
+    Ending,
+    /// Whether a `backcoach remind` watches the data folder (and so would
+    /// ring the heat/cold alarm once the app is closed).
+    Watcher(bool),
+    /// The view drew a frame that differs, in what the model needs to
+    /// know, from what the app last heard (see [`Drawn`]).
+    Drawn(Drawn),
     /// Saving settings or the schedule failed, with the reason.
     SaveFailed(String),
     /// Appending to the history log failed, with the reason.
@@ -114,6 +123,17 @@ pub struct Shown {
     pub height: u16,
     /// True when its last line is on screen.
     pub end_shown: bool,
+}
+
+/// What the view reports about a frame it drew: facts of the layout the
+/// model needs, handed over as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Drawn {
+    /// The screen's scrolling text, when it has one.
+    pub text: Option<Shown>,
+    /// True when the heat/cold time-up alert is on screen, readable: only
+    /// then does a key acknowledge it.
+    pub alert_shown: bool,
 }
 
 /// One message for `update`.

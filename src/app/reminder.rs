@@ -10,6 +10,7 @@ use super::{App, Cmd, Intent, Msg, Now, is_counting_down};
 use crate::domain::cursor::ListCursor;
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::reminder::{ASK, Check, Schedule};
+use crate::store::settings_change::SettingsChange;
 use crate::time::words::minutes_shown;
 
 /// The reminder's part of the app state.
@@ -67,6 +68,20 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
             cmds.extend(toggle(app, wall));
             true
         }
+        // The overlay's own help, and Esc: close the help, else close the
+        // overlay without answering.
+        Msg::Key(Intent::ToggleHelp) if app.reminder.showing => {
+            app.help_open = !app.help_open;
+            true
+        }
+        Msg::Key(Intent::Back) if app.reminder.showing && app.help_open => {
+            app.help_open = false;
+            true
+        }
+        Msg::Key(Intent::Back) if app.reminder.showing => {
+            cmds.extend(dismiss(app, wall));
+            true
+        }
         _ => false,
     };
     cmds.extend(refresh(app, wall));
@@ -113,20 +128,34 @@ fn answer(app: &mut App, answer: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd>
     ]
 }
 
+/// Esc on the overlay: closes it without an answer. The reminder stays
+/// due and comes back after the snooze length; nothing is recorded.
+fn dismiss(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+    let rules = app.settings.reminder.rules(false);
+    let Some(schedule) = app.reminder.schedule.as_mut() else {
+        return Vec::new();
+    };
+    schedule.snooze(&rules, now);
+    app.reminder.showing = false;
+    app.reminder.announced = None;
+    vec![Cmd::SaveSchedule]
+}
+
 /// Turns the reminder off, or on with a fresh interval from now.
 fn toggle(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
     let settings = &mut app.settings.reminder;
     settings.enabled = !settings.enabled;
+    let save = Cmd::SaveSettings(SettingsChange::Reminder(*settings));
     if !settings.enabled {
         app.reminder.showing = false;
-        return vec![Cmd::SaveSettings];
+        return vec![save];
     }
     app.reminder.announced = None;
     match app.reminder.schedule.as_mut() {
         Some(schedule) => schedule.restart(now),
         None => app.reminder.schedule = Some(Schedule::start(now)),
     }
-    vec![Cmd::SaveSettings, Cmd::SaveSchedule]
+    vec![save, Cmd::SaveSchedule]
 }
 
 /// The schedule's verdict at `now`, or `None` when the reminder is off or
@@ -152,6 +181,8 @@ fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
         return Vec::new();
     }
     app.reminder.announced = Some(due);
+    // Newly due: the overlay comes up alone (its own `?` shows its keys).
+    app.help_open = false;
     let settings = &app.settings.reminder;
     let mut cmds = Vec::new();
     if settings.bell {

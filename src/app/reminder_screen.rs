@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, Weekday};
 use super::{App, Cmd, Intent, Screen, list};
 use crate::domain::reminder::Schedule;
 use crate::domain::reminder_settings::WEEK;
+use crate::store::settings_change::SettingsChange;
 
 /// One row of the Reminder screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +92,7 @@ fn change(app: &mut App, up: Option<bool>, now: DateTime<FixedOffset>) -> Vec<Cm
     if *settings == before {
         return Vec::new();
     }
-    let mut cmds = vec![Cmd::SaveSettings];
+    let mut cmds = vec![Cmd::SaveSettings(SettingsChange::Reminder(*settings))];
     if settings.enabled && !before.enabled {
         // Back on: a fresh interval, not one that started hours ago.
         app.reminder.announced = None;

@@ -12,6 +12,7 @@ use crate::domain::cursor::ListCursor;
 use crate::domain::moderation;
 use crate::domain::record::Record;
 use crate::domain::safety::{self, Access, GateStatus};
+use crate::store::settings_change::SettingsChange;
 
 /// State of the safety screens, kept while the user moves between them.
 #[derive(Debug, Clone)]
@@ -69,6 +70,20 @@ impl SafetyState {
                 }
                 _ => {}
             }
+        }
+    }
+}
+
+/// Takes what the self-release flow needs from the history log: uses,
+/// reviews, and "it hurt" reports. A hurt report in the log closes the
+/// gate for its day whatever the settings file says, so no settings write
+/// (a stale copy, another process) can erase it.
+pub fn absorb(app: &mut App, records: &[Record]) {
+    app.safety.absorb(records);
+    let gate = &mut app.settings.safety_gate;
+    for record in records {
+        if let Record::ReleaseHurt { at, .. } = record {
+            gate.hurt_at = gate.hurt_at.max(Some(*at));
         }
     }
 }
@@ -204,9 +219,9 @@ pub fn checklist(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             let at = now.wall.fixed_offset();
             match form.submit(&app.content.checklist, at) {
                 Some(answers) => {
-                    app.settings.safety_gate.answers = Some(answers);
+                    app.settings.safety_gate.answers = Some(answers.clone());
                     app.safety.selected = ListCursor::default();
-                    let mut cmds = vec![Cmd::SaveSettings];
+                    let mut cmds = vec![Cmd::SaveSettings(SettingsChange::GateAnswers(answers))];
                     cmds.extend(route(app, now));
                     return cmds;
                 }
@@ -254,8 +269,9 @@ pub fn release(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
 pub fn habit(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     match msg {
         Intent::Acknowledge => {
-            app.settings.safety_gate.habit_acknowledged_at = Some(now.wall.fixed_offset());
-            let mut cmds = vec![Cmd::SaveSettings];
+            let at = now.wall.fixed_offset();
+            app.settings.safety_gate.habit_acknowledged_at = Some(at);
+            let mut cmds = vec![Cmd::SaveSettings(SettingsChange::HabitAcknowledged(at))];
             cmds.extend(route(app, now));
             cmds
         }
@@ -281,7 +297,7 @@ pub fn technique(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         app.safety.pending = None;
         app.screen = Screen::Hurt;
         return vec![
-            Cmd::SaveSettings,
+            Cmd::SaveSettings(SettingsChange::HurtReported(at)),
             Cmd::Append(Record::ReleaseHurt { at, technique: id }),
         ];
     }

@@ -6,6 +6,7 @@ use crate::domain::cursor::ListCursor;
 use crate::domain::plan::Plan;
 use crate::domain::record::Record;
 use crate::domain::session::{Phase, Session};
+use crate::store::settings_change::SettingsChange;
 
 /// Starts the routine `id` at its pain check-in; `Err` lists the valid ids.
 pub fn start_routine(app: &mut App, id: &str, now: Now) -> Result<(), String> {
@@ -61,7 +62,9 @@ pub(super) fn preview(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
 
 fn toggle_bell(app: &mut App) -> Vec<Cmd> {
     app.settings.session_bell = !app.settings.session_bell;
-    vec![Cmd::SaveSettings]
+    vec![Cmd::SaveSettings(SettingsChange::SessionBell(
+        app.settings.session_bell,
+    ))]
 }
 
 /// The clock moved: advance a running session past every ended countdown.
@@ -95,7 +98,8 @@ pub(super) fn on_suspend(app: &mut App, now: Now) {
     }
 }
 
-/// Ctrl-C during a started session records it as abandoned before quitting.
+/// Quitting (Ctrl-C, an ending signal) during a started session records
+/// it as abandoned, with its progress, before the process exits.
 pub(super) fn on_quit(app: &mut App, now: Now) -> Vec<Cmd> {
     match app.session.as_mut() {
         Some(s) if s.outcome.is_none() && s.phase != Phase::CheckIn => {

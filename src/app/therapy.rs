@@ -6,17 +6,16 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Cmd, Intent, Now, Screen, list};
+use super::{App, Cmd, Intent, Now, Screen};
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::domain::cursor::ListCursor;
 use crate::domain::record::Record;
 use crate::domain::therapy::{self, Running, Session};
-use crate::time::words;
 
-/// How many times the alert rings (the first at time-up) until acknowledged.
-pub const ALERT_BELLS: u8 = 4;
-/// Time between two bells of the alert.
-pub const BELL_GAP: Duration = Duration::from_secs(5);
+mod alert;
+mod setup;
+
+pub use alert::{ALERT_BELLS, Alert, BELL_GAP, acknowledge_alert};
 
 /// Where the user is before a session starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,17 +27,6 @@ pub enum Stage {
     Check,
     /// Warned that the last application ended less than 30 minutes ago.
     RestGap,
-}
-
-/// Time is up: the pack must come off.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alert {
-    /// The session that ended.
-    pub session: Session,
-    /// Bells still to ring if nobody acknowledges.
-    pub bells_left: u8,
-    /// When the next bell rings.
-    pub next_bell: Option<Instant>,
 }
 
 /// State of the timer screen; kept while other screens are shown, so a
@@ -60,12 +48,21 @@ pub struct Therapy {
     pub alert: Option<Alert>,
     /// When the last application ended (from the history log).
     pub last_end: Option<DateTime<FixedOffset>>,
+    /// Work found at start-up for the first update to hand out: save the
+    /// running file (marked on this boot's clock, found logged) or remove
+    /// one whose application the log shows ended.
+    pub pending: Vec<Cmd>,
 }
 
 impl Therapy {
     /// The picked mode's content, if there is one.
     pub fn mode<'a>(&self, app: &'a App) -> Option<&'a TherapyMode> {
         app.content.therapy.get(self.picked.index())
+    }
+
+    /// True while a pack is on the skin or its alert waits.
+    pub fn pack_on(&self) -> bool {
+        self.session.is_some() || self.alert.is_some()
     }
 }
 
@@ -77,6 +74,45 @@ pub struct Boot {
     pub running: Option<Running>,
     /// End of the last application in the history log.
     pub last_end: Option<DateTime<FixedOffset>>,
+    /// The running file is of an application the log shows the user
+    /// ended: remove it, nothing to resume.
+    pub stale: bool,
+}
+
+impl Boot {
+    /// The start-up state from the running file and the history log,
+    /// which may disagree after a kill between appending the record and
+    /// removing the file: an application the log holds is logged (never
+    /// twice), and one the user ended ("pack off") is not reopened.
+    pub fn new(running: Option<Running>, records: &[Record]) -> Boot {
+        let last_end = therapy::history::last_end(records);
+        let Some(mut running) = running else {
+            return Boot {
+                last_end,
+                ..Boot::default()
+            };
+        };
+        match therapy::history::record_of(records, running.started) {
+            Some(record) if therapy::history::ended_by_user(record) => Boot {
+                running: None,
+                last_end,
+                stale: true,
+            },
+            Some(_) => {
+                running.logged = true;
+                Boot {
+                    running: Some(running),
+                    last_end,
+                    stale: false,
+                }
+            }
+            None => Boot {
+                running: Some(running),
+                last_end,
+                stale: false,
+            },
+        }
+    }
 }
 
 /// Sets the app up from what start-up found. A persisted session always
@@ -84,8 +120,17 @@ pub struct Boot {
 pub fn boot(app: &mut App, boot: Boot, now: Now) {
     app.therapy.last_end = boot.last_end;
     app.now = Some(now);
+    if boot.stale {
+        app.therapy.pending.push(Cmd::ClearRunning);
+    }
     if let Some(running) = boot.running {
-        app.therapy.session = Some(Session::resume(running, now));
+        let session = Session::resume(running.clone(), now);
+        if session.running != running {
+            app.therapy
+                .pending
+                .push(Cmd::SaveRunning(session.running.clone()));
+        }
+        app.therapy.session = Some(session);
         app.therapy.announced = None;
         app.screen = Screen::Therapy;
     }
@@ -116,12 +161,12 @@ pub fn open_check(app: &mut App, kind: TherapyKind, length: Option<Duration>) {
 /// time is up (wherever the user is), announces contrast switches, and
 /// rings the alert's repeated bell.
 pub fn advance(app: &mut App, now: Now) -> Vec<Cmd> {
-    let mut cmds = Vec::new();
+    let mut cmds = std::mem::take(&mut app.therapy.pending);
     if let Some(session) = &app.therapy.session {
         if session.is_over(now) {
             let session = session.clone();
             app.therapy.session = None;
-            cmds.extend(time_up(app, session, now));
+            cmds.extend(alert::time_up(app, session, now));
         } else {
             let (index, kind, _) = session.segment(now);
             let before = app.therapy.announced.replace(index);
@@ -137,20 +182,14 @@ pub fn advance(app: &mut App, now: Now) -> Vec<Cmd> {
             }
         }
     }
-    if let Some(alert) = &mut app.therapy.alert
-        && alert.next_bell.is_some_and(|at| at <= now.instant)
-    {
-        cmds.push(Cmd::Bell);
-        alert.bells_left = alert.bells_left.saturating_sub(1);
-        alert.next_bell = (alert.bells_left > 0).then(|| now.instant + BELL_GAP);
-    }
+    cmds.extend(alert::ring_again(app, now));
     cmds
 }
 
 /// A stopped process cannot ring the alert, so Ctrl-Z is refused while a
 /// session runs or its alert waits; says so in a notice.
 pub fn refuses_suspend(app: &mut App) -> bool {
-    let busy = app.therapy.session.is_some() || app.therapy.alert.is_some();
+    let busy = app.therapy.pack_on();
     if busy {
         app.notice = Some(
             "Ctrl-Z is off while a heat/cold session runs: a stopped app could not ring the alert."
@@ -168,39 +207,12 @@ pub fn switch_to(kind: TherapyKind) -> &'static str {
     }
 }
 
-fn time_up(app: &mut App, mut session: Session, now: Now) -> Vec<Cmd> {
-    let mut cmds = vec![Cmd::Bell];
-    if !session.running.logged {
-        let planned = session.planned();
-        let ended = session.running.started + planned;
-        cmds.push(Cmd::Append(record(&session, planned, ended, false)));
-        session.running.logged = true;
-        cmds.push(Cmd::SaveRunning(session.running.clone()));
-        app.therapy.last_end = app.therapy.last_end.max(Some(ended));
-    }
-    app.therapy.alert = Some(Alert {
-        session,
-        bells_left: ALERT_BELLS - 1,
-        next_bell: Some(now.instant + BELL_GAP),
-    });
-    app.screen = Screen::Therapy;
-    app.help_open = false;
-    cmds
-}
-
-fn record(
-    session: &Session,
-    actual: Duration,
-    ended: DateTime<FixedOffset>,
-    early: bool,
-) -> Record {
-    Record::Therapy {
-        mode: session.running.mode,
-        planned_secs: session.planned().as_secs(),
-        actual_secs: actual.min(therapy::CAP).as_secs(),
-        started: session.running.started,
-        ended,
-        ended_early: early,
+/// "heat pack", "cold pack" or "heat/cold pack": what is on the skin.
+pub fn pack_words(kind: TherapyKind) -> &'static str {
+    match kind {
+        TherapyKind::Heat => "heat pack",
+        TherapyKind::Cold => "cold pack",
+        TherapyKind::Contrast => "heat/cold pack",
     }
 }
 
@@ -212,10 +224,7 @@ pub fn next_wakeup(app: &App, now: Now) -> Option<Instant> {
         return Some(session.next_wakeup(now));
     }
     let alert = app.therapy.alert.as_ref()?;
-    let over = alert
-        .session
-        .elapsed(now)
-        .saturating_sub(alert.session.planned());
+    let over = alert.session.ended_ago(now).unwrap_or(Duration::ZERO);
     let next_minute = now.instant + Duration::from_secs(60 - over.as_secs() % 60);
     Some(
         alert
@@ -227,69 +236,15 @@ pub fn next_wakeup(app: &App, now: Now) -> Option<Instant> {
 /// Handles a key on the timer screen.
 pub fn update(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
     if app.therapy.alert.is_some() {
-        return alert(app, msg);
+        return acknowledge_alert(app, msg);
     }
     if app.therapy.session.is_some() {
-        return running(app, msg, now);
+        return setup::running(app, msg, now);
     }
     match app.therapy.stage {
-        Stage::Pick => pick(app, msg),
-        Stage::Check => check(app, msg, now),
-        Stage::RestGap => rest_gap(app, msg, now),
-    }
-}
-
-fn alert(app: &mut App, msg: Intent) -> Vec<Cmd> {
-    match msg {
-        Intent::Select | Intent::Next | Intent::Back => {
-            app.therapy.alert = None;
-            app.therapy.stage = Stage::Pick;
-            app.notice =
-                Some("Pack off. Leave 20 to 40 minutes before the next application.".to_owned());
-            vec![Cmd::ClearRunning]
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn running(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
-    let Some(session) = app.therapy.session.as_mut() else {
-        return Vec::new();
-    };
-    match msg {
-        Intent::Longer => {
-            session.longer();
-            vec![Cmd::SaveRunning(session.running.clone())]
-        }
-        Intent::Shorter => {
-            session.shorter(now);
-            let mut cmds = vec![Cmd::SaveRunning(session.running.clone())];
-            cmds.extend(advance(app, now));
-            cmds
-        }
-        Intent::PackRemoved => {
-            let Some(session) = app.therapy.session.take() else {
-                return Vec::new();
-            };
-            let actual = session.elapsed(now).min(session.planned());
-            let ended = now.wall.fixed_offset();
-            app.therapy.last_end = app.therapy.last_end.max(Some(ended));
-            app.therapy.stage = Stage::Pick;
-            app.notice = Some(format!(
-                "{} ended after {}. Leave 20 to 40 minutes before the next application.",
-                mode_name(app, session.running.mode),
-                words::clock(actual)
-            ));
-            vec![
-                Cmd::Append(record(&session, actual, ended, true)),
-                Cmd::ClearRunning,
-            ]
-        }
-        Intent::Back => {
-            app.screen = Screen::Home;
-            Vec::new()
-        }
-        _ => Vec::new(),
+        Stage::Pick => setup::pick(app, msg),
+        Stage::Check => setup::check(app, msg, now),
+        Stage::RestGap => setup::rest_gap(app, msg, now),
     }
 }
 
@@ -300,68 +255,4 @@ pub fn mode_name(app: &App, kind: TherapyKind) -> String {
         .iter()
         .find(|m| m.mode == kind)
         .map_or_else(|| kind.id().to_owned(), |m| m.name.clone())
-}
-
-fn pick(app: &mut App, msg: Intent) -> Vec<Cmd> {
-    let t = &mut app.therapy;
-    if list::step(&mut t.picked, msg, app.content.therapy.len()) {
-        return Vec::new();
-    }
-    match msg {
-        Intent::Select => {
-            if let Some(mode) = app.content.therapy.get(t.picked.index()) {
-                t.planned = therapy::default_length(mode);
-                t.stage = Stage::Check;
-            }
-        }
-        Intent::Back => app.screen = Screen::Home,
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn check(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
-    let t = &mut app.therapy;
-    match msg {
-        Intent::Longer => t.planned = therapy::plan_longer(t.planned),
-        Intent::Shorter => t.planned = therapy::plan_shorter(t.planned),
-        Intent::Select => {
-            if therapy::rest_gap_ago(t.last_end, &now.wall).is_some() {
-                t.stage = Stage::RestGap;
-            } else {
-                return start(app, now);
-            }
-        }
-        Intent::Back => t.stage = Stage::Pick,
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn rest_gap(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
-    match msg {
-        Intent::ConfirmAnyway => start(app, now),
-        Intent::Back => {
-            app.therapy.stage = Stage::Check;
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn start(app: &mut App, now: Now) -> Vec<Cmd> {
-    let Some(mode) = app.content.therapy.get(app.therapy.picked.index()) else {
-        return Vec::new();
-    };
-    let session = Session::start(
-        mode.mode,
-        app.therapy.planned,
-        therapy::pattern_of(mode),
-        now,
-    );
-    let cmd = Cmd::SaveRunning(session.running.clone());
-    app.therapy.session = Some(session);
-    app.therapy.announced = Some(0);
-    app.therapy.stage = Stage::Pick;
-    vec![cmd]
 }

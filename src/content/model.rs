@@ -151,6 +151,9 @@ pub struct Dose {
     /// Free text shown with the dose, e.g. "3 to 10 sets, fewer when sore".
     #[serde(default)]
     pub note: Option<String>,
+    /// The ranges the sources give, which no routine may leave.
+    #[serde(default)]
+    pub sources: Option<super::dose_rules::SourceDose>,
 }
 
 fn one() -> u32 {

@@ -60,6 +60,7 @@ pub fn check(content: &Content) -> Vec<Problem> {
     check_checklist(content, &mut problems);
     check_therapy(content, &mut problems);
     super::gate_rules::check(content, &mut problems);
+    super::dose_rules::check(content, &mut problems);
     problems
 }
 

@@ -52,6 +52,8 @@ pub struct Session {
     pub pain_after: Option<u8>,
     /// What changed at the last transition, e.g. "Switch to the right side".
     pub announcement: Option<String>,
+    /// Why it was paused, when something other than the user paused it.
+    pub paused_for: Option<String>,
     /// How it ended, once it has.
     pub outcome: Option<SessionOutcome>,
     timer: Option<Countdown>,
@@ -76,6 +78,7 @@ impl Session {
             pain_before: None,
             pain_after: None,
             announcement: None,
+            paused_for: None,
             outcome: None,
             timer: None,
             results,
@@ -198,6 +201,23 @@ impl Session {
             self.pause_clock(now);
             self.announcement = Some("Paused".to_owned());
         }
+        self.refresh(now);
+    }
+
+    /// Pauses a running countdown for something more urgent (the heat/cold
+    /// alarm), saying why; the hold keeps its remaining time and Space
+    /// resumes it. Does nothing unless running and not paused.
+    pub fn pause_for(&mut self, now: Instant, why: &str) {
+        if self.phase != Phase::Running || self.paused {
+            return;
+        }
+        self.tick(now);
+        if self.phase != Phase::Running {
+            return;
+        }
+        self.pause_clock(now);
+        self.announcement = Some(why.to_owned());
+        self.paused_for = Some(why.to_owned());
         self.refresh(now);
     }
 

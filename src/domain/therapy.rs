@@ -1,18 +1,27 @@
 //! Heat, cold and contrast sessions under a hard 20-minute cap.
 //!
-//! A session keeps both its monotonic and its wall-clock start and counts
-//! the larger of the two elapsed times, so a suspended laptop, a stalled
-//! process or a clock change can only end it early, never late. Its planned
-//! length is measured from the real start and can never exceed [`CAP`].
+//! A session keeps its monotonic, wall-clock and boot-clock starts and
+//! counts the largest of the elapsed times, so a suspended laptop, a
+//! stalled process or a clock change can only end it early, never late.
+//! Across a restart it measures real time with the boot clock (same boot)
+//! or the wall clock; when neither can say, the application is over (fail
+//! safe). Its planned length is measured from the real start and can never
+//! exceed [`CAP`].
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone};
+use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::{Deserialize, Serialize};
 
 use crate::content::model::{TherapyKind, TherapyMode};
 use crate::content::validate::THERAPY_CAP_MINUTES;
-use crate::time::{Now, words};
+use crate::time::Now;
+
+pub mod alarm;
+pub mod history;
+mod running;
+
+pub use running::{BootMark, Running};
 
 /// The longest any application may last: the content cap, as a duration.
 pub const CAP: Duration = Duration::from_secs(THERAPY_CAP_MINUTES as u64 * 60);
@@ -21,6 +30,11 @@ pub const STEP: Duration = Duration::from_secs(60);
 /// Starting again within this long of the last application ending needs an
 /// explicit confirmation.
 pub const REST_GAP: Duration = Duration::from_secs(30 * 60);
+/// How many times the time-up alarm rings (the first at time-up) until
+/// acknowledged, in the app and in `backcoach remind` alike.
+pub const ALERT_BELLS: u8 = 4;
+/// Time between two bells of the alarm.
+pub const BELL_GAP: Duration = Duration::from_secs(5);
 
 /// One leg of a session: heat or cold for a number of seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,74 +45,18 @@ pub struct Segment {
     pub secs: u64,
 }
 
-/// What is persisted the moment a session starts: enough to resume it (or
-/// to raise its alert) after a quit, crash or kill, from wall-clock time
-/// alone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Running {
-    /// Heat, cold or contrast.
-    pub mode: TherapyKind,
-    /// Wall-clock start, with its offset.
-    pub started: DateTime<FixedOffset>,
-    /// Planned length in seconds, from the start (never above the cap).
-    pub planned_secs: u64,
-    /// For contrast: the heat/cold pattern, repeated until the end.
-    #[serde(default)]
-    pub pattern: Vec<Segment>,
-    /// True once the session went into the history log, so a restart does
-    /// not log it twice.
-    #[serde(default)]
-    pub logged: bool,
-}
-
-impl Running {
-    /// The planned length, clamped to the cap whatever the file says.
-    pub fn planned(&self) -> Duration {
-        Duration::from_secs(self.planned_secs).min(CAP)
-    }
-
-    /// Wall-clock time since the start (zero if the clock is behind it).
-    pub fn wall_elapsed<Tz: TimeZone>(&self, wall: &DateTime<Tz>) -> Duration {
-        wall.fixed_offset()
-            .signed_duration_since(self.started)
-            .to_std()
-            .unwrap_or(Duration::ZERO)
-    }
-
-    /// Time left at a wall-clock time, for readers without a monotonic
-    /// start (e.g. `backcoach status`).
-    pub fn remaining_at<Tz: TimeZone>(&self, wall: &DateTime<Tz>) -> Duration {
-        self.planned().saturating_sub(self.wall_elapsed(wall))
-    }
-
-    /// How long ago the session ended at a wall-clock time, once over.
-    pub fn ended_ago_at<Tz: TimeZone>(&self, wall: &DateTime<Tz>) -> Option<Duration> {
-        self.wall_elapsed(wall).checked_sub(self.planned())
-    }
-
-    /// One short phrase, e.g. "heat 12m left" or "cold ended 3m ago:
-    /// remove the pack". Minutes left are rounded up, minutes ago down.
-    pub fn status_at<Tz: TimeZone>(&self, wall: &DateTime<Tz>) -> String {
-        let mode = self.mode.id();
-        let left = self.remaining_at(wall);
-        if left.is_zero() {
-            let ago = self.ended_ago_at(wall).unwrap_or(Duration::ZERO);
-            format!("{mode} ended {}m ago: remove the pack", ago.as_secs() / 60)
-        } else {
-            format!(
-                "{mode} {} left",
-                words::compact(TimeDelta::seconds(secs(left)))
-            )
-        }
-    }
-}
-
-/// A session in progress: the persisted part plus the monotonic start.
+/// A session in progress: the persisted part plus the monotonic clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// The persisted part.
     pub running: Running,
-    started_at: Instant,
+    /// The monotonic instant this process took the session over.
+    since: Instant,
+    /// Real time on the skin at `since`.
+    elapsed_then: Duration,
+    /// True when a restart could not tell how long the pack had been on:
+    /// the session counts as over.
+    unknown: bool,
 }
 
 impl Session {
@@ -111,26 +69,61 @@ impl Session {
                 planned_secs: planned.min(CAP).as_secs(),
                 pattern,
                 logged: false,
+                boot: now.boot.map(|b| BootMark::back_from(b, Duration::ZERO)),
+                alarm_rung: false,
             },
-            started_at: now.instant,
+            since: now.instant,
+            elapsed_then: Duration::ZERO,
+            unknown: false,
         }
     }
 
-    /// Picks a persisted session up again after a restart. The monotonic
-    /// start is unknown, so it is placed as far back as the wall clock says.
-    pub fn resume(running: Running, now: Now) -> Self {
-        let back = running.wall_elapsed(&now.wall);
-        let started_at = now.instant.checked_sub(back).unwrap_or(now.instant);
+    /// Picks a persisted session up in a process that did not see it
+    /// start: real time from the boot clock (same boot) or the wall clock;
+    /// over at once when neither can say. In another boot the start is
+    /// marked again on this boot's clock, so a later restart measures
+    /// from it (the caller saves `running` when it changed).
+    pub fn resume(mut running: Running, now: Now) -> Self {
+        let real = running.real_elapsed(&now.wall, now.boot);
+        if let (Some(elapsed), Some(boot)) = (real, now.boot)
+            && running.boot.is_none_or(|mark| mark.id != boot.id)
+        {
+            running.boot = Some(BootMark::back_from(boot, elapsed));
+        }
         Session {
             running,
-            started_at,
+            since: now.instant,
+            elapsed_then: real.unwrap_or(CAP),
+            unknown: real.is_none(),
         }
     }
 
-    /// The larger of monotonic and wall-clock elapsed time.
+    /// True when the time on the skin could not be known after a restart
+    /// (the wall clock was behind the start, and no boot clock of the same
+    /// boot could tell): the session was ended at once.
+    pub fn elapsed_unknown(&self) -> bool {
+        self.unknown
+    }
+
+    /// The largest of the monotonic, wall-clock and boot-clock elapsed
+    /// times.
     pub fn elapsed(&self, now: Now) -> Duration {
-        let mono = now.instant.saturating_duration_since(self.started_at);
-        mono.max(self.running.wall_elapsed(&now.wall))
+        let mono = self.elapsed_then + now.instant.saturating_duration_since(self.since);
+        let boot = self
+            .running
+            .boot
+            .and_then(|mark| mark.elapsed(now.boot))
+            .unwrap_or(Duration::ZERO);
+        mono.max(self.running.wall_elapsed(&now.wall)).max(boot)
+    }
+
+    /// How long ago it ended, once over; `None` while it runs or when the
+    /// time on the skin is unknown.
+    pub fn ended_ago(&self, now: Now) -> Option<Duration> {
+        if self.unknown {
+            return None;
+        }
+        self.elapsed(now).checked_sub(self.planned())
     }
 
     /// Planned length (never above the cap).
@@ -265,10 +258,4 @@ pub fn rest_gap_ago<Tz: TimeZone>(
         .to_std()
         .unwrap_or(Duration::ZERO);
     (ago < REST_GAP).then_some(ago)
-}
-
-/// Whole seconds as a signed count for chrono (saturating: lengths here are
-/// at most the cap).
-fn secs(d: Duration) -> i64 {
-    i64::try_from(words::seconds_up(d)).unwrap_or(i64::MAX)
 }

@@ -57,7 +57,8 @@ pub(super) const REMINDER: &[Binding] = &[
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
-/// The keys of the stand-up overlay, which takes every key while shown.
+/// The keys of the stand-up overlay, which takes every key while shown
+/// (`?`, listed with the global keys, shows these).
 pub const STANDUP: &[Binding] = &[
     bind!(
         [Enter, Char('d')],
@@ -75,12 +76,12 @@ pub const STANDUP: &[Binding] = &[
         Intent::StandupSnooze,
         true
     ),
+    bind!([Char('x')], "x", "skip this one", Intent::StandupSkip, true),
     bind!(
-        [Char('x'), Esc],
-        "x/Esc",
-        "x",
-        "skip this one",
-        Intent::StandupSkip,
-        true
+        [Esc],
+        "Esc",
+        "close without answering (asks again after the snooze)",
+        Intent::Back,
+        false
     ),
 ];

@@ -38,7 +38,14 @@ pub(super) const PICK: &[Binding] = &[
 ];
 
 const CHECK: &[Binding] = &[
-    bind!([Enter], "Enter", "start", Intent::Select, true),
+    bind!([Char('y')], "y", "yes, start", Intent::Yes, true),
+    bind!(
+        [Enter],
+        "Enter",
+        "nothing: only y starts an application",
+        Intent::Select,
+        false
+    ),
     bind!(
         [Char('+'), Char('='), Right, Up],
         "+/=/→/↑",

@@ -21,10 +21,11 @@ pub(super) fn perform(
     tx: &Sender<Wake>,
 ) -> io::Result<Option<Outcome>> {
     Ok(match cmd {
-        Cmd::SaveSettings => store
-            .save_settings(&app.settings)
+        Cmd::SaveSettings(change) => store
+            .change_settings(&change)
             .err()
             .map(|err| Outcome::SaveFailed(err.to_string())),
+        Cmd::CheckWatcher => Some(Outcome::Watcher(store.remind_watching())),
         Cmd::Append(record) => store
             .append(&record)
             .err()

@@ -34,10 +34,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut lines: Vec<Line> = screen.iter().flat_map(row).collect();
     lines.push(Line::default());
     lines.extend(keys::GLOBAL.iter().flat_map(row));
-    let title = Span::styled(
-        format!(" Keys: {} ", screen_title(app.screen)),
-        theme.title(),
-    );
+    let what = if app.reminder.showing {
+        "Stand-up reminder"
+    } else {
+        screen_title(app.screen)
+    };
+    let title = Span::styled(format!(" Keys: {what} "), theme.title());
     Popup::new(title, lines, WIDTH)
         .bottom_title(Line::from(" Esc or ? closes "))
         .render(frame, area);

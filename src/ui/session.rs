@@ -137,7 +137,10 @@ fn head_lines(
         )),
     ];
     let said = if session.paused {
-        "Paused: Space carries on".to_owned()
+        session
+            .paused_for
+            .clone()
+            .unwrap_or_else(|| "Paused: Space carries on".to_owned())
     } else {
         session.announcement.clone().unwrap_or_default()
     };

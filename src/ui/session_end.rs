@@ -13,8 +13,9 @@ use crate::domain::session::{PAIN_MAX, Phase, Session};
 use crate::domain::session_record::ExerciseOutcome;
 use crate::time::words::{about_minutes, clock};
 
-/// Warning sections shown when something hurts, in order.
-pub const HURT_SECTIONS: [&str; 2] = ["stop_signs", "red_flags"];
+/// Warning sections shown when a stretch hurts, in order: guidance for
+/// stretching (not the self-release stop signs), then the red flags.
+pub const HURT_SECTIONS: [&str; 2] = ["stretch_hurts", "red_flags"];
 
 /// The 0-10 pain scale, before or after.
 pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Line::default(),
     ];
     let snooze = format!("snooze {} min", app.settings.reminder.snooze_minutes);
-    for binding in STANDUP {
+    for binding in STANDUP.iter().filter(|b| b.hint) {
         let does = if binding.short == "s" {
             snooze.as_str()
         } else {
@@ -35,6 +35,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Span::styled(does.to_owned(), theme.text()),
         ]));
     }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!(
+            "Esc closes it without an answer (back in {} min) · ? keys",
+            app.settings.reminder.snooze_minutes
+        ),
+        theme.dim(),
+    )));
     let title = Span::styled(
         " Time to stand up ",
         theme.warning().add_modifier(Modifier::REVERSED),

@@ -18,7 +18,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .chain(
             keys::GLOBAL
                 .iter()
-                .filter(|_| !app.help_open && !app.reminder.showing),
+                .filter(|_| !app.help_open && !app.reminder.showing && app.quit_ask.is_none()),
         )
         .filter(|b| b.hint);
     for (i, binding) in hinted.enumerate() {

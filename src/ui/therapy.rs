@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
 mod alert;
+pub mod compact;
 mod running;
 
 use super::lines::{paragraph, paragraph_in, wrap_hanging, wrap_lines};
@@ -160,9 +161,9 @@ fn render_check(app: &App, mode: &TherapyMode, frame: &mut Frame, area: Rect, th
         safety.extend(hanging(rule, "  ! ", width, theme.warning()));
     }
     let question = if mode.mode == TherapyKind::Heat {
-        "Warm, not hot, and comfortable on the skin? Enter = yes, start."
+        "Warm, not hot, and comfortable on the skin? y = yes, start."
     } else {
-        "Is the ice pack wrapped in a towel? Enter = yes, start."
+        "Is the ice pack wrapped in a towel? y = yes, start."
     };
     let mut controls = vec![
         Line::default(),

@@ -4,6 +4,8 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod alarm;
+mod alarm_clock;
 mod command_line;
 mod hostile;
 mod reminder;

@@ -13,6 +13,7 @@ use crate::support::*;
 
 const ALERT: &str = "REMOVE THE PACK NOW";
 const COLD_CHECK: &str = "Is the ice pack wrapped in a towel?";
+const QUIT_ASK: &str = "Quit with the pack on?";
 
 fn args(list: &[&'static str]) -> Vec<&'static OsStr> {
     list.iter().map(|s| OsStr::new(*s)).collect()
@@ -47,7 +48,7 @@ fn a_three_second_cold_timer_raises_the_alert_and_logs_it() {
     tui.send(ENTER);
     tui.wait_for(COLD_CHECK);
     tui.wait_for("Length 0:03");
-    tui.send(ENTER);
+    tui.send(b"y");
     let started = Instant::now();
     tui.wait_for("Cold · on the skin");
     assert!(running_file(&world).is_file(), "not persisted at the start");
@@ -105,7 +106,7 @@ fn a_killed_session_resumes_with_the_right_time_left() {
     let world = acknowledged_world();
     let mut tui = world.spawn(&args(&["timer", "heat", "--duration", "2m"]), 80, 24);
     tui.wait_for("Length 2:00");
-    tui.send(ENTER);
+    tui.send(b"y");
     tui.wait_for("Heat · on the skin");
     let started = Instant::now();
     let pid = tui.pid();
@@ -146,7 +147,10 @@ fn a_killed_session_resumes_with_the_right_time_left() {
         shown <= 120 && shown + 3 >= expected && shown <= expected + 1,
         "shows {left} left, expected about {expected} s"
     );
+    // With the pack on, Ctrl-C asks first.
     tui.send(b"\x03");
+    tui.wait_for(QUIT_ASK);
+    tui.send(b"y");
     let ended = tui.end();
     ended.assert_terminal_restored();
     // On the way out, a pack left on is not forgotten.
@@ -175,6 +179,8 @@ fn a_restart_after_the_end_shows_the_alert_with_how_long_ago() {
     assert_eq!(log.lines().count(), 1, "{log}");
     assert!(log.contains("\"actual_secs\":60"), "{log}");
     tui.send(b"\x03");
+    tui.wait_for(QUIT_ASK);
+    tui.send(b"y");
     tui.end().assert_terminal_restored();
     // Quitting without acknowledging keeps the alert for the next start,
     // and does not log again.

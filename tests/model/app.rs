@@ -8,14 +8,15 @@ use backcoach::content::model::Position;
 use backcoach::content::source;
 use backcoach::keys;
 use backcoach::store::Settings;
+use backcoach::store::settings_change::SettingsChange;
 use chrono::{Local, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 fn at(minute: u32) -> Now {
-    Now {
-        instant: Instant::now() + Duration::from_secs(u64::from(minute) * 60),
-        wall: Local.with_ymd_and_hms(2026, 11, 22, 9, minute, 0).unwrap(),
-    }
+    Now::new(
+        Instant::now() + Duration::from_secs(u64::from(minute) * 60),
+        Local.with_ymd_and_hms(2026, 11, 22, 9, minute, 0).unwrap(),
+    )
 }
 
 fn fresh() -> App {
@@ -50,7 +51,12 @@ fn first_run_statement_is_acknowledged_once_and_saved() {
     assert!(send(&mut app, &[Intent::Down, Intent::Next]).is_empty());
     assert_eq!(app.screen, Screen::Disclaimer);
     let cmds = app::update(&mut app, Intent::Select, at(7));
-    assert_eq!(cmds, vec![Cmd::SaveSettings]);
+    assert_eq!(
+        cmds,
+        vec![Cmd::SaveSettings(SettingsChange::DisclaimerAcknowledged(
+            at(7).wall
+        ))]
+    );
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(app.settings.disclaimer_acknowledged, Some(at(7).wall));
     // A later start with those settings skips it.

@@ -274,6 +274,8 @@ proptest! {
                 .map(|secs| Segment { kind: TherapyKind::Heat, secs: *secs })
                 .collect(),
             logged: false,
+            boot: None,
+            alarm_rung: false,
         };
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();

@@ -1,13 +1,18 @@
 //! Model tests: content, domain rules, the app's update and the store, driven with explicit times and no terminal.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod alarm_owner;
+mod alarm_screen;
+mod alarm_support;
 mod app;
 mod content;
+mod content_rules;
 mod duration_grammar;
 mod history;
 mod hostile_content;
 mod hostile_data;
 mod hostile_formats;
+mod lost_update;
 mod progress;
 mod reminder_app;
 mod reminder_schedule;
@@ -18,6 +23,7 @@ mod session_store;
 mod sessions;
 mod store;
 mod therapy_app;
+mod therapy_clock;
 mod therapy_domain;
 mod therapy_store;
 mod versioned_files;

@@ -12,8 +12,10 @@ use backcoach::content::source;
 use backcoach::domain::cursor::ListCursor;
 use backcoach::domain::record::{Record, StandupOutcome};
 use backcoach::domain::reminder::Schedule;
+use backcoach::domain::reminder_settings::ReminderSettings;
 use backcoach::keys;
 use backcoach::store::Settings;
+use backcoach::store::settings_change::SettingsChange;
 use backcoach::time::words::{Precision, in_words, when as when_text};
 use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -30,10 +32,7 @@ fn at(hour: u32, minute: u32, second: u32) -> Now {
         .with_ymd_and_hms(2026, 11, 23, hour, minute, second)
         .unwrap();
     let start = Local.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
-    Now {
-        instant: base() + (wall - start).to_std().unwrap(),
-        wall,
-    }
+    Now::new(base() + (wall - start).to_std().unwrap(), wall)
 }
 
 fn fixed(now: Now) -> DateTime<FixedOffset> {
@@ -91,9 +90,11 @@ fn done_records_restarts_and_counts() {
         Some(Intent::StandupSnooze)
     );
     assert_eq!(
-        keys::map(key(KeyCode::Esc), &app),
+        keys::map(key(KeyCode::Char('x')), &app),
         Some(Intent::StandupSkip)
     );
+    // Esc is not an answer: it closes the overlay (see below).
+    assert_eq!(keys::map(key(KeyCode::Esc), &app), Some(Intent::Back));
     let cmds = app::update(&mut app, Intent::StandupDone, at(11, 2, 0));
     assert_eq!(
         cmds,
@@ -160,8 +161,13 @@ fn the_overlay_shows_over_any_screen_and_swallows_other_keys() {
     let selected = app.library.selected;
     assert!(app::update(&mut app, Intent::Down, at(11, 0, 1)).is_empty());
     assert_eq!(app.library.selected, selected);
+    // `?` shows the overlay's own keys; Esc closes that help, and the
+    // overlay stays.
     assert!(app::update(&mut app, Intent::ToggleHelp, at(11, 0, 1)).is_empty());
-    assert!(!app.help_open);
+    assert!(app.help_open && app.reminder.showing);
+    assert_eq!(keys::map(key(KeyCode::Esc), &app), Some(Intent::Back));
+    assert!(app::update(&mut app, Intent::Back, at(11, 0, 1)).is_empty());
+    assert!(!app.help_open && app.reminder.showing);
     // Ctrl-C still quits.
     app::update(&mut app, Intent::Quit, at(11, 0, 2));
     assert!(app.quit);
@@ -246,7 +252,12 @@ fn home_key_turns_it_off_and_on_again_with_a_fresh_interval() {
     );
     assert_eq!(
         app::update(&mut app, Intent::ToggleReminder, at(10, 10, 0)),
-        vec![Cmd::SaveSettings]
+        vec![Cmd::SaveSettings(SettingsChange::Reminder(
+            ReminderSettings {
+                enabled: false,
+                ..ReminderSettings::default()
+            }
+        ))]
     );
     assert!(!app.settings.reminder.enabled);
     assert_eq!(
@@ -257,7 +268,13 @@ fn home_key_turns_it_off_and_on_again_with_a_fresh_interval() {
     assert!(app::update(&mut app, Outcome::Tick, at(11, 0, 0)).is_empty());
     assert!(!app.reminder.showing);
     let cmds = app::update(&mut app, Intent::ToggleReminder, at(14, 0, 0));
-    assert_eq!(cmds, vec![Cmd::SaveSettings, Cmd::SaveSchedule]);
+    assert_eq!(
+        cmds,
+        vec![
+            Cmd::SaveSettings(SettingsChange::Reminder(ReminderSettings::default())),
+            Cmd::SaveSchedule
+        ]
+    );
     assert_eq!(
         app::next_wakeup(&app, at(14, 0, 0)),
         Some(at(15, 0, 0).instant)
@@ -282,7 +299,12 @@ fn reminder_screen_edits_settings() {
     app::update(&mut app, Intent::Down, at(10, 1, 0));
     assert_eq!(
         app::update(&mut app, Intent::Next, at(10, 1, 0)),
-        vec![Cmd::SaveSettings]
+        vec![Cmd::SaveSettings(SettingsChange::Reminder(
+            ReminderSettings {
+                every_minutes: 65,
+                ..ReminderSettings::default()
+            }
+        ))]
     );
     assert_eq!(app.settings.reminder.every_minutes, 65);
     // Space on a value row changes nothing.
@@ -319,7 +341,14 @@ fn reminder_screen_edits_settings() {
     app::update(&mut app, Intent::Select, at(10, 2, 0));
     assert!(!app.settings.reminder.enabled);
     let cmds = app::update(&mut app, Intent::Select, at(10, 3, 0));
-    assert_eq!(cmds, vec![Cmd::SaveSettings, Cmd::SaveSchedule]);
+    assert_eq!(
+        cmds,
+        vec![
+            Cmd::SaveSettings(SettingsChange::Reminder(app.settings.reminder)),
+            Cmd::SaveSchedule
+        ]
+    );
+    assert!(app.settings.reminder.enabled);
     app::update(&mut app, Intent::Back, at(10, 3, 0));
     assert_eq!(app.screen, Screen::Home);
 }
@@ -409,8 +438,8 @@ fn a_due_reminder_waits_behind_a_heat_application_until_the_pack_is_off() {
             .position(|e| *e == HomeEntry::Therapy)
             .unwrap(),
     );
-    // Home → timer picker → heat's check → start.
-    for msg in [Intent::Select, Intent::Select, Intent::Select] {
+    // Home → timer picker → heat's check → yes, start.
+    for msg in [Intent::Select, Intent::Select, Intent::Yes] {
         app::update(&mut app, msg, at(10, 50, 0));
     }
     assert!(app::is_counting_down(&app), "the heat application runs");

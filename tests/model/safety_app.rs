@@ -10,18 +10,19 @@ use backcoach::content::source;
 use backcoach::domain::record::Record;
 use backcoach::keys;
 use backcoach::store::Settings;
+use backcoach::store::settings_change::SettingsChange;
 use chrono::{Local, TimeZone};
 
 use crate::support::screen::{deliver, settle};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn at(day: u32, hour: u32, minute: u32) -> Now {
-    Now {
-        instant: Instant::now(),
-        wall: Local
+    Now::new(
+        Instant::now(),
+        Local
             .with_ymd_and_hms(2026, 11, day, hour, minute, 0)
             .unwrap(),
-    }
+    )
 }
 
 fn morning() -> Now {
@@ -121,7 +122,10 @@ fn command_line_technique_opens_the_checklist_first_then_that_card() {
     let cmds = answer(&mut app, &[], morning());
     assert_eq!(app.screen, Screen::Technique);
     assert_eq!(app.card.as_ref().unwrap().exercise_id, "lying_spinal_twist");
-    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert!(cmds.iter().any(|c| matches!(
+        c,
+        Cmd::SaveSettings(SettingsChange::GateAnswers(answers)) if answers.yes.is_empty()
+    )));
     assert_eq!(used(&cmds), ["lying_spinal_twist"]);
 }
 
@@ -136,7 +140,11 @@ fn command_line_start_waits_for_the_first_run_statement() {
     send(&mut app, &[Outcome::Started], morning());
     assert_eq!(app.screen, Screen::Disclaimer);
     let cmds = send(&mut app, &[Intent::Select], morning());
-    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert!(
+        cmds.contains(&Cmd::SaveSettings(SettingsChange::DisclaimerAcknowledged(
+            morning().wall
+        )))
+    );
     assert_eq!(app.screen, Screen::Checklist);
 }
 
@@ -227,7 +235,11 @@ fn it_hurt_closes_the_gate_for_the_rest_of_the_day_and_is_recorded() {
     let cmds = send(&mut app, &[Intent::ReportHurt], at(22, 9, 5));
     assert_eq!(app.screen, Screen::Hurt);
     assert!(app.card.is_none());
-    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert!(
+        cmds.contains(&Cmd::SaveSettings(SettingsChange::HurtReported(
+            at(22, 9, 5).wall.fixed_offset()
+        )))
+    );
     assert!(cmds.iter().any(|c| matches!(
         c,
         Cmd::Append(Record::ReleaseHurt { technique, .. }) if technique == "seated_chair_extension"
@@ -279,7 +291,11 @@ fn a_habit_needs_an_explicit_acknowledgement_before_anything_opens() {
         assert_eq!(app.screen, Screen::Habit);
     }
     let cmds = send(&mut app, &[Intent::Acknowledge], morning());
-    assert!(cmds.contains(&Cmd::SaveSettings));
+    assert!(
+        cmds.contains(&Cmd::SaveSettings(SettingsChange::HabitAcknowledged(
+            morning().wall.fixed_offset()
+        )))
+    );
     assert_eq!(used(&cmds), ["seated_floor_twist"]);
     assert_eq!(app.screen, Screen::Technique);
     // Acknowledged for today only.

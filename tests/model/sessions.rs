@@ -14,6 +14,7 @@ use backcoach::domain::session::Phase;
 use backcoach::domain::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
 use backcoach::keys;
 use backcoach::store::Settings;
+use backcoach::store::settings_change::SettingsChange;
 use chrono::{Local, TimeZone};
 use ratatui::crossterm::event::KeyCode;
 
@@ -38,10 +39,10 @@ impl Clock {
     }
 
     fn at(&self, offset: Duration) -> Now {
-        Now {
-            instant: self.t0 + offset,
-            wall: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
-        }
+        Now::new(
+            self.t0 + offset,
+            Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+        )
     }
 
     fn secs(&self, secs: f64) -> Now {
@@ -436,7 +437,10 @@ fn the_bell_can_be_turned_off_and_is_saved() {
     let mut app = app();
     app.screen = Screen::Routines;
     let cmds = app::update(&mut app, Intent::ToggleBell, clock.secs(0.0));
-    assert_eq!(cmds, vec![Cmd::SaveSettings]);
+    assert_eq!(
+        cmds,
+        vec![Cmd::SaveSettings(SettingsChange::SessionBell(false))]
+    );
     assert!(!app.settings.session_bell);
     app::start_routine(&mut app, "mini", clock.secs(0.0)).unwrap();
     let cmds = app::update(&mut app, Intent::Next, clock.secs(0.0));

@@ -18,6 +18,8 @@ use backcoach::store::Settings;
 use chrono::{DateTime, Local, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::support::screen::settle;
+
 const S: Duration = Duration::from_secs(1);
 const M: Duration = Duration::from_secs(60);
 
@@ -36,10 +38,10 @@ impl T {
 
     /// Both clocks `secs` after the test's start.
     fn at(&self, secs: u64) -> Now {
-        Now {
-            instant: self.base + Duration::from_secs(secs),
-            wall: self.wall0 + chrono::Duration::seconds(i64::try_from(secs).unwrap()),
-        }
+        Now::new(
+            self.base + Duration::from_secs(secs),
+            self.wall0 + chrono::Duration::seconds(i64::try_from(secs).unwrap()),
+        )
     }
 }
 
@@ -80,7 +82,7 @@ fn start(app: &mut App, kind: TherapyKind, now: Now) -> Vec<Cmd> {
     }
     send(app, &[Intent::Select], now);
     assert_eq!(app.therapy.stage, Stage::Check);
-    send(app, &[Intent::Select], now)
+    send(app, &[Intent::Yes], now)
 }
 
 fn bells(cmds: &[Cmd]) -> usize {
@@ -166,6 +168,7 @@ fn time_up_raises_the_alert_rings_and_logs_once() {
         }
     }
     assert_eq!(rung, usize::from(ALERT_BELLS));
+    settle(&mut app, 80, 24, now);
     let cmds = send(&mut app, &[Intent::Select], now);
     assert_eq!(cmds, vec![Cmd::ClearRunning]);
     assert!(app.therapy.alert.is_none());
@@ -253,7 +256,7 @@ fn plus_held_down_on_the_check_and_while_running_stays_within_the_cap() {
         send(&mut app, &[Intent::Longer], t.at(0));
     }
     assert_eq!(app.therapy.planned, CAP);
-    send(&mut app, &[Intent::Select], t.at(0));
+    send(&mut app, &[Intent::Yes], t.at(0));
     for _ in 0..5 {
         send(&mut app, &[Intent::Shorter], t.at(60));
     }
@@ -278,6 +281,9 @@ fn starting_within_the_rest_gap_needs_an_explicit_yes() {
     assert_eq!(app.therapy.stage, Stage::Check);
     let cmds = send(&mut app, &[Intent::Select], now);
     assert!(cmds.is_empty());
+    assert_eq!(app.therapy.stage, Stage::Check, "Enter answers nothing");
+    let cmds = send(&mut app, &[Intent::Yes], now);
+    assert!(cmds.is_empty());
     assert_eq!(app.therapy.stage, Stage::RestGap);
     send(
         &mut app,
@@ -289,7 +295,7 @@ fn starting_within_the_rest_gap_needs_an_explicit_yes() {
     assert!(keys_here.iter().any(|b| b.intent == Intent::ConfirmAnyway));
     send(&mut app, &[Intent::Back], now);
     assert_eq!(app.therapy.stage, Stage::Check);
-    send(&mut app, &[Intent::Select], now);
+    send(&mut app, &[Intent::Yes], now);
     let cmds = send(&mut app, &[Intent::ConfirmAnyway], now);
     assert!(matches!(cmds.as_slice(), [Cmd::SaveRunning(_)]));
     assert!(app.therapy.session.is_some());
@@ -336,6 +342,8 @@ fn running(t: &T, planned_secs: u64, logged: bool) -> Running {
         planned_secs,
         pattern: Vec::new(),
         logged,
+        boot: None,
+        alarm_rung: false,
     }
 }
 
@@ -344,10 +352,7 @@ fn a_restart_opens_straight_onto_the_running_session() {
     let t = T::new();
     let mut app = app();
     // Restarted four minutes in, in a fresh process (new monotonic clock).
-    let later = Now {
-        instant: Instant::now(),
-        wall: t.wall0 + chrono::Duration::minutes(4),
-    };
+    let later = Now::new(Instant::now(), t.wall0 + chrono::Duration::minutes(4));
     app::therapy::boot(
         &mut app,
         Boot {
@@ -366,10 +371,7 @@ fn a_restart_opens_straight_onto_the_running_session() {
 #[test]
 fn a_restart_after_the_end_shows_the_alert_and_logs_it_once() {
     let t = T::new();
-    let later = Now {
-        instant: Instant::now(),
-        wall: t.wall0 + chrono::Duration::minutes(22),
-    };
+    let later = Now::new(Instant::now(), t.wall0 + chrono::Duration::minutes(22));
     for logged in [false, true] {
         let mut app = app();
         app::therapy::boot(
@@ -481,6 +483,7 @@ fn suspend_is_refused_while_a_pack_is_on() {
     assert!(app.notice.as_deref().unwrap().contains("Ctrl-Z is off"));
     send(&mut app, &[Outcome::Tick], t.at(15 * 60));
     assert!(!send(&mut app, &[Intent::Suspend], t.at(15 * 60 + 1)).contains(&Cmd::Suspend));
+    settle(&mut app, 80, 24, t.at(15 * 60 + 2));
     send(&mut app, &[Intent::Select], t.at(15 * 60 + 2));
     assert_eq!(
         send(&mut app, &[Intent::Suspend], t.at(15 * 60 + 3)),

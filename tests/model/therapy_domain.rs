@@ -35,10 +35,10 @@ impl Clocks {
 
     /// Monotonic `mono` and wall-clock `wall` seconds after the start.
     fn at(self, mono: i64, wall: i64) -> Now {
-        Now {
-            instant: self.base + Duration::from_secs(u64::try_from(mono).unwrap()),
-            wall: self.wall0 + chrono::Duration::seconds(wall),
-        }
+        Now::new(
+            self.base + Duration::from_secs(u64::try_from(mono).unwrap()),
+            self.wall0 + chrono::Duration::seconds(wall),
+        )
     }
 
     /// Both clocks `secs` after the start.
@@ -248,10 +248,7 @@ fn a_resumed_session_keeps_its_remaining_time() {
     let s = session(TherapyKind::Heat, 15 * M, c);
     // The process is restarted 4 minutes in; its new monotonic clock knows
     // nothing of the old one.
-    let later = Now {
-        instant: Instant::now(),
-        wall: c.wall0 + chrono::Duration::seconds(240),
-    };
+    let later = Now::new(Instant::now(), c.wall0 + chrono::Duration::seconds(240));
     let resumed = Session::resume(s.running.clone(), later);
     assert_eq!(resumed.remaining(later), 11 * M);
     assert_eq!(s.running.remaining_at(&later.wall), 11 * M);
@@ -276,10 +273,10 @@ fn contrast_switches_segments_from_the_pattern() {
     assert_eq!(seg(300), (2, TherapyKind::Heat, 3 * M));
     assert_eq!(seg(14 * 60), (5, TherapyKind::Cold, M));
     // Sub-second: still heat, half a second left in it.
-    let almost = Now {
-        instant: c.base + Duration::from_millis(179_500),
-        wall: c.wall0 + chrono::Duration::milliseconds(179_500),
-    };
+    let almost = Now::new(
+        c.base + Duration::from_millis(179_500),
+        c.wall0 + chrono::Duration::milliseconds(179_500),
+    );
     assert_eq!(
         s.segment(almost),
         (0, TherapyKind::Heat, Duration::from_millis(500))
@@ -320,20 +317,20 @@ fn the_loop_wakes_at_least_every_second_while_running() {
     let s = session(TherapyKind::Heat, 3 * S, c);
     let now = c.both(0);
     assert_eq!(s.next_wakeup(now), now.instant + S);
-    let mid = Now {
-        instant: c.base + Duration::from_millis(1_300),
-        wall: c.wall0 + chrono::Duration::milliseconds(1_300),
-    };
+    let mid = Now::new(
+        c.base + Duration::from_millis(1_300),
+        c.wall0 + chrono::Duration::milliseconds(1_300),
+    );
     assert_eq!(s.next_wakeup(mid), c.base + 2 * S);
     let end = c.both(3);
     assert_eq!(s.next_wakeup(end), end.instant, "over: wake at once");
     // Wall clock ahead of the monotonic one: still within a second.
     let long = session(TherapyKind::Heat, 20 * M, c);
     for step in 0..200 {
-        let now = Now {
-            instant: c.base + Duration::from_millis(step * 7_919),
-            wall: c.wall0 + chrono::Duration::milliseconds(i64::try_from(step).unwrap() * 9_001),
-        };
+        let now = Now::new(
+            c.base + Duration::from_millis(step * 7_919),
+            c.wall0 + chrono::Duration::milliseconds(i64::try_from(step).unwrap() * 9_001),
+        );
         let next = long.next_wakeup(now);
         assert!(next <= now.instant + S && next >= now.instant);
     }

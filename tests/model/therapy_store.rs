@@ -33,6 +33,8 @@ fn sample() -> Running {
             },
         ],
         logged: false,
+        boot: None,
+        alarm_rung: false,
     }
 }
 
@@ -154,6 +156,8 @@ proptest! {
                 })
                 .collect(),
             logged,
+            boot: None,
+            alarm_rung: false,
         };
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();

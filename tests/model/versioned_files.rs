@@ -138,6 +138,8 @@ fn running() -> Running {
             },
         ],
         logged: true,
+        boot: None,
+        alarm_rung: false,
     }
 }
 

@@ -17,10 +17,10 @@ fn fixture() -> Content {
 }
 
 fn now() -> Now {
-    Now {
-        instant: Instant::now(),
-        wall: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
-    }
+    Now::new(
+        Instant::now(),
+        Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+    )
 }
 
 /// An app past the first-run statement, on the home screen.

@@ -1,6 +1,7 @@
 //! Snapshot tests: the real view drawn into a ratatui TestBackend, from states reached through the real update.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod alarm_screens;
 mod basics;
 mod reminder_screens;
 mod safety_screens;

@@ -31,10 +31,7 @@ fn at_s(hour: u32, minute: u32, second: u32) -> Now {
         .with_ymd_and_hms(2026, 11, 23, hour, minute, second)
         .unwrap();
     let start = Local.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
-    Now {
-        instant: base() + (wall - start).to_std().unwrap(),
-        wall,
-    }
+    Now::new(base() + (wall - start).to_std().unwrap(), wall)
 }
 
 /// Home screen; stood up at 8:30 and 9:40, the interval started at 10:00.

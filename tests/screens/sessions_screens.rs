@@ -22,10 +22,10 @@ fn fixture() -> Content {
 }
 
 fn at(t0: Instant, secs: f64) -> Now {
-    Now {
-        instant: t0 + Duration::from_secs_f64(secs),
-        wall: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
-    }
+    Now::new(
+        t0 + Duration::from_secs_f64(secs),
+        Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+    )
 }
 
 fn app(color: bool) -> App {

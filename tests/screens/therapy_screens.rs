@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::screen::{draw, find, screen};
+use crate::support::screen::{draw, find, screen, settle};
 use backcoach::app::therapy::Boot;
 use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::catalog::Content;
@@ -24,10 +24,10 @@ fn wall0() -> DateTime<Local> {
 
 /// A fixed base instant per test, `secs` later on both clocks.
 fn at(base: Instant, secs: u64) -> Now {
-    Now {
-        instant: base + Duration::from_secs(secs),
-        wall: wall0() + chrono::Duration::seconds(i64::try_from(secs).unwrap()),
-    }
+    Now::new(
+        base + Duration::from_secs(secs),
+        wall0() + chrono::Duration::seconds(i64::try_from(secs).unwrap()),
+    )
 }
 
 /// On the timer's mode picker.
@@ -80,7 +80,7 @@ fn cold_pre_check() {
 #[test]
 fn running_heat() {
     let (mut app, base) = check(0, true);
-    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Outcome::Tick], at(base, 4 * 60 + 31));
     assert_snapshot!(screen(&app));
 }
@@ -88,7 +88,7 @@ fn running_heat() {
 #[test]
 fn contrast_switch() {
     let (mut app, base) = check(2, true);
-    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Outcome::Tick], at(base, 3 * 60 + 2));
     assert_snapshot!(screen(&app));
 }
@@ -96,7 +96,7 @@ fn contrast_switch() {
 #[test]
 fn time_up_alert() {
     let (mut app, base) = check(1, true);
-    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Outcome::Tick], at(base, 10 * 60 + 150));
     assert_snapshot!(screen(&app));
 }
@@ -104,20 +104,16 @@ fn time_up_alert() {
 #[test]
 fn rest_gap_warning() {
     let (mut app, base) = check(0, true);
-    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Intent::PackRemoved], at(base, 5 * 60));
-    drive(
-        &mut app,
-        &[Intent::Select, Intent::Select],
-        at(base, 17 * 60),
-    );
+    drive(&mut app, &[Intent::Select, Intent::Yes], at(base, 17 * 60));
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn running_timer_shows_on_other_screens() {
     let (mut app, base) = check(0, true);
-    drive(&mut app, &[Intent::Select], at(base, 0));
+    drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Intent::Back], at(base, 65));
     let buffer = draw(&app, 80, 24);
     let header: String = (0..80).map(|x| buffer[(x, 0)].symbol()).collect();
@@ -128,7 +124,7 @@ fn running_timer_shows_on_other_screens() {
 fn the_alert_is_in_the_warning_style_with_or_without_colour() {
     for color in [true, false] {
         let (mut app, base) = check(0, color);
-        drive(&mut app, &[Intent::Select], at(base, 0));
+        drive(&mut app, &[Intent::Yes], at(base, 0));
         drive(&mut app, &[Outcome::Tick], at(base, 15 * 60));
         let buffer = draw(&app, 80, 24);
         let cell = &buffer[find(&buffer, "!! REMOVE THE PACK NOW")];
@@ -143,7 +139,7 @@ fn every_state() -> Vec<App> {
     for n in 0..3 {
         let (mut app, base) = check(n, true);
         states.push(app.clone());
-        drive(&mut app, &[Intent::Select], at(base, 0));
+        drive(&mut app, &[Intent::Yes], at(base, 0));
         drive(&mut app, &[Outcome::Tick], at(base, 185));
         states.push(app.clone());
         let mut help = app.clone();
@@ -151,9 +147,13 @@ fn every_state() -> Vec<App> {
         states.push(help);
         drive(&mut app, &[Outcome::Tick], at(base, 20 * 60));
         states.push(app.clone());
+        let mut quitting = app.clone();
+        drive(&mut quitting, &[Intent::Quit], at(base, 20 * 60));
+        states.push(quitting);
+        settle(&mut app, 80, 24, at(base, 21 * 60));
         drive(
             &mut app,
-            &[Intent::Select, Intent::Select, Intent::Select],
+            &[Intent::Select, Intent::Select, Intent::Yes],
             at(base, 21 * 60),
         );
         states.push(app);

@@ -53,6 +53,21 @@ impl World {
         World { root }
     }
 
+    /// A world whose settings say the first-run statement was already
+    /// acknowledged, plus `extra` settings fields (e.g. `reminder: (…),`).
+    pub fn acknowledged(extra: &str) -> World {
+        let world = World::new();
+        std::fs::create_dir_all(world.data_dir()).unwrap();
+        std::fs::write(
+            world.data_dir().join("settings.ron"),
+            format!(
+                "(version: 1, disclaimer_acknowledged: Some(\"2026-01-01T00:00:00+00:00\"), {extra})"
+            ),
+        )
+        .unwrap();
+        world
+    }
+
     pub fn data_dir(&self) -> PathBuf {
         self.root.path().join("data")
     }

@@ -1,7 +1,7 @@
 //! Helpers for the snapshot tests: load a small fixture, draw the real view
 //! into a ratatui TestBackend, and read the result back as text.
 
-use backcoach::app::{self, App, Cmd, Msg, Now, Outcome, Shown};
+use backcoach::app::{self, App, Cmd, Drawn, Msg, Now, Outcome};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::source::Source;
@@ -26,12 +26,12 @@ pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
 }
 
 /// Draws the whole app and returns the frame and what the view reported
-/// about its scrolling text.
-pub fn drawn(app: &App, width: u16, height: u16) -> (Buffer, Option<Shown>) {
+/// about it.
+pub fn drawn(app: &App, width: u16, height: u16) -> (Buffer, Drawn) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut shown = None;
-    terminal.draw(|frame| shown = ui::view(app, frame)).unwrap();
-    (terminal.backend().buffer().clone(), shown)
+    let mut drawn = Drawn::default();
+    terminal.draw(|frame| drawn = ui::view(app, frame)).unwrap();
+    (terminal.backend().buffer().clone(), drawn)
 }
 
 /// What the runtime does after an update: draw at the terminal's size and,
@@ -39,11 +39,11 @@ pub fn drawn(app: &App, width: u16, height: u16) -> (Buffer, Option<Shown>) {
 pub fn settle(app: &mut App, width: u16, height: u16, now: Now) -> Vec<Cmd> {
     let mut cmds = Vec::new();
     for _ in 0..4 {
-        let (_, shown) = drawn(app, width, height);
-        if shown == app.shown {
+        let (_, report) = drawn(app, width, height);
+        if report == app.drawn() {
             break;
         }
-        cmds.extend(app::update(app, Outcome::Drawn(shown), now));
+        cmds.extend(app::update(app, Outcome::Drawn(report), now));
     }
     cmds
 }

@@ -89,6 +89,7 @@ impl Session {
         }
         self.running_since = Some(now);
         self.paused = false;
+        self.paused_for = None;
     }
 
     pub(super) fn stop_clock(&mut self, at: Instant) {

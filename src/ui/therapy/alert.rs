@@ -22,11 +22,12 @@ pub(super) fn render(
     area: Rect,
     theme: Theme,
 ) {
-    let over = session.elapsed(now).saturating_sub(session.planned());
-    let when = if over.as_secs() < 60 {
-        "Time is up.".to_owned()
-    } else {
-        format!("It ended {}.", words::ago(over))
+    let when = match session.ended_ago(now) {
+        None => "The clock changed while it was on, so how long it has been on cannot be \
+                 known."
+            .to_owned(),
+        Some(over) if over.as_secs() < 60 => "Time is up.".to_owned(),
+        Some(over) => format!("It ended {}.", words::ago(over)),
     };
     let lines = vec![
         Line::default(),
