@@ -93,10 +93,19 @@ pub enum Cmd {
     ClearRunning,
     /// Write the stand-up schedule file.
     SaveSchedule,
-    /// Send a terminal notification escape (OSC 777 and OSC 9) with this text.
-    TerminalNotification(String),
-    /// Send a desktop notification with this text.
-    DesktopNotification(String),
+    /// Send a terminal notification escape (OSC 777 and OSC 9).
+    TerminalNotification(Notification),
+    /// Send a desktop notification.
+    DesktopNotification(Notification),
+}
+
+/// A notification's title and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    /// Its title, e.g. "Stand up".
+    pub title: &'static str,
+    /// What it says.
+    pub body: String,
 }
 
 /// The whole state of the full-screen app.

@@ -96,11 +96,13 @@ pub enum Command {
         #[arg(long, value_name = "D", value_parser = parse_therapy_length)]
         duration: Option<Duration>,
     },
-    /// Remind you to stand up, without the full screen: sleep until due
-    /// (no wake-ups in between), then print a timestamped line, ring the
-    /// bell and send the configured notifications. Uses the reminder
-    /// settings and the schedule shared with the app. Ctrl-C stops it
-    /// (exit 130; SIGTERM 143).
+    /// Ring the alarms without the full screen: the stand-up reminder and
+    /// the heat/cold time-up alarm of a pack put on in the app. Sleeps until
+    /// the next one is due (no wake-ups in between), then prints a
+    /// timestamped line, rings the bell and sends the configured
+    /// notifications. Silent while the full-screen app is open (it rings
+    /// then); takes over when it closes. Uses the settings and the schedule
+    /// shared with the app. Ctrl-C stops it (exit 130; SIGTERM 143).
     Remind {
         /// Interval for this run, e.g. 45m, 1h, 1h30m, or seconds for
         /// testing (30s); 1s to 180m [default: the settings]

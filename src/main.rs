@@ -357,11 +357,11 @@ fn say_still_running(store: &Store) {
         return;
     };
     let now = runtime::now();
-    let status = running.status_at(&now.wall);
+    let status = running.status_at(&now.wall, now.boot);
     let then = if running.alarm_rung {
         "take it off now".to_owned()
     } else if store.remind_watching() {
-        let left = running.remaining_at(&now.wall);
+        let left = running.remaining_at(&now.wall, now.boot);
         let ends = (now.wall + left).format("%H:%M");
         format!("backcoach remind will ring the alarm at {ends}")
     } else {

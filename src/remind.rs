@@ -10,7 +10,7 @@
 mod alarm;
 mod waiter;
 
-use std::io::{IsTerminal, Write, stderr, stdout};
+use std::io::{self, IsTerminal, Write, stderr, stdout};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
@@ -216,14 +216,16 @@ impl Remind<'_> {
         let now = runtime::now();
         let running = load_running(self.store).ok().flatten();
         let step = self.watch.step(running.as_ref(), now);
-        alarm::perform(
+        if let Err(err) = alarm::perform(
             self.store,
             &step,
             &self.settings,
             &self.tx,
             self.desktop_ok,
             now.wall,
-        );
+        ) {
+            return Ok(stdout_failed(&err));
+        }
         let therapy_wait = step
             .wake
             .map(|at| at.saturating_duration_since(Instant::now()));
@@ -251,7 +253,9 @@ impl Remind<'_> {
                 return Err("nothing will ever fire: no active weekday, or active hours shorter than the interval (try --anytime)".to_owned());
             }
             Check::Fire(_) | Check::Deferred(_) => {
-                remind(&self.settings, wall, &self.tx, self.desktop_ok);
+                if let Err(err) = remind(&self.settings, wall, &self.tx, self.desktop_ok) {
+                    return Ok(stdout_failed(&err));
+                }
                 // The user was told: the interval restarts from now.
                 let mut schedule = schedule;
                 schedule.restart(wall);
@@ -321,31 +325,42 @@ enum Look {
     Exit(ExitCode),
 }
 
-/// Prints the timestamped line, rings the bell, sends notifications.
+/// Prints the timestamped line, rings the bell, sends notifications. A
+/// failed write to stdout is returned: nobody would see the reminder.
 fn remind(
     settings: &ReminderSettings,
     now: DateTime<FixedOffset>,
     tx: &Sender<Event>,
     desktop_ok: bool,
-) {
-    let mut out = stdout();
-    let bell = if settings.bell { "\x07" } else { "" };
-    let _ = writeln!(
-        out,
-        "{} {TITLE}: {ASK}{bell}",
-        now.format("%Y-%m-%d %H:%M:%S")
-    );
-    if settings.terminal_notification && out.is_terminal() {
-        let in_tmux = std::env::var_os("TMUX").is_some();
-        let _ = out.write_all(&notify::terminal_sequence(TITLE, ASK, in_tmux));
-    }
-    let _ = out.flush();
+) -> io::Result<()> {
     if settings.desktop_notification && desktop_ok {
         let tx = tx.clone();
         notify::desktop(TITLE, ASK, move |result| {
             let _ = tx.send(Event::Desktop(result));
         });
     }
+    let mut out = stdout();
+    let bell = if settings.bell { "\x07" } else { "" };
+    writeln!(
+        out,
+        "{} {TITLE}: {ASK}{bell}",
+        now.format("%Y-%m-%d %H:%M:%S")
+    )?;
+    if settings.terminal_notification && out.is_terminal() {
+        let in_tmux = std::env::var_os("TMUX").is_some();
+        out.write_all(&notify::terminal_sequence(TITLE, ASK, in_tmux))?;
+    }
+    out.flush()
+}
+
+/// How `remind` ends when stdout fails: quietly for a closed pipe (`|
+/// head -1`), else with the reason and status 1.
+fn stdout_failed(err: &io::Error) -> Look {
+    if err.kind() == io::ErrorKind::BrokenPipe {
+        return Look::Exit(ExitCode::SUCCESS);
+    }
+    say(&format!("backcoach: cannot write to stdout: {err}"));
+    Look::Exit(ExitCode::FAILURE)
 }
 
 fn save(store: &Store, schedule: &Schedule) {

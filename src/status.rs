@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, Local};
 
 use crate::cli::output;
 use crate::domain::reminder::{Check, Schedule, is_active};
+use crate::runtime::boot_clock;
 use crate::store::therapy::load_running;
 use crate::store::{Settings, Store};
 use crate::text::safe;
@@ -57,7 +58,7 @@ fn read(dir: &Path) -> String {
     };
     let now = Local::now().fixed_offset();
     let therapy = match load_running(&store) {
-        Ok(running) => running.map(|r| r.status_at(&now)),
+        Ok(running) => running.map(|r| r.status_at(&now, boot_clock::read())),
         Err(_) => Some("heat/cold timer unreadable".to_owned()),
     };
     let reminder = match (store.peek_settings(), store.peek_schedule()) {

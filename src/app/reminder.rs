@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use super::{App, Cmd, Intent, Msg, Now, is_counting_down};
+use super::{App, Cmd, Intent, Msg, Notification, Now, is_counting_down};
 use crate::domain::cursor::ListCursor;
 use crate::domain::record::{Record, StandupOutcome};
-use crate::domain::reminder::{ASK, Check, Schedule};
+use crate::domain::reminder::{ASK, Check, Schedule, TITLE};
 use crate::store::settings_change::SettingsChange;
 use crate::time::words::minutes_shown;
 
@@ -189,10 +189,10 @@ fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
         cmds.push(Cmd::Bell);
     }
     if settings.terminal_notification {
-        cmds.push(Cmd::TerminalNotification(ASK.to_owned()));
+        cmds.push(Cmd::TerminalNotification(standup_notification()));
     }
     if settings.desktop_notification && !app.reminder.desktop_unavailable {
-        cmds.push(Cmd::DesktopNotification(ASK.to_owned()));
+        cmds.push(Cmd::DesktopNotification(standup_notification()));
     }
     cmds
 }
@@ -237,4 +237,12 @@ pub fn stood_up_today(app: &App, now: DateTime<FixedOffset>) -> usize {
         .iter()
         .filter(|t| t.with_timezone(now.offset()).date_naive() == today)
         .count()
+}
+
+/// The stand-up reminder's notification.
+pub fn standup_notification() -> Notification {
+    Notification {
+        title: TITLE,
+        body: ASK.to_owned(),
+    }
 }

@@ -3,30 +3,16 @@
 //! timestamped line with a bell and the configured notifications; the
 //! repeats are the bell alone.
 
-use std::io::{IsTerminal, Write, stdout};
+use std::io::{self, IsTerminal, Write, stdout};
 use std::sync::mpsc::Sender;
 
 use chrono::{DateTime, Local};
 
 use super::{Event, say};
-use crate::content::model::TherapyKind;
 use crate::domain::reminder_settings::ReminderSettings;
-use crate::domain::therapy::alarm::{Ring, Step};
+use crate::domain::therapy::alarm::{ALARM_TITLE, Ring, Step, alarm_text};
 use crate::notify;
 use crate::store::Store;
-use crate::time::words;
-
-/// Title of the alarm's notifications.
-const TITLE: &str = "Heat/cold timer";
-
-/// "Remove the heat pack now", for the mode.
-fn remove_now(mode: TherapyKind) -> &'static str {
-    match mode {
-        TherapyKind::Heat => "Remove the heat pack now",
-        TherapyKind::Cold => "Remove the cold pack now",
-        TherapyKind::Contrast => "Remove the heat/cold pack now",
-    }
-}
 
 /// Does what one look at the alarm decided.
 pub(super) fn perform(
@@ -36,7 +22,7 @@ pub(super) fn perform(
     tx: &Sender<Event>,
     desktop_ok: bool,
     now: DateTime<Local>,
-) {
+) -> io::Result<()> {
     if let Some(record) = &step.append
         && let Err(err) = store.append(record)
     {
@@ -54,27 +40,21 @@ pub(super) fn perform(
     let mut out = stdout();
     match (step.ring, &step.save) {
         (Some(Ring::First), Some(running)) => {
-            let text = format!(
-                "{}: time is up after {}.",
-                remove_now(running.mode),
-                words::clock(running.planned())
-            );
-            let _ = writeln!(out, "{} {text}\x07", now.format("%Y-%m-%d %H:%M:%S"));
-            if settings.terminal_notification && out.is_terminal() {
-                let in_tmux = std::env::var_os("TMUX").is_some();
-                let _ = out.write_all(&notify::terminal_sequence(TITLE, &text, in_tmux));
-            }
+            let text = alarm_text(running);
             if settings.desktop_notification && desktop_ok {
                 let tx = tx.clone();
-                notify::desktop(TITLE, &text, move |result| {
+                notify::desktop(ALARM_TITLE, &text, move |result| {
                     let _ = tx.send(Event::Desktop(result));
                 });
             }
+            writeln!(out, "{} {text}\x07", now.format("%Y-%m-%d %H:%M:%S"))?;
+            if settings.terminal_notification && out.is_terminal() {
+                let in_tmux = std::env::var_os("TMUX").is_some();
+                out.write_all(&notify::terminal_sequence(ALARM_TITLE, &text, in_tmux))?;
+            }
         }
-        (Some(_), _) => {
-            let _ = out.write_all(b"\x07");
-        }
-        (None, _) => return,
+        (Some(_), _) => out.write_all(b"\x07")?,
+        (None, _) => return Ok(()),
     }
-    let _ = out.flush();
+    out.flush()
 }

@@ -8,7 +8,6 @@ use ratatui::DefaultTerminal;
 
 use super::{Wake, now, terminal};
 use crate::app::{App, Cmd, Outcome};
-use crate::domain::reminder::TITLE;
 use crate::notify;
 use crate::store::Store;
 
@@ -53,14 +52,14 @@ pub(super) fn perform(
                 .err()
                 .map(|err| Outcome::SaveFailed(format!("reminder schedule: {err}")))
         }),
-        Cmd::TerminalNotification(text) => {
+        Cmd::TerminalNotification(note) => {
             let in_tmux = std::env::var_os("TMUX").is_some();
-            write_raw(&notify::terminal_sequence(TITLE, &text, in_tmux))?;
+            write_raw(&notify::terminal_sequence(note.title, &note.body, in_tmux))?;
             None
         }
-        Cmd::DesktopNotification(text) => {
+        Cmd::DesktopNotification(note) => {
             let tx = tx.clone();
-            notify::desktop(TITLE, &text, move |result| {
+            notify::desktop(note.title, &note.body, move |result| {
                 if let Err(reason) = result {
                     let _ = tx.send(Wake::Outcome(Outcome::NotificationsUnavailable(reason)));
                 }

@@ -201,10 +201,22 @@ fn an_outside_stop_gives_the_terminal_back_and_the_continue_takes_it_again() {
     let pid = tui.pid();
     kill("TSTP", &pid);
     wait_state(&tui, 'T');
-    // Stopped: the shell's screen and modes are back.
-    let raw = lock(&tui.raw).clone();
-    let entered = find_last(&raw, ENTER_ALT_SCREEN).unwrap();
-    assert!(find_last(&raw, LEAVE_ALT_SCREEN).is_some_and(|left| left > entered));
+    // Stopped: the shell's screen and modes are back. The bytes were
+    // written before the stop, but the reader thread may not have
+    // collected them yet: give it until the usual timeout.
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        let raw = lock(&tui.raw).clone();
+        let entered = find_last(&raw, ENTER_ALT_SCREEN).unwrap();
+        if find_last(&raw, LEAVE_ALT_SCREEN).is_some_and(|left| left > entered) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the alternate screen was not left before the stop"
+        );
+        std::thread::sleep(POLL);
+    }
     assert!(
         has_flag(&tui.local_flags(), "ICANON"),
         "still raw while stopped"

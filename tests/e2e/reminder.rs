@@ -317,3 +317,27 @@ fn a_hung_notify_send_is_given_up_on() {
     assert!(stderr.contains("did not finish within 5 s"), "{stderr}");
     assert!(took < Duration::from_secs(9), "took {took:?}");
 }
+
+/// A reminder nobody can see is a failure: `remind` writing into a full
+/// disk says so and exits 1 (a closed pipe stays quiet, like the other
+/// commands).
+#[test]
+fn remind_fails_when_stdout_cannot_be_written() {
+    let full = std::path::Path::new("/dev/full");
+    if !full.exists() {
+        println!("skipped: this machine has no /dev/full");
+        return;
+    }
+    let world = World::new();
+    let args = args(&world, &["remind", "--every", "1s", "--once", "--anytime"]);
+    let refs: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let out = world
+        .command(&refs)
+        .stdout(fs::File::create(full).unwrap())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot write to stdout"), "{stderr}");
+}

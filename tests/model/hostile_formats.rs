@@ -282,7 +282,7 @@ proptest! {
         store.save_running(&running).unwrap();
         if in_range::running(&running).is_none() {
             prop_assert_eq!(load_running(&store).unwrap(), Some(running.clone()));
-            let _ = running.status_at(&seen);
+            let _ = running.status_at(&seen, None);
         } else {
             prop_assert!(load_running(&store).is_err());
             prop_assert!(take_running(&store, now()).notice.is_some());

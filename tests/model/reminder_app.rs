@@ -198,8 +198,8 @@ fn notifications_follow_the_settings_and_fail_once() {
     assert_eq!(
         cmds,
         vec![
-            Cmd::TerminalNotification(backcoach::domain::reminder::ASK.to_owned()),
-            Cmd::DesktopNotification(backcoach::domain::reminder::ASK.to_owned()),
+            Cmd::TerminalNotification(reminder_app::standup_notification()),
+            Cmd::DesktopNotification(reminder_app::standup_notification()),
         ]
     );
     let reason = "notify-send is not installed".to_owned();
@@ -220,7 +220,7 @@ fn notifications_follow_the_settings_and_fail_once() {
     assert_eq!(
         cmds,
         vec![Cmd::TerminalNotification(
-            backcoach::domain::reminder::ASK.to_owned()
+            reminder_app::standup_notification()
         )]
     );
 }

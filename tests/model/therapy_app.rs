@@ -541,3 +541,39 @@ fn the_timer_command_never_replaces_a_running_session() {
     assert_eq!(session.remaining(t.at(60)), 14 * M);
     assert!(app.notice.as_deref().unwrap().contains("already running"));
 }
+
+/// The alarm sends the notifications the user turned on, once, with the
+/// heat/cold title and what to do, as `backcoach remind` would.
+#[test]
+fn the_alarm_sends_the_configured_notifications_once() {
+    let t = T::new();
+    let mut app = app();
+    app.settings.reminder.terminal_notification = true;
+    app.settings.reminder.desktop_notification = true;
+    start(&mut app, TherapyKind::Cold, t.at(0));
+    let cmds = send(&mut app, &[Outcome::Tick], t.at(15 * 60));
+    let notes: Vec<&Cmd> = cmds
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Cmd::TerminalNotification(_) | Cmd::DesktopNotification(_)
+            )
+        })
+        .collect();
+    assert_eq!(notes.len(), 2, "{cmds:?}");
+    for note in notes {
+        let (Cmd::TerminalNotification(n) | Cmd::DesktopNotification(n)) = note else {
+            unreachable!()
+        };
+        assert_eq!(n.title, "Heat/cold timer");
+        assert!(n.body.starts_with("Remove the cold pack now"), "{}", n.body);
+    }
+    // The repeats are the bell alone.
+    let later = send(&mut app, &[Outcome::Tick], t.at(15 * 60 + 5));
+    assert_eq!(bells(&later), 1);
+    assert!(!later.iter().any(|c| matches!(
+        c,
+        Cmd::TerminalNotification(_) | Cmd::DesktopNotification(_)
+    )));
+}

@@ -7,10 +7,12 @@ use std::time::{Duration, Instant};
 use backcoach::app::Now;
 use backcoach::cli::{Cli, Command};
 use backcoach::content::model::{TherapyKind, TherapyMode, TherapySegment};
+use backcoach::domain::therapy::BootMark;
 use backcoach::domain::therapy::{
     self, CAP, Running, Segment, Session, plan_longer, plan_shorter, rest_gap_ago,
 };
 use backcoach::time::words::clock;
+use backcoach::time::{BootId, BootTime};
 use chrono::{DateTime, FixedOffset, Local, TimeZone};
 use clap::Parser;
 use proptest::prelude::*;
@@ -251,14 +253,48 @@ fn a_resumed_session_keeps_its_remaining_time() {
     let later = Now::new(Instant::now(), c.wall0 + chrono::Duration::seconds(240));
     let resumed = Session::resume(s.running.clone(), later);
     assert_eq!(resumed.remaining(later), 11 * M);
-    assert_eq!(s.running.remaining_at(&later.wall), 11 * M);
-    assert_eq!(s.running.status_at(&later.wall), "heat 11m left");
+    assert_eq!(s.running.remaining_at(&later.wall, None), 11 * M);
+    assert_eq!(s.running.status_at(&later.wall, None), "heat 11m left");
     let gone = c.wall0 + chrono::Duration::seconds(18 * 60 + 30);
     assert_eq!(
-        s.running.status_at(&gone),
+        s.running.status_at(&gone, None),
         "heat ended 3m ago: remove the pack"
     );
-    assert_eq!(s.running.ended_ago_at(&gone), Some(210 * S));
+    assert_eq!(s.running.ended_ago_at(&gone, None), Some(210 * S));
+}
+
+/// What `status` and the exit line say about a pack they did not see
+/// start: the boot clock when it is of the same boot, and "over" when
+/// the real time cannot be known.
+#[test]
+fn readers_without_the_start_use_the_boot_clock_and_fail_safe() {
+    let c = Clocks::new();
+    let mut running = session(TherapyKind::Heat, 15 * M, c).running;
+    let boot = |secs: u64| BootTime {
+        id: BootId(7),
+        since_boot: Duration::from_secs(1000 + secs),
+    };
+    running.boot = Some(BootMark::back_from(boot(0), Duration::ZERO));
+    // The wall clock was set back an hour four minutes in: the boot clock
+    // still counts four minutes.
+    let set_back = c.wall0 - chrono::Duration::hours(1) + chrono::Duration::seconds(240);
+    assert_eq!(running.remaining_at(&set_back, Some(boot(240))), 11 * M);
+    assert_eq!(
+        running.status_at(&set_back, Some(boot(240))),
+        "heat 11m left"
+    );
+    // Another boot with the clock behind the start: nobody can say how long
+    // it has been on, so it is over.
+    let other = BootTime {
+        id: BootId(8),
+        since_boot: Duration::from_secs(5),
+    };
+    assert_eq!(running.remaining_at(&set_back, Some(other)), Duration::ZERO);
+    assert_eq!(
+        running.status_at(&set_back, Some(other)),
+        "heat: remove the pack"
+    );
+    assert_eq!(running.status_at(&set_back, None), "heat: remove the pack");
 }
 
 #[test]

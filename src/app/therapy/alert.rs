@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use super::super::{App, Cmd, Intent, Now, Screen};
+use super::super::{App, Cmd, Intent, Notification, Now, Screen};
 use super::Stage;
 use crate::domain::therapy::{self, Session};
 
@@ -35,6 +35,7 @@ pub(super) fn time_up(app: &mut App, mut session: Session, now: Now) -> Vec<Cmd>
     let mut changed = ring;
     if ring {
         cmds.push(Cmd::Bell);
+        cmds.extend(notifications(app, &session));
         session.running.alarm_rung = true;
     }
     if !session.running.logged {
@@ -93,4 +94,22 @@ pub fn acknowledge_alert(app: &mut App, msg: Intent) -> Vec<Cmd> {
     };
     app.notice = Some("Pack off. Leave 20 to 40 minutes before the next application.".to_owned());
     vec![Cmd::ClearRunning]
+}
+
+/// The configured notifications for the alarm, as `backcoach remind` sends
+/// them when it rings instead.
+fn notifications(app: &App, session: &Session) -> Vec<Cmd> {
+    let settings = &app.settings.reminder;
+    let note = || Notification {
+        title: therapy::alarm::ALARM_TITLE,
+        body: therapy::alarm::alarm_text(&session.running),
+    };
+    let mut cmds = Vec::new();
+    if settings.terminal_notification {
+        cmds.push(Cmd::TerminalNotification(note()));
+    }
+    if settings.desktop_notification && !app.reminder.desktop_unavailable {
+        cmds.push(Cmd::DesktopNotification(note()));
+    }
+    cmds
 }

@@ -17,6 +17,23 @@ use super::{ALERT_BELLS, BELL_GAP, Running, Session, history};
 use crate::domain::record::Record;
 use crate::time::Now;
 
+/// Title of the alarm's notifications.
+pub const ALARM_TITLE: &str = "Heat/cold timer";
+
+/// The alarm's words for an application whose time is up, e.g. "Remove
+/// the heat pack now: time is up after 15:00."
+pub fn alarm_text(running: &Running) -> String {
+    let remove = match running.mode {
+        crate::content::model::TherapyKind::Heat => "Remove the heat pack now",
+        crate::content::model::TherapyKind::Cold => "Remove the cold pack now",
+        crate::content::model::TherapyKind::Contrast => "Remove the heat/cold pack now",
+    };
+    format!(
+        "{remove}: time is up after {}.",
+        crate::time::words::clock(running.planned())
+    )
+}
+
 /// What the watcher remembers between looks: the application it is
 /// ringing for, and its repeats.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

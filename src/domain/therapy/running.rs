@@ -114,30 +114,45 @@ impl Running {
         }
     }
 
-    /// Time left at a wall-clock time, for readers without a monotonic
-    /// start (e.g. `backcoach status`).
-    pub fn remaining_at<Tz: TimeZone>(&self, wall: &DateTime<Tz>) -> Duration {
-        self.planned().saturating_sub(self.wall_elapsed(wall))
+    /// Time left at `wall` and `boot`, for readers without a monotonic
+    /// start (e.g. `backcoach status`); zero when the real elapsed time
+    /// cannot be known (fail safe: treat it as over).
+    pub fn remaining_at<Tz: TimeZone>(
+        &self,
+        wall: &DateTime<Tz>,
+        boot: Option<BootTime>,
+    ) -> Duration {
+        self.real_elapsed(wall, boot)
+            .map_or(Duration::ZERO, |elapsed| {
+                self.planned().saturating_sub(elapsed)
+            })
     }
 
-    /// How long ago the session ended at a wall-clock time, once over.
-    pub fn ended_ago_at<Tz: TimeZone>(&self, wall: &DateTime<Tz>) -> Option<Duration> {
-        self.wall_elapsed(wall).checked_sub(self.planned())
+    /// How long ago the application ended, once over; `None` while it runs
+    /// or when that cannot be known.
+    pub fn ended_ago_at<Tz: TimeZone>(
+        &self,
+        wall: &DateTime<Tz>,
+        boot: Option<BootTime>,
+    ) -> Option<Duration> {
+        self.real_elapsed(wall, boot)?.checked_sub(self.planned())
     }
 
     /// One short phrase, e.g. "heat 12m left" or "cold ended 3m ago:
-    /// remove the pack". Minutes left are rounded up, minutes ago down.
-    pub fn status_at<Tz: TimeZone>(&self, wall: &DateTime<Tz>) -> String {
+    /// remove the pack" (or "cold: remove the pack" when how long ago
+    /// cannot be known). Minutes left are rounded up, minutes ago down.
+    pub fn status_at<Tz: TimeZone>(&self, wall: &DateTime<Tz>, boot: Option<BootTime>) -> String {
         let mode = self.mode.id();
-        let left = self.remaining_at(wall);
-        if left.is_zero() {
-            let ago = self.ended_ago_at(wall).unwrap_or(Duration::ZERO);
-            format!("{mode} ended {}m ago: remove the pack", ago.as_secs() / 60)
-        } else {
-            format!(
+        let left = self.remaining_at(wall, boot);
+        if !left.is_zero() {
+            return format!(
                 "{mode} {} left",
                 words::compact(TimeDelta::seconds(secs(left)))
-            )
+            );
+        }
+        match self.ended_ago_at(wall, boot) {
+            Some(ago) => format!("{mode} ended {}m ago: remove the pack", ago.as_secs() / 60),
+            None => format!("{mode}: remove the pack"),
         }
     }
 }
