@@ -1,14 +1,21 @@
 //! Everything on disk: a private data folder holding the versioned files
-//! (settings, reminder schedule, running heat/cold session) and the
-//! append-only history log.
+//! (settings, reminder schedule, running heat/cold session, this machine's
+//! id) and the history folder, one append-only log per machine.
 
+pub mod adopt;
 mod aside;
 mod error;
 pub mod folder;
 pub mod history;
+mod history_files;
 mod history_lines;
+pub mod history_merge;
+mod history_read;
+mod history_repair;
+mod history_report;
 pub mod in_range;
 pub mod lock;
+pub mod machine;
 mod private;
 mod schedule;
 pub mod session_history;
@@ -34,26 +41,85 @@ pub use schedule::{LoadedSchedule, SCHEDULE_VERSION};
 pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings};
 use versioned::{Spec, VersionedFile};
 
-const HISTORY_FILE: &str = "history.jsonl";
+use crate::text;
+
+/// The single log of earlier releases, adopted as this machine's log.
+const OLD_HISTORY_FILE: &str = "history.jsonl";
+/// The folder of logs, one per machine.
+const HISTORY_FOLDER: &str = "history";
 
 /// The data folder and the files in it.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
     notice: Option<String>,
+    /// This machine's id; `None` when none could be made (a read-only
+    /// folder), and then records go to the old single log.
+    machine: Option<String>,
 }
 
 impl Store {
     /// Opens the data folder for a command that writes: creates it (mode
     /// 0700 on unix) when missing, tightens it to 0700 when others could
     /// write to it (see [`Store::notice`]), and refuses a folder owned by
-    /// another user (see [`folder`]).
+    /// another user (see [`folder`]). Then the history folder is made
+    /// ready the same way, this machine's id made on first run, and the
+    /// single log of earlier releases adopted (see [`adopt`]); when that
+    /// cannot be done, the notice says so and the old log is still read.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let notice = folder::prepare(dir, folder::Use::Write)?;
-        Ok(Store {
+        let mut notices: Vec<String> = folder::prepare(dir, folder::Use::Write)?
+            .into_iter()
+            .collect();
+        let mut store = Store {
             dir: dir.to_path_buf(),
-            notice,
-        })
+            notice: None,
+            machine: None,
+        };
+        store.machine = store.prepare_history(&mut notices)?;
+        if !notices.is_empty() {
+            store.notice = Some(notices.join(" "));
+        }
+        Ok(store)
+    }
+
+    /// This machine's id with the history folder ready and the old log
+    /// adopted; `None` (and why, in `notices`) when that cannot be done.
+    /// A history folder of another user is refused like the data folder.
+    fn prepare_history(&self, notices: &mut Vec<String>) -> Result<Option<String>, StoreError> {
+        let folder = self.history_folder();
+        match folder::prepare(&folder, folder::Use::Write) {
+            Ok(notice) => notices.extend(notice),
+            Err(err @ (StoreError::OtherOwner { .. } | StoreError::NotAFolder { .. })) => {
+                return Err(err);
+            }
+            Err(err) => {
+                notices.push(format!("The history folder is not ready ({err})."));
+                return Ok(None);
+            }
+        }
+        let machine = match machine::id(&self.dir) {
+            Ok((id, notice)) => {
+                notices.extend(notice);
+                id
+            }
+            Err(err) => {
+                notices.push(format!("This machine has no id yet ({err})."));
+                return Ok(None);
+            }
+        };
+        let adoption = adopt::Adoption {
+            old: self.dir.join(OLD_HISTORY_FILE),
+            folder,
+            machine: machine.clone(),
+        };
+        if let Err(err) = adopt::adopt(&adoption) {
+            notices.push(format!(
+                "The history log {} could not be moved into the history folder ({}); it is still read.",
+                text::safe::shown(&adoption.old.display().to_string()),
+                text::safe::shown(&err.to_string())
+            ));
+        }
+        Ok(Some(machine))
     }
 
     /// Opens the data folder for a command that only reads (`status`):
@@ -64,6 +130,7 @@ impl Store {
         Ok(Store {
             dir: dir.to_path_buf(),
             notice: None,
+            machine: machine::peek(dir),
         })
     }
 
@@ -78,6 +145,7 @@ impl Store {
     /// history does this, so every start does.
     pub fn sweep(&self, now: DateTime<Local>) {
         temp::sweep(&self.dir, SystemTime::from(now));
+        temp::sweep(&self.history_folder(), SystemTime::from(now));
     }
 
     /// The folder this store writes to.
@@ -90,23 +158,42 @@ impl Store {
         VersionedFile::new(&self.dir, spec)
     }
 
-    /// Path of the history log.
-    pub fn history_path(&self) -> PathBuf {
-        self.dir.join(HISTORY_FILE)
+    /// The folder of history logs, one per machine (`history/` in the
+    /// data folder; a link there to a synced folder is followed).
+    pub fn history_folder(&self) -> PathBuf {
+        self.dir.join(HISTORY_FOLDER)
     }
 
-    /// Appends one record to the history log (see [`history::append`]).
+    /// Path of this machine's history log, the only one it appends to:
+    /// `history/<machine>.jsonl` (the old single `history.jsonl` when no
+    /// machine id could be made).
+    pub fn history_path(&self) -> PathBuf {
+        match &self.machine {
+            Some(id) => self.history_folder().join(format!("{id}.jsonl")),
+            None => self.old_history_path(),
+        }
+    }
+
+    /// Path of the single log of earlier releases.
+    pub fn old_history_path(&self) -> PathBuf {
+        self.dir.join(OLD_HISTORY_FILE)
+    }
+
+    /// Appends one record to this machine's history log (see
+    /// [`history::append`]).
     pub fn append<T: Serialize>(&self, record: &T) -> Result<(), StoreError> {
         history::append(&self.history_path(), record)
     }
 
-    /// Loads the history log (see [`history::load`]).
+    /// Loads every history log, merged (see [`history::load`]): for tests
+    /// and small logs; the app reads only the recent days, and the History
+    /// screen and exports stream.
     pub fn load_history<T: DeserializeOwned + Checked>(
         &self,
         now: DateTime<Local>,
     ) -> Result<LoadedHistory<T>, StoreError> {
         self.sweep(now);
-        history::load(&self.history_path(), now)
+        history::load(self, now)
     }
 }
 

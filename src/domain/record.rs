@@ -100,6 +100,19 @@ impl Record {
         }
     }
 
+    /// When it happened: the start of a session or an application, else
+    /// the moment it was recorded. The merged logs are in this order.
+    pub fn time(&self) -> DateTime<FixedOffset> {
+        match self {
+            Record::Session(session) => session.started,
+            Record::Therapy { started, .. } => *started,
+            Record::ReleaseUsed { at, .. }
+            | Record::ReleaseHurt { at, .. }
+            | Record::WarningsReviewed { at }
+            | Record::Standup { at, .. } => *at,
+        }
+    }
+
     /// When the user stood up, if this records that.
     pub fn stood_up_at(&self) -> Option<DateTime<FixedOffset>> {
         match self {
@@ -110,6 +123,7 @@ impl Record {
             _ => None,
         }
     }
+
     /// The end of the latest therapy application in `records`.
     pub fn last_therapy_end(records: &[Record]) -> Option<DateTime<FixedOffset>> {
         records

@@ -2,7 +2,7 @@
 //! `NAME.corrupt-DATE`, then `-2`, `-3`… when that name is taken. A copy
 //! never replaces an earlier one, and holds the bytes exactly as they were.
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -33,28 +33,13 @@ pub fn create(path: &Path, now: DateTime<Local>) -> io::Result<(File, PathBuf)> 
 }
 
 /// Moves the whole file at `path` to a free side name, never replacing
-/// anything there: a hard link to the new name (which fails when it is
-/// taken), then the old name removed. Where links are not supported, a
-/// rename to a name seen free.
+/// anything there (see [`private::rename_new`]).
 pub fn move_aside(path: &Path, now: DateTime<Local>) -> io::Result<PathBuf> {
     for candidate in candidates(path, now) {
-        match fs::hard_link(path, &candidate) {
-            Ok(()) => {
-                return match fs::remove_file(path) {
-                    Ok(()) => Ok(candidate),
-                    Err(err) => {
-                        let _ = fs::remove_file(&candidate);
-                        Err(err)
-                    }
-                };
-            }
+        match private::rename_new(path, &candidate) {
+            Ok(()) => return Ok(candidate),
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(err),
-            Err(_) if fs::symlink_metadata(&candidate).is_err() => {
-                fs::rename(path, &candidate)?;
-                return Ok(candidate);
-            }
-            Err(_) => continue,
+            Err(err) => return Err(err),
         }
     }
     Err(io::Error::new(

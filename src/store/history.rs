@@ -1,34 +1,38 @@
-//! The history log: append-only JSON Lines, one whole record per line,
-//! fsync'd, locked so two running instances never interleave. A torn or
-//! corrupt line is reported and moved to a side file; every other record
-//! still loads.
+//! The history logs: one per machine in the history folder, each
+//! append-only JSON Lines, one whole record per line, fsync'd, locked so
+//! two running instances never interleave. This machine appends only to
+//! its own log; reading merges every log by time (see `history_merge`),
+//! a record found in two files counting once. A torn or corrupt line is
+//! reported; in this machine's log it is moved to a side file, every
+//! other record still loads.
 
 use std::fs::{File, OpenOptions};
+use std::hash::{BuildHasher, RandomState};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Local};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::history_lines::{self, Parsed};
 pub use super::history_lines::{Checked, RECORD_VERSION};
-use super::{StoreError, aside, private, write_atomically};
+use super::history_merge::Merge;
+use super::history_report::Report;
+use super::{Store, StoreError, private};
 use crate::file::{self, Links, ReadError};
 use crate::text::safe;
 
-/// The largest log read: far above a lifetime of records (100,000 take
-/// about 30 MB), and a bound on what a damaged or planted file can cost.
-pub const MAX_LOG_BYTES: u64 = 1024 * 1024 * 1024;
-
-/// What loading the log found.
+/// What loading the logs found.
 #[derive(Debug)]
 pub struct LoadedHistory<T> {
-    /// Every record that parsed, oldest first.
+    /// Every record that parsed, oldest first, each once.
     pub records: Vec<T>,
     /// One sentence per line that did not parse or held a value out of
-    /// range ("line 7: ..."), safe to show.
+    /// range ("line 7: ..."), safe to show (the first thousand).
     pub problems: Vec<String>,
+    /// How many lines were bad.
+    pub bad_lines: usize,
     /// Where the bad lines were moved, when there were any.
     pub kept_aside: Option<PathBuf>,
     /// Why the bad lines could not be moved out of the log (a read-only
@@ -40,18 +44,47 @@ pub struct LoadedHistory<T> {
 impl<T> LoadedHistory<T> {
     /// A sentence for the user about bad lines, if there were any.
     pub fn notice(&self) -> Option<String> {
-        let n = self.problems.len();
+        let n = self.bad_lines;
         let lines = if n == 1 { "line" } else { "lines" };
         if let Some(reason) = &self.not_repaired {
             return Some(format!(
                 "{n} unreadable history {lines} could not be moved out of the log ({reason}); every other record was read."
             ));
         }
-        let aside = self.kept_aside.as_ref()?;
+        let Some(aside) = self.kept_aside.as_ref() else {
+            let first = self.problems.first()?;
+            return Some(format!(
+                "{n} unreadable history {lines} in another machine's log ({first}); every other record was read."
+            ));
+        };
         Some(format!(
             "{n} unreadable history {lines} were moved to {}.",
             safe::shown(&aside.display().to_string())
         ))
+    }
+}
+
+/// What reading found, besides the records.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// The bad lines.
+    pub report: Report,
+    /// Where this machine's bad lines were moved.
+    pub kept_aside: Option<PathBuf>,
+    /// Why they could not be moved.
+    pub not_repaired: Option<String>,
+}
+
+impl<T> LoadedHistory<T> {
+    /// The records with what reading found.
+    pub fn new(records: Vec<T>, findings: Findings) -> LoadedHistory<T> {
+        LoadedHistory {
+            records,
+            problems: findings.report.problems,
+            bad_lines: findings.report.bad_lines,
+            kept_aside: findings.kept_aside,
+            not_repaired: findings.not_repaired,
+        }
     }
 }
 
@@ -60,14 +93,30 @@ struct LineOut<'a, T> {
     version: u32,
     #[serde(flatten)]
     record: &'a T,
+    /// Last, so a line still starts with its version and kind.
+    id: String,
 }
 
-/// Appends one record as one line. The line is written with a single call
-/// under an exclusive lock and fsync'd before this returns.
+static IDS: AtomicU64 = AtomicU64::new(0);
+
+/// A new record id: 16 hex digits, random per process and counted within
+/// it, so no two records share one.
+fn new_id() -> String {
+    let n = IDS.fetch_add(1, Ordering::Relaxed);
+    format!(
+        "{:016x}",
+        RandomState::new().hash_one((std::process::id(), n))
+    )
+}
+
+/// Appends one record as one line, with a new id. The line is written
+/// with a single call under an exclusive lock and fsync'd before this
+/// returns.
 pub fn append<T: Serialize>(path: &Path, record: &T) -> Result<(), StoreError> {
     let mut line = serde_json::to_vec(&LineOut {
         version: RECORD_VERSION,
         record,
+        id: new_id(),
     })
     .map_err(|err| StoreError::Encode {
         path: path.to_path_buf(),
@@ -103,7 +152,7 @@ fn ends_torn(file: &mut File) -> io::Result<bool> {
 /// Who opens the log for writing, which decides (on Windows) whether the
 /// file may be replaced while this handle is open.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Sharing {
+pub(super) enum Sharing {
     /// Appending a record: nobody may replace the file meanwhile.
     Appending,
     /// Repairing: this process replaces the file itself.
@@ -114,7 +163,7 @@ enum Sharing {
 /// locked file is still the one at `path` (a repair may have replaced it).
 /// A link at the path is refused (never written through), and so is
 /// anything but a regular file.
-fn open_locked_for_append(path: &Path, sharing: Sharing) -> Result<File, StoreError> {
+pub(super) fn open_locked_for_append(path: &Path, sharing: Sharing) -> Result<File, StoreError> {
     let link = || StoreError::reading(path)(ReadError::Link);
     if file::is_link(path) {
         return Err(link());
@@ -172,85 +221,18 @@ fn forbid_replacing(options: &mut OpenOptions, sharing: Sharing) {
 #[cfg(not(windows))]
 fn forbid_replacing(_options: &mut OpenOptions, _sharing: Sharing) {}
 
-/// Loads every record. Lines that do not parse, carry an unknown version
-/// or hold a value out of range are reported, copied byte for byte to a
-/// new `NAME.corrupt-DATE` beside the log, and removed from the log so
+/// Loads every record of every log, merged by time, each once. Lines
+/// that do not parse, carry an unknown version or hold a value out of
+/// range are reported; in this machine's log they are also copied byte
+/// for byte to a new `NAME.corrupt-DATE` beside it and removed from it, so
 /// they are reported once, not on every start. When that repair cannot be
 /// done (a read-only folder, a full disk), every record that parses is
 /// still returned, with the reason in `not_repaired`.
 pub fn load<T: DeserializeOwned + Checked>(
-    path: &Path,
+    store: &Store,
     now: DateTime<Local>,
 ) -> Result<LoadedHistory<T>, StoreError> {
-    let file = match file::open_regular(path, Links::Refuse) {
-        Ok(file) => file,
-        Err(ReadError::NotFound) => {
-            return Ok(LoadedHistory {
-                records: Vec::new(),
-                problems: Vec::new(),
-                kept_aside: None,
-                not_repaired: None,
-            });
-        }
-        Err(err) => return Err(StoreError::reading(path)(err)),
-    };
-    file.lock_shared().map_err(StoreError::read(path))?;
-    let bytes = file::read_limited(&file, MAX_LOG_BYTES).map_err(StoreError::reading(path))?;
-    let parsed: Parsed<T> = history_lines::parse(&bytes);
-    if parsed.bad.is_empty() {
-        return Ok(loaded(parsed, None));
-    }
-    drop(file);
-    match repair(path, now) {
-        Ok(repaired) => Ok(repaired),
-        Err(err) => Ok(LoadedHistory {
-            not_repaired: Some(err.to_string()),
-            ..loaded(parsed, None)
-        }),
-    }
-}
-
-fn loaded<T>(parsed: Parsed<T>, kept_aside: Option<PathBuf>) -> LoadedHistory<T> {
-    LoadedHistory {
-        records: parsed.records,
-        problems: parsed.problems,
-        kept_aside,
-        not_repaired: None,
-    }
-}
-
-/// Re-reads under the exclusive lock (another instance may have appended
-/// meanwhile), copies the bad lines aside and rewrites the log atomically.
-fn repair<T: DeserializeOwned + Checked>(
-    path: &Path,
-    now: DateTime<Local>,
-) -> Result<LoadedHistory<T>, StoreError> {
-    let file = open_locked_for_append(path, Sharing::Replacing)?;
-    let bytes = file::read_limited(&file, MAX_LOG_BYTES).map_err(StoreError::reading(path))?;
-    let parsed: Parsed<T> = history_lines::parse(&bytes);
-    if parsed.bad.is_empty() {
-        return Ok(loaded(parsed, None));
-    }
-    let (kept, bad) = history_lines::split(&bytes, &parsed.bad);
-    let aside = keep_aside(path, &bad, now)?;
-    // Still holding the lock on the old file: appenders wait, then notice
-    // the path now names a new file and reopen it.
-    if let Err(err) = write_atomically(path, &kept) {
-        // The lines are still in the log: the copy would only repeat them.
-        let _ = std::fs::remove_file(&aside);
-        return Err(err);
-    }
-    Ok(loaded(parsed, Some(aside)))
-}
-
-/// Writes the bad lines to a new side file, fsync'd.
-fn keep_aside(path: &Path, bad: &[u8], now: DateTime<Local>) -> Result<PathBuf, StoreError> {
-    let (mut side, aside) = aside::create(path, now).map_err(StoreError::write(path))?;
-    match side.write_all(bad).and_then(|()| side.sync_all()) {
-        Ok(()) => Ok(aside),
-        Err(err) => {
-            let _ = std::fs::remove_file(&aside);
-            Err(StoreError::write(&aside)(err))
-        }
-    }
+    let mut merge = Merge::<T>::open(store)?;
+    let records: Vec<T> = merge.by_ref().collect();
+    Ok(LoadedHistory::new(records, merge.finish(now)))
 }

@@ -1,8 +1,11 @@
-//! Reading the lines of the history log, on bytes: a line is kept or set
-//! aside exactly as it was (no UTF-8 repair of a damaged line), and one
-//! pass over the log decides every line, so a repair takes time in
-//! proportion to the log's size.
+//! One line of a history log, on bytes: a line is read or set aside
+//! exactly as it was (no UTF-8 repair of a damaged line). Each record
+//! read gets its time, for merging the machines' logs, and a key that is
+//! the same for the same record in any file: its `id`, or for a record
+//! written before records had one, its bytes. A sync conflict copy of a
+//! log therefore never counts twice.
 
+use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -11,100 +14,122 @@ use crate::text::safe;
 /// Version written into every record.
 pub const RECORD_VERSION: u32 = 1;
 
+/// Longest line read; a longer one is reported and set aside like a line
+/// that does not parse (a record is a few hundred bytes).
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
 /// A record that can tell whether the values it was read with make sense;
 /// one that cannot is treated like a line that does not parse.
 pub trait Checked {
     /// Why the record cannot be right, if it cannot.
     fn problem(&self) -> Option<String>;
+
+    /// When it happened, which orders the merged logs; records without a
+    /// time keep the order of their file.
+    fn time(&self) -> Option<DateTime<FixedOffset>> {
+        None
+    }
 }
 
 impl Checked for crate::domain::record::Record {
     fn problem(&self) -> Option<String> {
         crate::domain::record::Record::problem(self)
     }
+
+    fn time(&self) -> Option<DateTime<FixedOffset>> {
+        Some(crate::domain::record::Record::time(self))
+    }
+}
+
+/// An instant, as the merge orders records: seconds and nanoseconds since
+/// 1970 (the offset a record was written with does not matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Stamp(i64, u32);
+
+impl Stamp {
+    /// The instant of `at`.
+    pub fn of(at: &DateTime<FixedOffset>) -> Stamp {
+        Stamp(at.timestamp(), at.timestamp_subsec_nanos())
+    }
+}
+
+/// One record read from a line.
+#[derive(Debug)]
+pub struct Entry<T> {
+    /// The record.
+    pub record: T,
+    /// When it happened, if it says.
+    pub time: Option<Stamp>,
+    /// The same for the same record in any file (see the module notes).
+    pub key: u64,
 }
 
 #[derive(Deserialize)]
 struct LineIn<T> {
     version: u32,
+    #[serde(default)]
+    id: Option<String>,
     #[serde(flatten)]
     record: T,
 }
 
-/// What one pass over the log found.
-pub struct Parsed<T> {
-    /// Every good record, in log order.
-    pub records: Vec<T>,
-    /// One sentence per bad line, safe to show.
-    pub problems: Vec<String>,
-    /// The 0-based indexes of the bad lines, ascending.
-    pub bad: Vec<usize>,
-}
-
-/// The lines of `bytes`, each without its `\n`.
-fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-    bytes
-        .split(|b| *b == b'\n')
-        .filter(move |_| !bytes.is_empty())
-}
-
-fn is_blank(line: &[u8]) -> bool {
+/// True for a line of nothing but white space (skipped, and dropped by a
+/// repair).
+pub fn is_blank(line: &[u8]) -> bool {
     line.iter().all(u8::is_ascii_whitespace)
 }
 
-/// Reads every line of the log.
-pub fn parse<T: DeserializeOwned + Checked>(bytes: &[u8]) -> Parsed<T> {
-    let mut parsed = Parsed {
-        records: Vec::new(),
-        problems: Vec::new(),
-        bad: Vec::new(),
-    };
-    for (index, line) in lines(bytes).enumerate() {
-        if is_blank(line) {
-            continue;
-        }
-        let problem = match serde_json::from_slice::<LineIn<T>>(line) {
-            Ok(entry) if entry.version != RECORD_VERSION => Some(format!(
-                "record version {} is not one this backcoach reads",
-                entry.version
-            )),
-            Ok(entry) => match entry.record.problem() {
-                None => {
-                    parsed.records.push(entry.record);
-                    None
-                }
-                Some(problem) => Some(problem),
-            },
-            Err(err) => Some(err.to_string()),
-        };
-        if let Some(problem) = problem {
-            let number = index + 1;
-            parsed
-                .problems
-                .push(format!("line {number}: {}", safe::shown(&problem)));
-            parsed.bad.push(index);
-        }
+/// Reads one line (without its `\n`): the record, or why it cannot be
+/// used, safe to show.
+pub fn parse<T: DeserializeOwned + Checked>(line: &[u8]) -> Result<Entry<T>, String> {
+    let entry: LineIn<T> =
+        serde_json::from_slice(line).map_err(|err| safe::shown(&err.to_string()).into_owned())?;
+    if entry.version != RECORD_VERSION {
+        return Err(format!(
+            "record version {} is not one this backcoach reads",
+            entry.version
+        ));
     }
-    parsed
+    if let Some(problem) = entry.record.problem() {
+        return Err(safe::shown(&problem).into_owned());
+    }
+    let key = match &entry.id {
+        Some(id) => key_of(b"id:", id.as_bytes()),
+        None => key_of(b"line:", line),
+    };
+    Ok(Entry {
+        time: entry.record.time().as_ref().map(Stamp::of),
+        record: entry.record,
+        key,
+    })
 }
 
-/// The log split in two: the good and blank-free lines to keep, and the
-/// bad ones to set aside, each ending in `\n`, byte for byte as read.
-pub fn split(bytes: &[u8], bad: &[usize]) -> (Vec<u8>, Vec<u8>) {
-    let mut kept = Vec::with_capacity(bytes.len());
-    let mut aside = Vec::new();
-    let mut next_bad = bad.iter().copied().peekable();
-    for (index, line) in lines(bytes).enumerate() {
-        let out = if next_bad.next_if_eq(&index).is_some() {
-            &mut aside
-        } else if is_blank(line) {
-            continue;
-        } else {
-            &mut kept
-        };
-        out.extend_from_slice(line);
-        out.push(b'\n');
-    }
-    (kept, aside)
+/// FNV-1a, 64 bits, of `kind` then `bytes`: stable across releases and
+/// machines (unlike the standard library's hasher), and plenty to tell
+/// apart the records of one instant.
+fn key_of(kind: &[u8], bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    kind.iter()
+        .chain(bytes)
+        .fold(OFFSET, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(PRIME))
+}
+
+/// The time of a line as the records this release writes carry it (the
+/// first `"at"` or `"started"` field), found without reading the whole
+/// record: enough to tell where a log goes back in time. `None` for a line
+/// where it is not found that way.
+pub fn sniff_time(line: &[u8]) -> Option<Stamp> {
+    let at = memchr::memmem::find(line, b"\"at\":\"").map(|i| i + 6);
+    let started = memchr::memmem::find(line, b"\"started\":\"").map(|i| i + 11);
+    let start = match (at, started) {
+        (Some(a), Some(s)) => a.min(s),
+        (a, s) => a.or(s)?,
+    };
+    let rest = line.get(start..)?;
+    let end = memchr::memchr(b'"', rest)?;
+    let text = std::str::from_utf8(&rest[..end]).ok()?;
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|at| Stamp::of(&at))
 }

@@ -65,3 +65,30 @@ pub fn sync_folder(dir: &Path) -> io::Result<()> {
     let _ = dir;
     Ok(())
 }
+
+/// Gives the file at `from` the new name `to`, never replacing anything
+/// there: a hard link (which fails when `to` is taken), then `from`
+/// removed (when that fails, the new name goes again). Where links are
+/// not supported, a rename to a name seen free. Fails with
+/// `AlreadyExists` when `to` is taken.
+pub fn rename_new(from: &Path, to: &Path) -> io::Result<()> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => match std::fs::remove_file(from) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                let _ = std::fs::remove_file(to);
+                Err(err)
+            }
+            _ => Ok(()),
+        },
+        Err(err)
+            if matches!(
+                err.kind(),
+                io::ErrorKind::AlreadyExists | io::ErrorKind::NotFound
+            ) =>
+        {
+            Err(err)
+        }
+        Err(_) if std::fs::symlink_metadata(to).is_err() => std::fs::rename(from, to),
+        Err(_) => Err(io::Error::from(io::ErrorKind::AlreadyExists)),
+    }
+}

@@ -32,7 +32,7 @@ fn acknowledge_and_quit(mut app: Tui) {
 }
 
 fn history(world: &World) -> String {
-    fs::read_to_string(world.data_dir().join("history.jsonl")).unwrap_or_default()
+    crate::support::disk::history_text(&world.data_dir())
 }
 
 fn running_file(world: &World) -> PathBuf {

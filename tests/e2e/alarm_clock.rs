@@ -21,7 +21,7 @@ fn world() -> World {
 }
 
 fn history(world: &World) -> String {
-    fs::read_to_string(world.data_dir().join("history.jsonl")).unwrap_or_default()
+    crate::support::disk::history_text(&world.data_dir())
 }
 
 fn kill(signal: &str, pid: &str) {

@@ -182,8 +182,9 @@ fn history_in_every_format_shows_nothing_raw_and_says_what_it_set_aside() {
         let text = String::from_utf8_lossy(&raw);
         assert!(text.contains("desk_reset"), "{format}: {text}");
     }
-    // The first run set both bad lines aside and said where, escaped.
-    let kept: Vec<PathBuf> = fs::read_dir(&data)
+    // The first run set both bad lines aside (beside the log it adopted,
+    // in the history folder) and said where, escaped.
+    let kept: Vec<PathBuf> = fs::read_dir(data.join("history"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().contains(".corrupt-"))

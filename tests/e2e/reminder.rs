@@ -190,12 +190,12 @@ fn overlay_appears_in_the_app_when_due_and_done_is_recorded() {
     assert!(lock(&tui.raw).contains(&0x07), "no bell");
     tui.send(ENTER);
     tui.wait_gone("Time to stand up");
-    let history = world.data_dir().join("history.jsonl");
+    let data = world.data_dir();
     let deadline = Instant::now() + TIMEOUT;
-    while !fs::read_to_string(&history).is_ok_and(|t| t.contains(r#""outcome":"done""#)) {
+    while !crate::support::disk::history_text(&data).contains(r#""outcome":"done""#) {
         assert!(
             Instant::now() < deadline,
-            "no stand-up record in {history:?}"
+            "no stand-up record in the history of {data:?}"
         );
         thread::sleep(POLL);
     }

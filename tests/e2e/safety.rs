@@ -33,7 +33,7 @@ fn answer(tui: &mut Tui, yes: &[usize]) {
 }
 
 fn history(world: &World) -> String {
-    std::fs::read_to_string(world.data_dir().join("history.jsonl")).unwrap_or_default()
+    crate::support::disk::history_text(&world.data_dir())
 }
 
 fn quit_from_home(mut tui: Tui) {

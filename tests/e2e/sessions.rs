@@ -29,8 +29,7 @@ fn content(world: &World, text: &str) -> PathBuf {
 }
 
 fn history_lines(world: &World) -> Vec<String> {
-    std::fs::read_to_string(world.data_dir().join("history.jsonl"))
-        .unwrap_or_default()
+    crate::support::disk::history_text(&world.data_dir())
         .lines()
         .map(str::to_owned)
         .collect()

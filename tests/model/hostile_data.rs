@@ -112,10 +112,16 @@ fn a_log_that_cannot_be_repaired_is_still_read() {
     );
     // Every name a kept copy could take this second is taken (as a full
     // disk or a read-only folder would refuse it, even to root).
-    let base = format!("history.jsonl.corrupt-{}", now().format("%Y%m%d-%H%M%S"));
-    fs::write(dir.path().join(&base), "").unwrap();
+    let log = store.history_path();
+    let base = format!(
+        "{}.corrupt-{}",
+        log.file_name().unwrap().to_string_lossy(),
+        now().format("%Y%m%d-%H%M%S")
+    );
+    let folder = log.parent().unwrap();
+    fs::write(folder.join(&base), "").unwrap();
     for n in 2..=1000 {
-        fs::write(dir.path().join(format!("{base}-{n}")), "").unwrap();
+        fs::write(folder.join(format!("{base}-{n}")), "").unwrap();
     }
     let loaded = store.load_history::<Record>(now()).unwrap();
     assert_eq!(loaded.records.len(), 2);
@@ -275,11 +281,15 @@ mod unix {
     fn fifos_in_the_data_folder_are_refused_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
+        // The old single log, and this machine's log in the history folder.
+        let log = store.history_path();
+        let log = log.strip_prefix(dir.path()).unwrap();
         for name in [
-            "settings.ron",
-            "reminder.ron",
-            "therapy-running.json",
-            "history.jsonl",
+            Path::new("settings.ron"),
+            Path::new("reminder.ron"),
+            Path::new("therapy-running.json"),
+            Path::new("history.jsonl"),
+            log,
         ] {
             let made = std::process::Command::new("mkfifo")
                 .arg(dir.path().join(name))

@@ -1,4 +1,5 @@
-//! Making the disk refuse a write, even as root.
+//! Making the disk refuse a write, even as root; reading the history
+//! logs as the app leaves them.
 
 use std::fs;
 use std::path::Path;
@@ -15,4 +16,23 @@ pub fn while_folder_refuses_files<T>(dir: &Path, f: impl FnOnce() -> T) -> T {
     fs::remove_file(dir).unwrap();
     fs::rename(&away, dir).unwrap();
     result
+}
+
+/// Every history log in the data folder `data`, one after the other:
+/// each machine's in `history/` (by name), then the old single
+/// `history.jsonl` if it is still there. Empty when there is none.
+#[allow(dead_code)]
+pub fn history_text(data: &Path) -> String {
+    let mut logs: Vec<_> = fs::read_dir(data.join("history"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    logs.sort();
+    logs.push(data.join("history.jsonl"));
+    logs.iter()
+        .filter_map(|path| fs::read_to_string(path).ok())
+        .collect()
 }
