@@ -9,6 +9,7 @@ pub mod library;
 pub mod moderation;
 pub mod plan;
 pub mod progress;
+pub mod recent;
 pub mod record;
 pub mod reminder;
 pub mod reminder_settings;

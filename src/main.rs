@@ -17,7 +17,9 @@ use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
 use backcoach::content::source::{self, Source};
+use backcoach::domain::recent;
 use backcoach::domain::record::Record;
+use backcoach::domain::therapy::Running;
 use backcoach::runtime;
 use backcoach::store::Store;
 use backcoach::store::lock::LockError;
@@ -312,7 +314,13 @@ fn full_screen(
     let now = runtime::now();
     notices.extend(app.notice.take());
     notices.extend(store.notice().map(str::to_owned));
-    let records = match store.load_history::<Record>(now.wall) {
+    // Only the recent records: start-up costs the same whatever the
+    // history's size.
+    let running = take_running(&store, now.wall);
+    notices.extend(running.notice);
+    let started = running.running.as_ref().map(|r| r.started);
+    let since = recent::since(&now.wall, app.content.moderation.window_days, started);
+    let records = match store.load_recent::<Record>(since, now.wall) {
         Ok(history) => {
             notices.extend(history.notice());
             history.records
@@ -323,7 +331,7 @@ fn full_screen(
         }
     };
     app::safety::absorb(&mut app, &records);
-    boot_therapy(&mut app, &store, &records, &mut notices);
+    boot_therapy(&mut app, running.running, &records, &mut notices);
     let schedule = store.load_schedule(now.wall);
     notices.extend(schedule.notice);
     let stood_up = records.iter().filter_map(Record::stood_up_at).collect();
@@ -341,12 +349,14 @@ fn full_screen(
     Ok(code)
 }
 
-/// Reads the running heat/cold session; the timer opens on it when one runs.
-fn boot_therapy(app: &mut App, store: &Store, records: &[Record], notices: &mut Vec<String>) {
-    let now = runtime::now();
-    let loaded = take_running(store, now.wall);
-    notices.extend(loaded.notice);
-    therapy::boot(app, therapy::Boot::new(loaded.running, records), now);
+/// The running heat/cold session, if any: the timer opens on it.
+fn boot_therapy(
+    app: &mut App,
+    running: Option<Running>,
+    records: &[Record],
+    notices: &mut Vec<String>,
+) {
+    therapy::boot(app, therapy::Boot::new(running, records), runtime::now());
     notices.extend(app.notice.take());
 }
 

@@ -11,6 +11,7 @@ mod history_files;
 mod history_lines;
 pub mod history_merge;
 mod history_read;
+mod history_recent;
 mod history_repair;
 mod history_report;
 pub mod in_range;

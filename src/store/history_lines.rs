@@ -79,6 +79,43 @@ pub fn is_blank(line: &[u8]) -> bool {
     line.iter().all(u8::is_ascii_whitespace)
 }
 
+/// What one line of a log is, as every reader treats it.
+#[derive(Debug)]
+pub enum Verdict<T> {
+    /// A record.
+    Good(Entry<T>),
+    /// White space only: skipped (and dropped by a repair).
+    Blank,
+    /// The last line of another machine's log without its `\n`: still
+    /// being written or synced, so not read yet.
+    Unfinished,
+    /// A line that cannot be used, and why (safe to show).
+    Bad(String),
+}
+
+/// The verdict on a line (`text` without its `\n`; empty when it was
+/// `too_long` to keep); `unfinished` when it is the last line of another
+/// machine's log and has no `\n`.
+pub fn judge<T: DeserializeOwned + Checked>(
+    text: &[u8],
+    too_long: bool,
+    unfinished: bool,
+) -> Verdict<T> {
+    if too_long {
+        return Verdict::Bad(format!("longer than {MAX_LINE_BYTES} bytes"));
+    }
+    if is_blank(text) {
+        return Verdict::Blank;
+    }
+    if unfinished {
+        return Verdict::Unfinished;
+    }
+    match parse(text) {
+        Ok(entry) => Verdict::Good(entry),
+        Err(reason) => Verdict::Bad(reason),
+    }
+}
+
 /// Reads one line (without its `\n`): the record, or why it cannot be
 /// used, safe to show.
 pub fn parse<T: DeserializeOwned + Checked>(line: &[u8]) -> Result<Entry<T>, String> {

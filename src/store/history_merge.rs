@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 
 use super::history::Findings;
 use super::history_files::OpenLog;
-use super::history_lines::{self, Checked, Entry, Stamp};
+use super::history_lines::{self, Checked, Entry, Stamp, Verdict};
 use super::history_read::{BLOCK, Lines};
 use super::history_repair::repair_all;
 use super::history_report::Report;
@@ -164,18 +164,14 @@ impl<T: DeserializeOwned + Checked> Merge<T> {
                 }
             };
             let opened = &self.logs[log];
-            let reason = if at.too_long {
-                format!("longer than {} bytes", history_lines::MAX_LINE_BYTES)
-            } else if history_lines::is_blank(lines.text()) || opened.unfinished(at.ended) {
-                continue;
-            } else {
-                match history_lines::parse::<T>(lines.text()) {
-                    Ok(entry) => {
-                        self.heap.push(Head { entry, part });
-                        return;
-                    }
-                    Err(reason) => reason,
+            let unfinished = opened.unfinished(at.ended);
+            let reason = match history_lines::judge::<T>(lines.text(), at.too_long, unfinished) {
+                Verdict::Good(entry) => {
+                    self.heap.push(Head { entry, part });
+                    return;
                 }
+                Verdict::Blank | Verdict::Unfinished => continue,
+                Verdict::Bad(reason) => reason,
             };
             let name = opened.log.name.as_deref();
             self.report.line((name, log), at.number, &reason);

@@ -16,7 +16,7 @@ use chrono::{DateTime, Local};
 use serde::de::DeserializeOwned;
 
 use super::history::{Findings, Sharing, open_locked_for_append};
-use super::history_lines::{self, Checked};
+use super::history_lines::{self, Checked, Verdict};
 use super::history_read::{BLOCK, Lines};
 use super::history_report::Report;
 use super::{StoreError, aside, private, temp};
@@ -88,32 +88,27 @@ impl Split {
         path: &Path,
         now: DateTime<Local>,
     ) -> Result<(), StoreError> {
+        let lines_file = self.file.clone();
         let mut lines = Lines::new(self.file.clone(), (0, 1), len, BLOCK);
         while let Some(at) = lines.next_line().map_err(StoreError::read(path))? {
             let text = lines.text();
-            if at.too_long {
-                let file = self.file.clone();
+            let out = match history_lines::judge::<T>(text, at.too_long, false) {
+                Verdict::Good(_) => &mut self.kept,
+                Verdict::Blank | Verdict::Unfinished => continue,
+                Verdict::Bad(_) => self.aside(path, now)?,
+            };
+            let written = if at.too_long {
+                // Not kept in memory: copied from the file itself.
                 let mut range = RangeReader {
-                    file: &file,
+                    file: &lines_file,
                     pos: at.offset,
                 }
                 .take(at.len - u64::from(at.ended));
-                let out = self.aside(path, now)?;
-                io::copy(&mut range, out)
-                    .and_then(|_| out.write_all(b"\n"))
-                    .map_err(StoreError::write(path))?;
-                continue;
-            }
-            if history_lines::is_blank(text) {
-                continue;
-            }
-            let good = history_lines::parse::<T>(text).is_ok();
-            let out = if good {
-                &mut self.kept
+                io::copy(&mut range, out).map(drop)
             } else {
-                self.aside(path, now)?
+                out.write_all(text)
             };
-            out.write_all(text)
+            written
                 .and_then(|()| out.write_all(b"\n"))
                 .map_err(StoreError::write(path))?;
         }
