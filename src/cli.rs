@@ -2,7 +2,9 @@
 //! flag's value.
 
 pub mod generate;
+pub mod history_csv;
 pub mod history_print;
+mod history_table;
 pub mod output;
 pub mod usage_error;
 
@@ -76,14 +78,22 @@ pub enum Command {
         #[arg(value_name = "ROUTINE_ID")]
         routine: Option<String>,
     },
-    /// Print the session history, e.g. to share with a clinician.
+    /// Print the history, e.g. to share with a clinician: every machine's
+    /// log, merged by time.
     History {
         /// Output format.
         #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
         format: HistoryFormat,
-        /// Only sessions on or after this date (YYYY-MM-DD).
+        /// Which records.
+        #[arg(long, value_enum, default_value_t = HistoryKind::Sessions)]
+        kind: HistoryKind,
+        /// Only records on or after this date (YYYY-MM-DD, each record's
+        /// own local date).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<chrono::NaiveDate>,
+        /// Only records on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        until: Option<chrono::NaiveDate>,
     },
     /// Open the heat/cold timer on a mode's safety check (never longer than
     /// 20 minutes).
@@ -151,6 +161,21 @@ pub enum HistoryFormat {
     Csv,
     /// A JSON array of records.
     Json,
+}
+
+/// Which records `backcoach history` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryKind {
+    /// Guided sessions.
+    Sessions,
+    /// Heat, cold and contrast applications (one per application).
+    Therapy,
+    /// Answers to the stand-up reminder.
+    Standups,
+    /// Self-release: uses, "it hurt" reports and warnings read to the end.
+    Release,
+    /// Every record.
+    All,
 }
 
 /// Shortest and longest `remind --every`.

@@ -10,9 +10,9 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::{self, App, Opening, therapy};
-use backcoach::cli::output::{say_error, write_stdout};
+use backcoach::cli::output::{say_error, stdout_outcome, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
-use backcoach::cli::{Cli, Command, HistoryFormat, generate, history_print};
+use backcoach::cli::{Cli, Command, generate, history_print};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
@@ -136,8 +136,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             cli.data_dir.as_deref(),
             Some(routine.map_or(Opening::Routines, Opening::Routine)),
         ),
-        Some(Command::History { format, since }) => {
-            history_command(cli.data_dir.as_deref(), format, since)
+        Some(Command::History {
+            format,
+            kind,
+            since,
+            until,
+        }) => {
+            let options = history_print::Options {
+                format,
+                kind,
+                since,
+                until,
+                zone: chrono::Local,
+            };
+            history_command(content_dir.as_deref(), cli.data_dir.as_deref(), options)
         }
         Some(Command::Timer { mode, duration }) => full_screen(
             content_dir.as_deref(),
@@ -208,11 +220,7 @@ fn print_problems(problems: &[Problem]) {
     for problem in problems {
         say_error(&problem.to_string());
     }
-    let n = problems.len();
-    say_error(&format!(
-        "{n} problem{} found",
-        if n == 1 { "" } else { "s" }
-    ));
+    say_error(&format!("{} found", count(problems.len(), "problem")));
 }
 
 fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
@@ -245,25 +253,45 @@ fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
 }
 
 /// `backcoach history`: a headless command, so it reads the clock itself.
+/// The output is written as the logs are read; names come from the
+/// content, and a content folder with problems only costs the names.
 fn history_command(
+    content_dir: Option<&Path>,
     data_flag: Option<&Path>,
-    format: HistoryFormat,
-    since: Option<chrono::NaiveDate>,
+    options: history_print::Options<chrono::Local>,
 ) -> Result<ExitCode, String> {
+    if let (Some(since), Some(until)) = (options.since, options.until)
+        && since > until
+    {
+        return Err(format!("--since {since} is after --until {until}"));
+    }
+    let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
+    let content = load_all(&user)
+        .map_err(|problems| {
+            say_error(&format!(
+                "backcoach: the content has {} (see backcoach check); ids are shown instead of names",
+                count(problems.len(), "problem")
+            ));
+        })
+        .ok();
     let dir = data_dir(data_flag)?;
     let store = Store::open(&dir).map_err(|err| err.to_string())?;
     if let Some(notice) = store.notice() {
         say_error(&format!("backcoach: {notice}"));
     }
-    let history = store
-        .load_sessions(runtime::now().wall)
-        .map_err(|err| format!("cannot read the history: {err}"))?;
-    if let Some(notice) = history.problem_notice() {
+    let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let (written, findings) =
+        history_print::export(&store, options, content.as_ref(), out, runtime::now().wall)
+            .map_err(|err| format!("cannot read the history: {err}"))?;
+    if let Some(notice) = findings.problem_notice() {
         say_error(&format!("backcoach: {notice}"));
     }
-    let records = backcoach::domain::progress::since(&history.records, since);
-    let text = history_print::render(&records, format)?;
-    Ok(write_stdout(text.as_bytes()))
+    Ok(stdout_outcome(written))
+}
+
+/// "1 problem", "3 problems".
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn full_screen(

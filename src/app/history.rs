@@ -28,7 +28,7 @@ pub(super) fn loaded(app: &mut App, result: Result<SessionHistory, String>) -> V
 }
 
 pub(super) fn history(app: &mut App, msg: Intent) -> Vec<Cmd> {
-    let count = app.history.as_ref().map_or(0, |h| h.records.len());
+    let count = app.history.as_ref().map_or(0, |h| h.progress.recent.len());
     if !list::step(&mut app.history_selected, msg, count) && msg == Intent::Back {
         app.screen = Screen::Home;
     }

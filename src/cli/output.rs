@@ -12,7 +12,13 @@ use crate::text::safe;
 /// and gives exit status 1.
 pub fn write_stdout(bytes: &[u8]) -> ExitCode {
     let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    stdout_outcome(out.write_all(bytes).and_then(|()| out.flush()))
+}
+
+/// The exit status after writing a command's output, as
+/// [`write_stdout`] decides it (for output written a piece at a time).
+pub fn stdout_outcome(written: io::Result<()>) -> ExitCode {
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {

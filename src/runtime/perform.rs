@@ -33,11 +33,10 @@ pub(super) fn perform(
             write_raw(b"\x07")?;
             None
         }
-        Cmd::LoadHistory => Some(Outcome::HistoryLoaded(
-            store
-                .load_sessions(now().wall)
-                .map_err(|err| err.to_string()),
-        )),
+        Cmd::LoadHistory => {
+            load_history(store, tx);
+            None
+        }
         Cmd::SaveRunning(running) => store
             .save_running(&running)
             .err()
@@ -71,6 +70,25 @@ pub(super) fn perform(
             Some(Outcome::Resumed)
         }
     })
+}
+
+/// Reads the History screen's figures on a worker thread, which sends
+/// them into the loop's channel: however large the history, keys keep
+/// working meanwhile (the screen says it is reading). Where no thread can
+/// be started, it is read here.
+fn load_history(store: &Store, tx: &Sender<Wake>) {
+    let read = |store: &Store, wall| {
+        Outcome::HistoryLoaded(store.load_sessions(wall).map_err(|err| err.to_string()))
+    };
+    let (worker, sender, wall) = (store.clone(), tx.clone(), now().wall);
+    let spawned = std::thread::Builder::new()
+        .name("history".into())
+        .spawn(move || {
+            let _ = sender.send(Wake::Outcome(read(&worker, wall)));
+        });
+    if spawned.is_err() {
+        let _ = tx.send(Wake::Outcome(read(store, wall)));
+    }
 }
 
 /// Bytes for the terminal itself (a bell, a notification escape), outside

@@ -64,8 +64,32 @@ impl<T> LoadedHistory<T> {
     }
 }
 
+/// "3 history lines could not be read (line 7: ...); kept in PATH", for
+/// the History screen and `backcoach history` (safe to show); `None`
+/// without problems.
+pub fn problem_sentence(
+    problems: &[String],
+    bad_lines: usize,
+    kept_aside: Option<&Path>,
+    not_repaired: Option<&str>,
+) -> Option<String> {
+    let first = problems.first()?;
+    let n = bad_lines.max(problems.len());
+    let aside = match (kept_aside, not_repaired) {
+        (_, Some(reason)) => format!(
+            "; they could not be moved out of the log ({reason}), every other record was read"
+        ),
+        (Some(path), None) => format!("; kept in {}", safe::shown(&path.display().to_string())),
+        (None, None) => String::new(),
+    };
+    Some(format!(
+        "{n} history line{} could not be read ({first}){aside}",
+        if n == 1 { "" } else { "s" }
+    ))
+}
+
 /// What reading found, besides the records.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Findings {
     /// The bad lines.
     pub report: Report,
@@ -73,6 +97,19 @@ pub struct Findings {
     pub kept_aside: Option<PathBuf>,
     /// Why they could not be moved.
     pub not_repaired: Option<String>,
+}
+
+impl Findings {
+    /// The sentence for the user, if anything was wrong (see
+    /// [`problem_sentence`]).
+    pub fn problem_notice(&self) -> Option<String> {
+        problem_sentence(
+            &self.report.problems,
+            self.report.bad_lines,
+            self.kept_aside.as_deref(),
+            self.not_repaired.as_deref(),
+        )
+    }
 }
 
 impl<T> LoadedHistory<T> {

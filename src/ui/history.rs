@@ -10,12 +10,10 @@ use ratatui::widgets::{
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::progress::{pain_series, per_week, standups_per_day, streak, week_start};
+use crate::domain::progress::{Progress, WEEKS, week_start};
 use crate::domain::session_record::{ExerciseOutcome, SessionRecord};
 use crate::text::safe;
 use crate::time::words::clock;
-
-const WEEKS: usize = 6;
 
 /// Draws the history as last read.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -26,12 +24,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         );
         return;
     };
-    let records = &history.records;
-    let today = history
-        .today
-        .or_else(|| records.last().map(|r| r.started.date_naive()))
-        .unwrap_or_default();
-    if records.is_empty() {
+    let progress = &history.progress;
+    let today = progress.today;
+    if progress.sessions == 0 {
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(Span::styled(" No sessions yet.", theme.current())),
@@ -40,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                     theme.dim(),
                 )),
                 Line::default(),
-                standup_line(&history.stood_up, today, theme),
+                standup_line(progress, theme),
             ]),
             area,
         );
@@ -53,9 +48,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(standup_line(&history.stood_up, today, theme), standups);
-    let days = streak(records, today);
-    let weeks = per_week(records, today, WEEKS);
+    frame.render_widget(standup_line(progress, theme), standups);
+    let days = progress.streak();
     frame.render_widget(
         Line::from(vec![
             Span::styled(" Streak: ", theme.dim()),
@@ -65,32 +59,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ),
             Span::styled("  ·  This week: ", theme.dim()),
             Span::styled(
-                format!("{}", weeks.last().copied().unwrap_or(0)),
+                format!("{}", progress.weeks.last().copied().unwrap_or(0)),
                 theme.current(),
             ),
             Span::styled("  ·  All sessions: ", theme.dim()),
-            Span::styled(format!("{}", records.len()), theme.current()),
+            Span::styled(format!("{}", progress.sessions), theme.current()),
         ]),
         head,
     );
     let [week_area, pain_area] =
         Layout::horizontal([Constraint::Length(38), Constraint::Fill(1)]).areas(charts);
-    render_weeks(&weeks, today, frame, week_area, theme);
-    render_pain(records, frame, pain_area, theme);
-    render_list(app, records, frame, list, theme);
+    render_weeks(&progress.weeks, today, frame, week_area, theme);
+    render_pain(progress, frame, pain_area, theme);
+    render_list(app, progress, frame, list, theme);
 }
 
 /// "Stand-ups per day: Mo 4  Tu 2 ... Su 3 (today)", the last seven days.
-fn standup_line(
-    times: &[chrono::DateTime<chrono::FixedOffset>],
-    today: chrono::NaiveDate,
-    theme: Theme,
-) -> Line<'static> {
-    const DAYS: usize = 7;
-    let counts = standups_per_day(times, today, DAYS);
+fn standup_line(progress: &Progress, theme: Theme) -> Line<'static> {
+    let days = progress.standups.len();
     let mut spans = vec![Span::styled(" Stand-ups per day: ", theme.dim())];
-    for (i, count) in counts.iter().enumerate() {
-        let day = today - chrono::Duration::days((DAYS - 1 - i) as i64);
+    for (i, count) in progress.standups.iter().enumerate() {
+        let day = progress.today - chrono::Duration::days((days - 1 - i) as i64);
         let name: String = day.format("%a").to_string().chars().take(2).collect();
         spans.push(Span::styled(format!("{name} "), theme.dim()));
         spans.push(Span::styled(format!("{count}  "), theme.current()));
@@ -130,7 +119,7 @@ fn render_weeks(
     frame.render_widget(chart, area);
 }
 
-fn render_pain(records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: Theme) {
+fn render_pain(progress: &Progress, frame: &mut Frame, area: Rect, theme: Theme) {
     let block =
         Block::bordered().title(Span::styled(" Pain 0-10, recent sessions ", theme.title()));
     let inner = block.inner(area);
@@ -140,7 +129,7 @@ fn render_pain(records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: 
     let lift = |series: Vec<Option<u64>>| -> Vec<Option<u64>> {
         series.into_iter().map(|v| v.map(|v| v + 1)).collect()
     };
-    let (before, after) = pain_series(records, width);
+    let (before, after) = progress.pain_series(width);
     let (before, after) = (lift(before), lift(after));
     let [top, bottom, _, legend] = Layout::vertical([
         Constraint::Length(1),
@@ -171,12 +160,13 @@ fn render_pain(records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: 
     }
 }
 
-fn render_list(app: &App, records: &[SessionRecord], frame: &mut Frame, area: Rect, theme: Theme) {
+fn render_list(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, theme: Theme) {
     let pain = |p: Option<u8>| p.map_or("-".to_owned(), |v| v.to_string());
-    let rows: Vec<Row> = records
+    let rows: Vec<Row> = progress
+        .recent
         .iter()
         .rev()
-        .map(|r| {
+        .map(|r: &SessionRecord| {
             let name = app
                 .content
                 .routines

@@ -234,11 +234,22 @@ fn history_prints_table_csv_and_json_and_filters_by_date() {
     let text = line(3, "completed") + &line(20, "abandoned");
     std::fs::write(world.data_dir().join("history.jsonl"), text).unwrap();
 
-    let out = run(&world, &["history"]);
+    // The table shows local time (here UTC+2, as the POSIX TZ `XYZ-2`
+    // says) and the routine's name.
+    let data = world.data_dir();
+    let out = world
+        .command(&[
+            OsStr::new("--data-dir"),
+            data.as_os_str(),
+            OsStr::new("history"),
+        ])
+        .env("TZ", "XYZ-2")
+        .output()
+        .unwrap();
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success());
     assert_eq!(table.lines().count(), 3, "{table}");
-    assert!(table.contains("2026-11-20 09:00  desk_reset"), "{table}");
+    assert!(table.contains("2026-11-20 10:00  Desk reset"), "{table}");
 
     let out = run(
         &world,

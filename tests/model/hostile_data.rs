@@ -140,7 +140,7 @@ fn a_log_that_cannot_be_repaired_is_still_read() {
             .contains("torn {")
     );
     let sessions = store.load_sessions(now()).unwrap();
-    assert_eq!(sessions.records.len(), 2);
+    assert_eq!(sessions.progress.recent.len(), 2);
     assert!(
         sessions
             .problem_notice()

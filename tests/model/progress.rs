@@ -1,10 +1,25 @@
 //! Streak, sessions per week, pain series and the history print-outs.
 
-use backcoach::cli::HistoryFormat;
-use backcoach::cli::history_print::{CSV_HEADER, render};
+use backcoach::cli::history_csv::CSV_HEADER;
+use backcoach::cli::history_print::{Options, render};
+use backcoach::cli::{HistoryFormat, HistoryKind};
 use backcoach::domain::progress::{pain_series, per_week, since, streak};
+use backcoach::domain::record::Record;
 use backcoach::domain::session_record::{SessionOutcome, SessionRecord};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
+
+/// `records` printed as `backcoach history` prints sessions, times in UTC.
+fn print(records: &[SessionRecord], format: HistoryFormat) -> String {
+    let records: Vec<Record> = records.iter().cloned().map(Record::Session).collect();
+    let options = Options {
+        format,
+        kind: HistoryKind::Sessions,
+        since: None,
+        until: None,
+        zone: FixedOffset::east_opt(0).unwrap(),
+    };
+    render(&records, options, None).unwrap()
+}
 
 fn on(day: u32, hour: u32, outcome: SessionOutcome) -> SessionRecord {
     SessionRecord {
@@ -87,8 +102,7 @@ fn csv_has_a_header_and_one_row_per_session() {
     let mut odd = on(2, 9, SessionOutcome::StoppedForPain);
     odd.routine = "a,\"b\"".into();
     let records = [on(1, 9, SessionOutcome::Completed), odd];
-    let refs: Vec<&SessionRecord> = records.iter().collect();
-    let csv = render(&refs, HistoryFormat::Csv).unwrap();
+    let csv = print(&records, HistoryFormat::Csv);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], CSV_HEADER);
     assert_eq!(
@@ -105,11 +119,10 @@ fn csv_has_a_header_and_one_row_per_session() {
 #[test]
 fn json_is_an_array_of_the_records() {
     let records = [on(1, 9, SessionOutcome::Completed)];
-    let refs: Vec<&SessionRecord> = records.iter().collect();
-    let json = render(&refs, HistoryFormat::Json).unwrap();
+    let json = print(&records, HistoryFormat::Json);
     let back: Vec<SessionRecord> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, records);
-    let table = render(&refs, HistoryFormat::Table).unwrap();
+    let table = print(&records, HistoryFormat::Table);
     assert!(
         table
             .lines()
@@ -117,7 +130,7 @@ fn json_is_an_array_of_the_records() {
             .unwrap()
             .starts_with("2026-11-01 09:00")
     );
-    assert_eq!(render(&[], HistoryFormat::Table).unwrap(), "no sessions\n");
+    assert_eq!(print(&[], HistoryFormat::Table), "no sessions\n");
 }
 
 #[test]

@@ -49,7 +49,8 @@ fn durations(store: &Store) -> Vec<u64> {
     store
         .load_sessions(now())
         .unwrap()
-        .records
+        .progress
+        .recent
         .iter()
         .map(|r| r.duration_secs)
         .collect()
@@ -72,9 +73,9 @@ fn a_session_record_round_trips_with_its_offset_and_version() {
     );
     assert!(text.contains("\"outcome\":\"completed\""));
     let loaded = store.load_sessions(now()).unwrap();
-    assert_eq!(loaded.records, vec![session(290)]);
+    assert_eq!(loaded.progress.recent, vec![session(290)]);
     assert!(loaded.problems.is_empty());
-    assert_eq!(loaded.today, Some(now().date_naive()));
+    assert_eq!(loaded.progress.today, now().date_naive());
     // Modes are unix's; on Windows the profile's ACLs guard the folder.
     #[cfg(unix)]
     {
@@ -99,7 +100,7 @@ fn a_torn_last_line_is_reported_and_the_next_session_stays_whole() {
     drop(file);
     store.append(&Record::Session(session(3))).unwrap();
     let loaded = store.load_sessions(now()).unwrap();
-    assert_eq!(loaded.records, vec![session(1), session(3)]);
+    assert_eq!(loaded.progress.recent, vec![session(1), session(3)]);
     assert_eq!(loaded.problems.len(), 1);
     assert!(loaded.problem_notice().unwrap().contains("1 history line"));
     assert!(loaded.kept_aside.is_some());

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::support::screen::{draw, find, screen};
 use backcoach::app::{self, App, Intent, Msg, Now, Outcome, Screen};
 use backcoach::content::catalog::Content;
+use backcoach::domain::progress::Progress;
 use backcoach::domain::session_record::{
     ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
 };
@@ -101,10 +102,16 @@ fn history_app() -> App {
             .with_ymd_and_hms(2026, 11, day, hour, 0, 0)
             .unwrap()
     };
+    // Counted one record at a time, as the store reads the logs.
+    let mut progress = Progress::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    for record in records {
+        progress.add_session(record);
+    }
+    for at in [stood(20, 10), stood(20, 11), stood(21, 9), stood(22, 10)] {
+        progress.add_standup(at);
+    }
     let history = SessionHistory {
-        records,
-        today: Some(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
-        stood_up: vec![stood(20, 10), stood(20, 11), stood(21, 9), stood(22, 10)],
+        progress,
         ..SessionHistory::default()
     };
     drive(

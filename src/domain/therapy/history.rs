@@ -79,3 +79,27 @@ pub fn last_end(records: &[Record]) -> Option<DateTime<FixedOffset>> {
         })
         .max()
 }
+
+/// [`applications`] for records coming one at a time in time order (as
+/// the merged history logs give them): true for the first record of each
+/// application, and for every record that is not of one. Records of one
+/// start are next to each other among the applications, so only the last
+/// start is kept.
+#[derive(Debug, Clone, Default)]
+pub struct FirstOfStart {
+    last: Option<DateTime<FixedOffset>>,
+}
+
+impl FirstOfStart {
+    /// True when `record` counts (see the type).
+    pub fn first(&mut self, record: &Record) -> bool {
+        let Some(at) = started(record) else {
+            return true;
+        };
+        if self.last == Some(at) {
+            return false;
+        }
+        self.last = Some(at);
+        true
+    }
+}
