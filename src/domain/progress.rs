@@ -20,7 +20,7 @@ pub const STANDUP_DAYS: usize = 7;
 pub const RECENT: usize = 500;
 
 /// The figures of the History screen, built in one pass.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     /// The local date the figures are for.
     pub today: NaiveDate,
@@ -36,14 +36,23 @@ pub struct Progress {
     pub recent: VecDeque<SessionRecord>,
 }
 
+impl Default for Progress {
+    /// Nothing counted, for the first day of 1970.
+    fn default() -> Progress {
+        Progress::new(NaiveDate::default())
+    }
+}
+
 impl Progress {
     /// Nothing counted yet, for `today`.
     pub fn new(today: NaiveDate) -> Progress {
         Progress {
             today,
+            sessions: 0,
+            done_days: Vec::new(),
             weeks: vec![0; WEEKS],
             standups: vec![0; STANDUP_DAYS],
-            ..Progress::default()
+            recent: VecDeque::new(),
         }
     }
 
