@@ -87,6 +87,10 @@ pub enum Cmd {
     Append(Record),
     /// Read the history log (answered by `Msg::HistoryLoaded`).
     LoadHistory,
+    /// Find when the safety warnings were last read to the end, however
+    /// long ago (answered by `Outcome::LastReview`): start-up reads only
+    /// the recent history.
+    FindLastReview,
     /// Persist the running heat/cold session.
     SaveRunning(crate::domain::therapy::Running),
     /// Remove the persisted heat/cold session (the pack is off).
@@ -225,7 +229,11 @@ pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
 
 fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
     match outcome {
-        Outcome::Started => opening::open(app, now),
+        Outcome::Started => {
+            let mut cmds = opening::open(app, now);
+            cmds.extend(history::find_last_review(app));
+            cmds
+        }
         Outcome::Tick => session::tick(app, now),
         // `advance` has already looked at the heat/cold deadline.
         Outcome::Resumed => Vec::new(),
@@ -256,6 +264,7 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
             Vec::new()
         }
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
+        Outcome::LastReview(at) => history::last_review(app, at),
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

@@ -27,6 +27,22 @@ pub(super) fn loaded(app: &mut App, result: Result<SessionHistory, String>) -> V
     Vec::new()
 }
 
+/// At start-up: the recent history had no warnings review, so look
+/// further back for one (the Warnings screen says when it was).
+pub(super) fn find_last_review(app: &App) -> Option<Cmd> {
+    app.safety.last_review.is_none().then_some(Cmd::FindLastReview)
+}
+
+/// The latest warnings review in the whole history; a later one made
+/// meanwhile is kept.
+pub(super) fn last_review(
+    app: &mut App,
+    at: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> Vec<Cmd> {
+    app.safety.last_review = app.safety.last_review.max(at);
+    Vec::new()
+}
+
 pub(super) fn history(app: &mut App, msg: Intent) -> Vec<Cmd> {
     let count = app.history.as_ref().map_or(0, |h| h.progress.recent.len());
     if !list::step(&mut app.history_selected, msg, count) && msg == Intent::Back {

@@ -108,6 +108,9 @@ pub enum Outcome {
     TherapyStoreFailed(String),
     /// The history log was read (or could not be).
     HistoryLoaded(Result<SessionHistory, String>),
+    /// When the safety warnings were last read to the end, found in the
+    /// whole history (`None`: never, or the logs could not be read).
+    LastReview(Option<chrono::DateTime<chrono::FixedOffset>>),
     /// Desktop notifications cannot be sent, with the reason.
     NotificationsUnavailable(String),
 }

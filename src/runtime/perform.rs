@@ -34,7 +34,16 @@ pub(super) fn perform(
             None
         }
         Cmd::LoadHistory => {
-            load_history(store, tx);
+            let wall = now().wall;
+            in_background(store, tx, move |store| {
+                Outcome::HistoryLoaded(store.load_sessions(wall).map_err(|err| err.to_string()))
+            });
+            None
+        }
+        Cmd::FindLastReview => {
+            in_background(store, tx, |store| {
+                Outcome::LastReview(store.last_review().ok().flatten())
+            });
             None
         }
         Cmd::SaveRunning(running) => store
@@ -72,22 +81,22 @@ pub(super) fn perform(
     })
 }
 
-/// Reads the History screen's figures on a worker thread, which sends
-/// them into the loop's channel: however large the history, keys keep
-/// working meanwhile (the screen says it is reading). Where no thread can
-/// be started, it is read here.
-fn load_history(store: &Store, tx: &Sender<Wake>) {
-    let read = |store: &Store, wall| {
-        Outcome::HistoryLoaded(store.load_sessions(wall).map_err(|err| err.to_string()))
-    };
-    let (worker, sender, wall) = (store.clone(), tx.clone(), now().wall);
+/// Reads the history on a worker thread, which sends what `read` made of
+/// it into the loop's channel: however large the history, keys keep
+/// working meanwhile (the History screen says it is reading). Where no
+/// thread can be started, it is read here.
+fn in_background<F>(store: &Store, tx: &Sender<Wake>, read: F)
+where
+    F: Fn(&Store) -> Outcome + Send + Clone + 'static,
+{
+    let (worker, sender, work) = (store.clone(), tx.clone(), read.clone());
     let spawned = std::thread::Builder::new()
         .name("history".into())
         .spawn(move || {
-            let _ = sender.send(Wake::Outcome(read(&worker, wall)));
+            let _ = sender.send(Wake::Outcome(work(&worker)));
         });
     if spawned.is_err() {
-        let _ = tx.send(Wake::Outcome(read(store, wall)));
+        let _ = tx.send(Wake::Outcome(read(store)));
     }
 }
 
