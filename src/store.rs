@@ -8,6 +8,7 @@ mod error;
 pub mod folder;
 pub mod history;
 mod history_back;
+pub mod history_fast;
 mod history_files;
 mod history_last;
 mod history_lines;

@@ -2,8 +2,10 @@
 """How backcoach scales with the size of its history.
 
 For 0, 10k, 100k and 1M records (a realistic mix: guided sessions, stand-ups,
-heat/cold applications, self-release uses) it measures, in a real
-pseudo-terminal at 80x24:
+heat/cold applications, self-release uses, about 3,000 a year, ending an hour
+ago; a million records cannot fit between 1970 and now at that pace, so
+there they come closer together) it measures, in a real pseudo-terminal at
+80x24:
   - time to the first frame of Home, and resident memory there (VmRSS, and
     the peak VmHWM) -- on the second start, after any one-time migration
     of the log (the first start is reported too);
@@ -30,14 +32,28 @@ import termios
 import time
 
 HOME_TEXT = b"What would you like to do?"
-# Either marks the History screen with its figures computed.
-HISTORY_READY = (b"All sessions:", b"No sessions yet")
+# Either marks the History screen with its figures computed. Short, and
+# without a space: a frame drawn over the "Reading the history" line skips
+# cells that are spaces in both, so a longer phrase may not arrive whole.
+HISTORY_READY = (b"sessions:", b"No sessions")
 
 
-def record(n):
-    """The n-th record of a mixed log, oldest first, about 3,000 a year."""
-    minutes = n * 175  # ~3,000 records a year
-    t = time.gmtime(946_684_800 + minutes * 60)  # from 2000-01-01
+# 1971-01-01: every record must be within the years a log may hold.
+EARLIEST = 31_536_000
+
+
+def spacing(count):
+    """Where the first record is and the minutes between records: ~3,000
+    records a year, the last an hour ago (a log of the past, as any is),
+    closer together when that would start before 1971."""
+    end = int(time.time()) // 60 * 60 - 3600
+    step = min(175, max(1, (end - EARLIEST) // 60 // max(count, 1)))
+    return end - count * step * 60, step
+
+
+def record(n, start, step):
+    """The n-th record of a mixed log, oldest first."""
+    t = time.gmtime(start + n * step * 60)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S+01:00", t)
     kind = n % 6
     if kind in (0, 1, 2):
@@ -59,9 +75,10 @@ def record(n):
 
 def write_log(data, count):
     path = os.path.join(data, "history.jsonl")
+    start, step = spacing(count)
     with open(path, "w") as f:
         for n in range(count):
-            f.write(json.dumps(record(n), separators=(",", ":")) + "\n")
+            f.write(json.dumps(record(n, start, step), separators=(",", ":")) + "\n")
     with open(os.path.join(data, "settings.ron"), "w") as f:
         f.write('(version: 1, disclaimer_acknowledged: Some("2026-01-01T00:00:00+00:00"))')
 

@@ -30,7 +30,10 @@ pub(super) fn loaded(app: &mut App, result: Result<SessionHistory, String>) -> V
 /// At start-up: the recent history had no warnings review, so look
 /// further back for one (the Warnings screen says when it was).
 pub(super) fn find_last_review(app: &App) -> Option<Cmd> {
-    app.safety.last_review.is_none().then_some(Cmd::FindLastReview)
+    app.safety
+        .last_review
+        .is_none()
+        .then_some(Cmd::FindLastReview)
 }
 
 /// The latest warnings review in the whole history; a later one made

@@ -2,6 +2,8 @@
 //! (made safe), and times to the second with the offset they were
 //! recorded with (`2026-11-22T09:00:00+01:00`).
 
+use std::fmt::Write;
+
 use chrono::{DateTime, FixedOffset};
 
 use super::HistoryKind;
@@ -28,19 +30,77 @@ pub fn header(kind: HistoryKind) -> &'static str {
 
 /// One row for `record` (of a kind `kind` prints).
 pub fn row(kind: HistoryKind, record: &Record) -> String {
-    let fields = if kind == HistoryKind::All {
-        every_kind(record)
+    let mut row = Row(String::with_capacity(160), 0);
+    if kind == HistoryKind::All {
+        every_kind(&mut row, record);
     } else {
-        own_columns(record)
-    };
-    let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    quoted.join(",")
+        own_columns(&mut row, record);
+    }
+    row.0
+}
+
+/// A row being written: each field made safe, and quoted when it holds a
+/// comma or a quote.
+struct Row(String, usize);
+
+impl Row {
+    fn next(&mut self) {
+        if self.1 > 0 {
+            self.0.push(',');
+        }
+        self.1 += 1;
+    }
+
+    /// Text from the log (an id): made safe, quoted when needed.
+    fn field(&mut self, text: &str) -> &mut Row {
+        self.next();
+        let text = safe::shown(text);
+        if text.contains([',', '"']) {
+            self.0.push('"');
+            self.0.push_str(&text.replace('"', "\"\""));
+            self.0.push('"');
+        } else {
+            self.0.push_str(&text);
+        }
+        self
+    }
+
+    /// A number, or a word of this program's.
+    fn plain(&mut self, text: impl std::fmt::Display) -> &mut Row {
+        self.next();
+        let _ = write!(self.0, "{text}");
+        self
+    }
+
+    fn time(&mut self, at: &DateTime<FixedOffset>) -> &mut Row {
+        self.next();
+        push_time(&mut self.0, at);
+        self
+    }
+
+    fn empty(&mut self, n: usize) -> &mut Row {
+        for _ in 0..n {
+            self.next();
+        }
+        self
+    }
+
+    fn pain(&mut self, value: Option<u8>) -> &mut Row {
+        match value {
+            Some(v) => self.plain(v),
+            None => self.empty(1),
+        }
+    }
 }
 
 /// The columns of `record`'s own kind.
-fn own_columns(record: &Record) -> Vec<String> {
+fn own_columns(row: &mut Row, record: &Record) {
     match record {
-        Record::Session(session) => session_columns(session),
+        Record::Session(session) => {
+            row.time(&session.started).field(&session.routine);
+            session_figures(row, session);
+            session_counts(row, session);
+        }
         Record::Therapy {
             mode,
             planned_secs,
@@ -48,41 +108,48 @@ fn own_columns(record: &Record) -> Vec<String> {
             started,
             ended,
             ended_early,
-        } => vec![
-            time(started),
-            time(ended),
-            mode.id().to_owned(),
-            planned_secs.to_string(),
-            actual_secs.to_string(),
-            ended_early.to_string(),
-        ],
-        Record::Standup { at, outcome } => vec![time(at), outcome_id(*outcome).to_owned()],
-        Record::ReleaseUsed { at, technique } => vec![time(at), "used".into(), technique.clone()],
-        Record::ReleaseHurt { at, technique } => vec![time(at), "hurt".into(), technique.clone()],
+        } => {
+            row.time(started)
+                .time(ended)
+                .plain(mode.id())
+                .plain(planned_secs)
+                .plain(actual_secs)
+                .plain(ended_early);
+        }
+        Record::Standup { at, outcome } => {
+            row.time(at).plain(outcome_id(*outcome));
+        }
+        Record::ReleaseUsed { at, technique } => {
+            row.time(at).plain("used").field(technique);
+        }
+        Record::ReleaseHurt { at, technique } => {
+            row.time(at).plain("hurt").field(technique);
+        }
         Record::WarningsReviewed { at } => {
-            vec![time(at), "warnings_reviewed".into(), String::new()]
+            row.time(at).plain("warnings_reviewed").empty(1);
         }
     }
 }
 
-fn session_columns(r: &SessionRecord) -> Vec<String> {
-    vec![
-        time(&r.started),
-        r.routine.clone(),
-        r.outcome.label().to_owned(),
-        r.duration_secs.to_string(),
-        r.exercises.len().to_string(),
-        r.count(ExerciseOutcome::Done).to_string(),
-        r.count(ExerciseOutcome::Skipped).to_string(),
-        opt(r.pain_before),
-        opt(r.pain_after),
-    ]
+/// outcome, duration_secs (the table of every kind has planned_secs
+/// next, then the counts).
+fn session_figures(row: &mut Row, r: &SessionRecord) {
+    row.plain(r.outcome.label()).plain(r.duration_secs);
+}
+
+/// exercises, done, skipped, pain_before, pain_after.
+fn session_counts(row: &mut Row, r: &SessionRecord) {
+    row.plain(r.exercises.len())
+        .plain(r.count(ExerciseOutcome::Done))
+        .plain(r.count(ExerciseOutcome::Skipped))
+        .pain(r.pain_before)
+        .pain(r.pain_after);
 }
 
 /// The columns of the table of every kind: kind, time, ended, subject,
 /// outcome, duration_secs, planned_secs, exercises, done, skipped,
 /// pain_before, pain_after (empty where a kind has no such thing).
-fn every_kind(record: &Record) -> Vec<String> {
+fn every_kind(row: &mut Row, record: &Record) {
     let kind = match record {
         Record::Session(_) => "session",
         Record::Therapy { .. } => "therapy",
@@ -91,20 +158,14 @@ fn every_kind(record: &Record) -> Vec<String> {
         Record::ReleaseHurt { .. } => "release_hurt",
         Record::WarningsReviewed { .. } => "warnings_reviewed",
     };
-    let mut fields = vec![kind.to_owned(), time(&record.time())];
-    let rest: [String; 10] = match record {
-        Record::Session(r) => [
-            String::new(),
-            r.routine.clone(),
-            r.outcome.label().to_owned(),
-            r.duration_secs.to_string(),
-            String::new(),
-            r.exercises.len().to_string(),
-            r.count(ExerciseOutcome::Done).to_string(),
-            r.count(ExerciseOutcome::Skipped).to_string(),
-            opt(r.pain_before),
-            opt(r.pain_after),
-        ],
+    row.plain(kind).time(&record.time());
+    match record {
+        Record::Session(r) => {
+            row.empty(1).field(&r.routine);
+            session_figures(row, r);
+            row.empty(1);
+            session_counts(row, r);
+        }
         Record::Therapy {
             mode,
             planned_secs,
@@ -112,37 +173,31 @@ fn every_kind(record: &Record) -> Vec<String> {
             ended,
             ended_early,
             ..
-        } => [
-            time(ended),
-            mode.id().to_owned(),
-            if *ended_early {
-                "ended early"
-            } else {
-                "time up"
-            }
-            .to_owned(),
-            actual_secs.to_string(),
-            planned_secs.to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ],
-        Record::Standup { outcome, .. } => subject_outcome("", outcome_id(*outcome)),
-        Record::ReleaseUsed { technique, .. } => subject_outcome(technique, "used"),
-        Record::ReleaseHurt { technique, .. } => subject_outcome(technique, "hurt"),
-        Record::WarningsReviewed { .. } => subject_outcome("", "read to the end"),
-    };
-    fields.extend(rest);
-    fields
-}
-
-fn subject_outcome(subject: &str, outcome: &str) -> [String; 10] {
-    let mut rest: [String; 10] = Default::default();
-    rest[1] = subject.to_owned();
-    rest[2] = outcome.to_owned();
-    rest
+        } => {
+            row.time(ended)
+                .plain(mode.id())
+                .plain(if *ended_early {
+                    "ended early"
+                } else {
+                    "time up"
+                })
+                .plain(actual_secs)
+                .plain(planned_secs)
+                .empty(5);
+        }
+        Record::Standup { outcome, .. } => {
+            row.empty(2).plain(outcome_id(*outcome)).empty(7);
+        }
+        Record::ReleaseUsed { technique, .. } => {
+            row.empty(1).field(technique).plain("used").empty(7);
+        }
+        Record::ReleaseHurt { technique, .. } => {
+            row.empty(1).field(technique).plain("hurt").empty(7);
+        }
+        Record::WarningsReviewed { .. } => {
+            row.empty(2).plain("read to the end").empty(7);
+        }
+    }
 }
 
 fn outcome_id(outcome: crate::domain::record::StandupOutcome) -> &'static str {
@@ -154,21 +209,34 @@ fn outcome_id(outcome: crate::domain::record::StandupOutcome) -> &'static str {
     }
 }
 
-/// To the second, with the offset it was recorded with.
-fn time(at: &DateTime<FixedOffset>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+/// To the second, with the offset it was recorded with:
+/// `2026-11-22T09:00:00+01:00`.
+fn push_time(out: &mut String, at: &DateTime<FixedOffset>) {
+    use chrono::{Datelike, Timelike};
+    let offset = at.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.unsigned_abs();
+    let year = u32::try_from(at.year()).unwrap_or(0);
+    push_digits(out, year, 4);
+    for (mark, value) in [
+        ('-', at.month()),
+        ('-', at.day()),
+        ('T', at.hour()),
+        (':', at.minute()),
+        (':', at.second()),
+        (sign, offset / 3600),
+        (':', offset / 60 % 60),
+    ] {
+        out.push(mark);
+        push_digits(out, value, 2);
+    }
 }
 
-fn opt(value: Option<u8>) -> String {
-    value.map_or(String::new(), |v| v.to_string())
-}
-
-/// A field made safe, quoted when it holds a comma or a quote.
-fn field(field: &str) -> String {
-    let field = safe::shown(field);
-    if field.contains([',', '"']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.into_owned()
+/// `value` in `width` digits, zero-padded (dates are within 1970-9999).
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    let mut divisor = 10u32.pow(width - 1);
+    while divisor > 0 {
+        out.push(char::from(b'0' + (value / divisor % 10) as u8));
+        divisor /= 10;
     }
 }

@@ -90,12 +90,18 @@ where
     }
 }
 
-/// `at` as a local time to the minute.
-fn local<Tz: TimeZone>(at: &DateTime<FixedOffset>, zone: &Tz) -> String
-where
-    Tz::Offset: std::fmt::Display,
-{
-    at.with_timezone(zone).format("%Y-%m-%d %H:%M").to_string()
+/// `at` as a local time to the minute: `2026-11-22 09:00`.
+fn local<Tz: TimeZone>(at: &DateTime<FixedOffset>, zone: &Tz) -> String {
+    use chrono::{Datelike, Timelike};
+    let at = at.with_timezone(zone);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// What a record is, in a word or two.

@@ -47,7 +47,8 @@ impl Store {
                 if finder.find(text).is_none() {
                     continue;
                 }
-                let Verdict::Good(entry) = history_lines::judge::<T>(text, false, log.unfinished(ended))
+                let Verdict::Good(entry) =
+                    history_lines::judge::<T>(text, false, log.unfinished(ended))
                 else {
                     continue;
                 };
@@ -55,7 +56,10 @@ impl Store {
                     continue;
                 }
                 after_found.get_or_insert(0);
-                if latest.as_ref().is_none_or(|l| l.time() < entry.record.time()) {
+                if latest
+                    .as_ref()
+                    .is_none_or(|l| l.time() < entry.record.time())
+                {
                     latest = Some(entry.record);
                 }
             }

@@ -9,7 +9,7 @@
 //! so they meet among the records of that instant.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::io;
 
 use chrono::{DateTime, Local};
@@ -28,7 +28,7 @@ pub const MAX_PARTS: usize = 64;
 
 /// Most distinct records of one instant told apart; past that (only a
 /// planted log has so many), the rest of that instant all count.
-const MAX_SAME_INSTANT: usize = 4096;
+const MAX_SAME_INSTANT: usize = 1024;
 
 /// Tells whether a record was seen already among those of its instant.
 /// A record is the same as another when their keys match; a file holding
@@ -37,8 +37,10 @@ const MAX_SAME_INSTANT: usize = 4096;
 #[derive(Debug, Default)]
 pub struct Dedupe {
     time: Option<Stamp>,
-    per_file: HashMap<(u64, usize), u32>,
-    counted: HashMap<u64, u32>,
+    /// (key, file, copies in that file) of this instant.
+    per_file: Vec<(u64, usize, u32)>,
+    /// (key, copies counted) of this instant.
+    counted: Vec<(u64, u32)>,
 }
 
 impl Dedupe {
@@ -57,14 +59,30 @@ impl Dedupe {
         if self.counted.len() >= MAX_SAME_INSTANT {
             return true;
         }
-        let copies = self.per_file.entry((key, file)).or_insert(0);
-        *copies += 1;
-        let counted = self.counted.entry(key).or_insert(0);
-        if *copies > *counted {
-            *counted = *copies;
-            true
-        } else {
-            false
+        let copies = match self
+            .per_file
+            .iter_mut()
+            .find(|(k, f, _)| *k == key && *f == file)
+        {
+            Some((_, _, copies)) => {
+                *copies += 1;
+                *copies
+            }
+            None => {
+                self.per_file.push((key, file, 1));
+                1
+            }
+        };
+        match self.counted.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, counted)) if *counted >= copies => false,
+            Some((_, counted)) => {
+                *counted = copies;
+                true
+            }
+            None => {
+                self.counted.push((key, copies));
+                true
+            }
         }
     }
 }

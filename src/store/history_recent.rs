@@ -14,8 +14,8 @@ use chrono::{DateTime, FixedOffset, Local};
 use serde::de::DeserializeOwned;
 
 use super::history::{Findings, LoadedHistory};
-use super::history_files::OpenLog;
 use super::history_back::Backwards;
+use super::history_files::OpenLog;
 use super::history_lines::{self, Checked, Entry, Stamp, Verdict};
 use super::history_merge::Dedupe;
 use super::history_read::{BLOCK, Lines};

@@ -9,6 +9,7 @@ mod content;
 mod content_rules;
 mod duration_grammar;
 mod history;
+mod history_fast;
 mod history_logs;
 mod hostile_content;
 mod hostile_data;
