@@ -26,7 +26,7 @@ pub fn header(kind: HistoryKind) -> String {
         ),
         HistoryKind::Standups => format!("{:<16}  answer", "answered"),
         HistoryKind::Release => format!("{:<16}  {:<14}  technique", "at", "what"),
-        HistoryKind::All => format!("{:<16}  {:<12}  what", "at", "kind"),
+        HistoryKind::All => format!("{:<16}  {:<13}  what", "at", "kind"),
     }
 }
 
@@ -54,7 +54,7 @@ where
     let at = local(&record.time(), zone);
     let names = Names(content);
     if kind == HistoryKind::All {
-        return format!("{at:<16}  {:<12}  {}", label(record), names.summary(record));
+        return format!("{at:<16}  {:<13}  {}", label(record), names.summary(record));
     }
     match record {
         Record::Session(session) => {

@@ -234,3 +234,75 @@ proptest! {
         prop_assert_eq!(window.records, wanted);
     }
 }
+
+/// Two machines, each with its own data folder whose `history` is a link
+/// to one synced folder: each writes only its own log, and each reads
+/// both, merged.
+#[cfg(unix)]
+#[test]
+fn two_machines_share_one_history_folder_through_a_link() {
+    let root = tempfile::tempdir().unwrap();
+    let synced = root.path().join("Sync/backcoach-history");
+    fs::create_dir_all(&synced).unwrap();
+    let stores: Vec<Store> = ["laptop", "desktop"]
+        .iter()
+        .map(|name| {
+            let data = root.path().join(name);
+            fs::create_dir(&data).unwrap();
+            std::os::unix::fs::symlink(&synced, data.join("history")).unwrap();
+            Store::open(&data).unwrap()
+        })
+        .collect();
+    assert_ne!(stores[0].history_path(), stores[1].history_path());
+    for n in 0..4 {
+        stores[usize::try_from(n % 2).unwrap()]
+            .append(&standup(n * 10))
+            .unwrap();
+    }
+    for store in &stores {
+        let loaded = store.load_history::<Record>(now()).unwrap();
+        assert_eq!(minutes(&loaded.records), [0, 10, 20, 30]);
+        let own = fs::read_to_string(store.history_path()).unwrap();
+        assert_eq!(own.lines().count(), 2);
+    }
+    let logs = fs::read_dir(&synced).unwrap().count();
+    assert_eq!(logs, 2);
+}
+
+/// A link planted among the logs of a shared folder is not followed: it
+/// is reported, and the rest is read.
+#[cfg(unix)]
+#[test]
+fn a_linked_log_in_the_history_folder_is_reported_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.append(&standup(0)).unwrap();
+    let secret = dir.path().join("secret.txt");
+    fs::write(&secret, "not a log\n").unwrap();
+    std::os::unix::fs::symlink(&secret, store.history_folder().join("planted.jsonl")).unwrap();
+    let loaded = store.load_history::<Record>(now()).unwrap();
+    assert_eq!(minutes(&loaded.records), [0]);
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0].contains("planted.jsonl: it is a symbolic link"),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+/// The latest review of the warnings is found however old, in any log.
+#[test]
+fn the_latest_warnings_review_is_found_at_any_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.last_review().unwrap(), None);
+    let review = |minutes: i64| Record::WarningsReviewed {
+        at: standup(minutes).time(),
+    };
+    let mut records = vec![review(-500_000), review(-400_000)];
+    records.extend((0..3000).map(standup));
+    write_log(&store.history_path(), &records);
+    let other = store.history_folder().join("desktop-a1b2c3.jsonl");
+    write_log(&other, &[review(-450_000), review(-600_000), standup(4000)]);
+    assert_eq!(store.last_review().unwrap(), Some(review(-400_000).time()));
+}
