@@ -52,10 +52,14 @@ fn old_folder(dir: &Path, records: &[Record]) -> Adoption {
     }
 }
 
+/// What a step becomes (a copy in place of a link, as across file
+/// systems), or the step itself.
+type Swap = fn(Step) -> Step;
+
 /// Runs at most `steps` steps of the adoption, each with `swap` applied
 /// (a copy in place of a link, as across file systems); the process is
 /// then "killed". The steps it took.
-fn steps(adoption: &Adoption, steps: usize, swap: fn(Step) -> Step) -> Vec<Step> {
+fn steps(adoption: &Adoption, steps: usize, swap: Swap) -> Vec<Step> {
     let mut taken = Vec::new();
     for _ in 0..steps {
         let Some(step) = next_step(adoption).unwrap() else {
@@ -85,7 +89,7 @@ fn after_restart(dir: &Path) -> (Store, Vec<Record>) {
 #[test]
 fn a_kill_after_any_step_of_the_adoption_loses_nothing() {
     let records: Vec<Record> = (0..50).map(standup).collect();
-    let ways: [(&str, fn(Step) -> Step); 2] = [
+    let ways: [(&str, Swap); 2] = [
         ("link", |step| step),
         (
             "copy",
