@@ -2,6 +2,7 @@
 //! flag's value.
 
 pub mod generate;
+pub mod history_command;
 pub mod history_csv;
 pub mod history_print;
 mod history_table;

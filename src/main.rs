@@ -10,9 +10,9 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::{self, App, Opening, therapy};
-use backcoach::cli::output::{say_error, stdout_outcome, write_stdout};
+use backcoach::cli::output::{say_error, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
-use backcoach::cli::{Cli, Command, generate, history_print};
+use backcoach::cli::{Cli, Command, generate, history_command, history_print};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
@@ -24,7 +24,7 @@ use backcoach::runtime;
 use backcoach::store::Store;
 use backcoach::store::lock::LockError;
 use backcoach::store::therapy::{load_running, take_running};
-use backcoach::text::safe;
+use backcoach::text::{counted, safe};
 use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.
@@ -149,7 +149,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 until,
                 zone: chrono::Local,
             };
-            history_command(content_dir.as_deref(), cli.data_dir.as_deref(), options)
+            let user: Vec<PathBuf> = content_dir.into_iter().collect();
+            let content = load_all(&user).map_err(|problems| problems.len());
+            let dir = data_dir(cli.data_dir.as_deref())?;
+            history_command::run(content, &dir, options, runtime::now().wall)
         }
         Some(Command::Timer { mode, duration }) => full_screen(
             content_dir.as_deref(),
@@ -220,7 +223,7 @@ fn print_problems(problems: &[Problem]) {
     for problem in problems {
         say_error(&problem.to_string());
     }
-    say_error(&format!("{} found", count(problems.len(), "problem")));
+    say_error(&format!("{} found", counted(problems.len(), "problem")));
 }
 
 fn check(content_dir: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
@@ -250,48 +253,6 @@ fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
     };
     let text = backcoach::domain::warnings::plain_text(&content);
     Ok(write_stdout(safe::shown_lines(&text).as_bytes()))
-}
-
-/// `backcoach history`: a headless command, so it reads the clock itself.
-/// The output is written as the logs are read; names come from the
-/// content, and a content folder with problems only costs the names.
-fn history_command(
-    content_dir: Option<&Path>,
-    data_flag: Option<&Path>,
-    options: history_print::Options<chrono::Local>,
-) -> Result<ExitCode, String> {
-    if let (Some(since), Some(until)) = (options.since, options.until)
-        && since > until
-    {
-        return Err(format!("--since {since} is after --until {until}"));
-    }
-    let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
-    let content = load_all(&user)
-        .map_err(|problems| {
-            say_error(&format!(
-                "backcoach: the content has {} (see backcoach check); ids are shown instead of names",
-                count(problems.len(), "problem")
-            ));
-        })
-        .ok();
-    let dir = data_dir(data_flag)?;
-    let store = Store::open(&dir).map_err(|err| err.to_string())?;
-    if let Some(notice) = store.notice() {
-        say_error(&format!("backcoach: {notice}"));
-    }
-    let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let (written, findings) =
-        history_print::export(&store, options, content.as_ref(), out, runtime::now().wall)
-            .map_err(|err| format!("cannot read the history: {err}"))?;
-    if let Some(notice) = findings.problem_notice() {
-        say_error(&format!("backcoach: {notice}"));
-    }
-    Ok(stdout_outcome(written))
-}
-
-/// "1 problem", "3 problems".
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn full_screen(

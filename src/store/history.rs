@@ -83,8 +83,8 @@ pub fn problem_sentence(
         (None, None) => String::new(),
     };
     Some(format!(
-        "{n} history line{} could not be read ({first}){aside}",
-        if n == 1 { "" } else { "s" }
+        "{} could not be read ({first}){aside}",
+        crate::text::counted(n, "history line")
     ))
 }
 

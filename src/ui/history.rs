@@ -53,10 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(
         Line::from(vec![
             Span::styled(" Streak: ", theme.dim()),
-            Span::styled(
-                format!("{days} day{}", if days == 1 { "" } else { "s" }),
-                theme.current(),
-            ),
+            Span::styled(crate::text::counted(days as usize, "day"), theme.current()),
             Span::styled("  ·  This week: ", theme.dim()),
             Span::styled(
                 format!("{}", progress.weeks.last().copied().unwrap_or(0)),

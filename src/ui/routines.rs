@@ -52,10 +52,9 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 Span::styled(routine.name.clone(), theme.current()),
                 Span::styled(
                     format!(
-                        "  {} · {} exercise{}",
+                        "  {} · {}",
                         about_minutes(plan.estimated()),
-                        plan.exercises.len(),
-                        if plan.exercises.len() == 1 { "" } else { "s" }
+                        crate::text::counted(plan.exercises.len(), "exercise")
                     ),
                     theme.dim(),
                 ),
