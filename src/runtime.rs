@@ -10,6 +10,7 @@ pub mod boot_clock;
 pub mod nudge;
 mod perform;
 pub mod signals;
+pub mod speech;
 mod terminal;
 
 use std::collections::VecDeque;
