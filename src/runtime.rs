@@ -9,6 +9,7 @@
 pub mod boot_clock;
 pub mod nudge;
 mod perform;
+pub mod plain;
 pub mod signals;
 pub mod speech;
 mod terminal;

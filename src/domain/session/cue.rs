@@ -79,10 +79,6 @@ impl Session {
             .checked_sub(1)
             .and_then(|i| self.plan.beats.get(i));
         match before {
-            Some(before) if before.side != beat.side => {
-                let side = beat.side.map_or("other side", |s| s.label());
-                format!("Now the {side}.")
-            }
             Some(before) if before.set != beat.set => {
                 let sets = self.plan.exercises.get(beat.exercise).map_or(1, |e| e.sets);
                 format!(
@@ -90,6 +86,10 @@ impl Session {
                     beat.set,
                     comma_side = side_words(beat)
                 )
+            }
+            Some(before) if before.side != beat.side => {
+                let side = beat.side.map_or("other side", |s| s.label());
+                format!("Now the {side}.")
             }
             Some(before) if before.rep != beat.rep => {
                 let reps = self.plan.exercises.get(beat.exercise).map_or(1, |e| e.reps);
