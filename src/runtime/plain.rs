@@ -69,17 +69,6 @@ enum Wake {
     Outcome(Outcome),
 }
 
-/// Signals plain mode handles: the ending ones (a session in progress is
-/// recorded first), Ctrl-Z and the continue after it.
-const WATCHED: [i32; 6] = [
-    signals::SIGTERM,
-    signals::SIGHUP,
-    signals::SIGINT,
-    signals::SIGQUIT,
-    signals::SIGTSTP,
-    signals::SIGCONT,
-];
-
 /// How long the last spoken cue gets to start before the process ends.
 const SPEECH_FLUSH: Duration = Duration::from_secs(1);
 
@@ -91,7 +80,9 @@ const MAX_AUTO_STEPS: u32 = 16;
 /// quits, input ends, or a signal ends it.
 pub fn run(app: App, store: &Store, flow: Flow) -> io::Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
-    signals::watch(&WATCHED, tx.clone(), Wake::Signal, None)?;
+    // The full-screen app's signals: the ending ones (a session in progress
+    // is recorded first), Ctrl-Z and the continue after it.
+    signals::watch(&super::WATCHED, tx.clone(), Wake::Signal, None)?;
     input::read_lines(tx.clone(), Wake::Input)?;
     let mut plain = Plain {
         app,

@@ -111,6 +111,15 @@ fn finish(mut child: Child) -> Output {
     }
 }
 
+/// The history holds one record, and it has each of `parts`.
+pub fn one_record(world: &World, parts: &[&str]) {
+    let lines = history(world);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    for part in parts {
+        assert!(lines[0].contains(part), "{part} not in {}", lines[0]);
+    }
+}
+
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -167,17 +176,16 @@ fn a_whole_plain_session_in_a_terminal_has_no_escape_byte_and_is_recorded() {
         out.contains("Pain before: 3 of 10; after: 10 of 10."),
         "{out}"
     );
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    for part in [
-        "\"kind\":\"session\"",
-        "\"routine\":\"quick\"",
-        "\"outcome\":\"completed\"",
-        "\"pain_before\":3",
-        "\"pain_after\":10",
-    ] {
-        assert!(lines[0].contains(part), "{part} not in {}", lines[0]);
-    }
+    one_record(
+        &world,
+        &[
+            "\"kind\":\"session\"",
+            "\"routine\":\"quick\"",
+            "\"outcome\":\"completed\"",
+            "\"pain_before\":3",
+            "\"pain_after\":10",
+        ],
+    );
 }
 
 #[test]
@@ -210,15 +218,14 @@ fn a_plain_session_reads_its_answers_from_a_pipe() {
         from += at + line.len();
     }
     assert!(!said.contains("1 s left"), "no line per second:\n{said}");
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].contains("\"outcome\":\"completed\""),
-        "{}",
-        lines[0]
+    one_record(
+        &world,
+        &[
+            "\"outcome\":\"completed\"",
+            "\"pain_before\":3",
+            "\"pain_after\":null",
+        ],
     );
-    assert!(lines[0].contains("\"pain_before\":3"), "{}", lines[0]);
-    assert!(lines[0].contains("\"pain_after\":null"), "{}", lines[0]);
 }
 
 #[test]
@@ -232,14 +239,7 @@ fn the_end_of_input_leaves_a_started_session_as_abandoned() {
         said.contains("Input ended: the session goes into your history as abandoned."),
         "{said}"
     );
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].contains("\"outcome\":\"abandoned\""),
-        "{}",
-        lines[0]
-    );
-    assert!(lines[0].contains("\"pain_before\":2"), "{}", lines[0]);
+    one_record(&world, &["\"outcome\":\"abandoned\"", "\"pain_before\":2"]);
 }
 
 #[test]
@@ -254,13 +254,7 @@ fn a_bang_stops_for_pain_even_behind_an_answer_that_waits() {
         said.contains("Stopped. Rest and let your back settle"),
         "{said}"
     );
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].contains("\"outcome\":\"stopped_for_pain\""),
-        "{}",
-        lines[0]
-    );
+    one_record(&world, &["\"outcome\":\"stopped_for_pain\""]);
 }
 
 #[test]

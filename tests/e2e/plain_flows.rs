@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::{Local, TimeDelta};
 
-use crate::plain::{assert_no_escape, history, piped, text};
+use crate::plain::{assert_no_escape, history, one_record, piped, text};
 use crate::support::*;
 
 fn args(world: &World, extra: &[&str]) -> Vec<OsString> {
@@ -36,10 +36,7 @@ fn with_input_ended_the_plain_timer_counts_on_to_its_alarm() {
     ] {
         assert!(said.contains(line), "{line:?} not in:\n{said}");
     }
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(lines[0].contains("\"kind\":\"therapy\""), "{}", lines[0]);
-    assert!(lines[0].contains("\"planned_secs\":2"), "{}", lines[0]);
+    one_record(&world, &["\"kind\":\"therapy\"", "\"planned_secs\":2"]);
     // The pack may still be on: the next start shows the alarm again.
     let running = fs::read_to_string(world.data_dir().join("therapy-running.json")).unwrap();
     assert!(running.contains("\"alarm_rung\": true"), "{running}");
@@ -67,9 +64,7 @@ fn the_skin_check_needs_y_and_r_takes_the_pack_off() {
     );
     assert!(said.contains("Cold on: 15:00 left"), "{said}");
     assert!(said.contains("Cold ended after 0:0"), "{said}");
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(lines[0].contains("\"ended_early\":true"), "{}", lines[0]);
+    one_record(&world, &["\"ended_early\":true"]);
     assert!(!world.data_dir().join("therapy-running.json").exists());
 }
 
@@ -122,13 +117,7 @@ fn the_checklist_then_a_technique_then_home_and_exit() {
     );
     assert!(said.contains("  1. [open] "), "{said}");
     assert!(said.contains("! Never chase the pop"), "{said}");
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].contains("\"kind\":\"release_used\""),
-        "{}",
-        lines[0]
-    );
+    one_record(&world, &["\"kind\":\"release_used\""]);
     let settings = fs::read_to_string(world.data_dir().join("settings.ron")).unwrap();
     assert!(settings.contains("answers: Some("), "{settings}");
 }
@@ -166,8 +155,5 @@ fn a_due_stand_up_is_asked_and_answered_in_plain_mode() {
     let said = text(&out.stdout);
     assert!(said.contains("Stand up: Time to stand up"), "{said}");
     assert!(said.contains("What would you like to do?"), "{said}");
-    let lines = history(&world);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(lines[0].contains("\"kind\":\"standup\""), "{}", lines[0]);
-    assert!(lines[0].contains("\"outcome\":\"done\""), "{}", lines[0]);
+    one_record(&world, &["\"kind\":\"standup\"", "\"outcome\":\"done\""]);
 }
