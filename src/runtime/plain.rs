@@ -133,6 +133,9 @@ impl Plain<'_> {
                     }
                 }
             }
+            if self.app.quit {
+                return Ok(ExitCode::SUCCESS);
+            }
             self.was_on |= self.app.therapy.pack_on();
             let notice = render::notice(&mut self.printed, &self.app);
             self.print(&notice.into_iter().collect::<Vec<_>>())?;
@@ -203,13 +206,10 @@ impl Plain<'_> {
         }
     }
 
-    /// The exit code once the run is over: the user quit, the flow asked
-    /// for is done (never with a pack on), or input has ended and the
-    /// alarm has rung with nobody to answer it.
+    /// The exit code once the run is over, after the spot's lines: the
+    /// session asked for has ended (never with a pack on), or input has
+    /// ended and the alarm has rung with nobody to answer it.
     fn finished(&mut self) -> io::Result<Option<ExitCode>> {
-        if self.app.quit {
-            return Ok(Some(ExitCode::SUCCESS));
-        }
         if self.app.therapy.pack_on() {
             let rung = self
                 .app
