@@ -69,6 +69,9 @@ enum Wake {
     Outcome(Outcome),
 }
 
+/// A line typed at a terminal that answers nothing yet.
+const NOT_NOW: &str = "Nothing asks for that now: ! stops for pain, p pauses, n skips the exercise, b goes back, q leaves.";
+
 /// How long the last spoken cue gets to start before the process ends.
 const SPEECH_FLUSH: Duration = Duration::from_secs(1);
 
@@ -94,6 +97,7 @@ pub fn run(app: App, store: &Store, flow: Flow) -> io::Result<ExitCode> {
         input_ended: false,
         was_on: false,
         bell: io::stdout().is_terminal(),
+        script: !io::stdin().is_terminal(),
     };
     let result = plain.run_loop(&rx);
     if result.is_err() {
@@ -116,6 +120,8 @@ struct Plain<'a> {
     was_on: bool,
     /// Stdout is a terminal: the bell is rung there.
     bell: bool,
+    /// Stdin is not a terminal: its lines are a script of answers.
+    script: bool,
 }
 
 impl Plain<'_> {
@@ -253,35 +259,40 @@ impl Plain<'_> {
         }
     }
 
-    /// The first line read that means something now, as messages (an
-    /// answer to a later question waits, and so does the end of input
-    /// behind it); a line that means nothing here is dropped with a hint.
+    /// The next line read, as messages. From a terminal a line is meant
+    /// for now: one that answers nothing now is dropped with a hint. From
+    /// a pipe or a file the lines are a script, taken in order: one that
+    /// answers a later question (an empty line or a number during a hold)
+    /// waits for it, and so does everything behind it. Either way `!`
+    /// never waits behind another line.
     fn next_answer(&mut self) -> io::Result<Option<Vec<Msg>>> {
         let Some(spot) = self.printed.spot.clone() else {
             return Ok(None);
         };
-        for at in 0..self.queue.len() {
-            let Some(Input::Line(line)) = self.queue.get(at) else {
-                if at > 0 {
-                    return Ok(None);
-                }
-                self.queue.pop_front();
-                return self.input_end().map(Some);
-            };
-            match answer(&spot, line, &self.app) {
-                Answer::Later => {}
-                Answer::Intents(intents) => {
-                    self.queue.remove(at);
-                    return Ok(Some(intents.into_iter().map(Msg::from).collect()));
-                }
-                Answer::Hint(hint) => {
-                    self.queue.remove(at);
-                    self.print(&[hint])?;
-                    return Ok(Some(Vec::new()));
-                }
+        let bang = |input: &Input| matches!(input, Input::Line(l) if l.trim() == "!");
+        let at = match self.queue.iter().position(bang) {
+            Some(at) if spot.takes_hurt() => at,
+            _ => 0,
+        };
+        let Some(input) = self.queue.get(at) else {
+            return Ok(None);
+        };
+        let Input::Line(line) = input else {
+            self.queue.remove(at);
+            return self.input_end().map(Some);
+        };
+        let hint = match answer(&spot, line, &self.app) {
+            Answer::Later if self.script => return Ok(None),
+            Answer::Later => NOT_NOW,
+            Answer::Intents(intents) => {
+                self.queue.remove(at);
+                return Ok(Some(intents.into_iter().map(Msg::from).collect()));
             }
-        }
-        Ok(None)
+            Answer::Hint(hint) => hint,
+        };
+        self.queue.remove(at);
+        self.print(&[hint])?;
+        Ok(Some(Vec::new()))
     }
 
     /// Stdin has ended. With no pack on, the run ends as a quit would
