@@ -171,4 +171,14 @@ fn during_a_hold_answers_wait_commands_act_and_nonsense_is_refused() {
         answer(&Spot::Disclaimer, "", &app),
         Answer::Hint(_)
     ));
+    // Once every checklist question has an answer, y and n change none.
+    let done = Spot::Checklist {
+        question: 3,
+        complete: true,
+    };
+    assert!(matches!(answer(&done, "y", &app), Answer::Hint(_)));
+    assert_eq!(
+        answer(&done, "", &app),
+        Answer::Intents(vec![Intent::Select])
+    );
 }

@@ -41,14 +41,14 @@ pub fn answer(spot: &Spot, line: &str, app: &App) -> Answer {
             _ => keys(&[Intent::No]),
         },
         Spot::Standup => match word {
-            "" | "d" | "y" | "done" => keys(&[Intent::StandupDone]),
+            // Not an empty line: a script's Enter meant for something else
+            // must not log a stand-up nobody did.
+            "d" | "y" | "done" => keys(&[Intent::StandupDone]),
             "s" | "z" => keys(&[Intent::StandupSnooze]),
             "x" => keys(&[Intent::StandupSkip]),
             "q" => keys(&[Intent::Back]),
             "!" => Answer::Intents(std::iter::once(Intent::Back).chain(hurt(app)).collect()),
-            _ => Answer::Hint(
-                "Type d (or just Enter) once you have stood up, s to snooze, x to skip.",
-            ),
+            _ => Answer::Hint("Type d once you have stood up, s to snooze, x to skip."),
         },
         Spot::Home => pick(word, HOME.len(), home_intents),
         Spot::Routines => pick(word, app.content.routines.len(), |n| {
@@ -98,6 +98,15 @@ pub fn answer(spot: &Spot, line: &str, app: &App) -> Answer {
         Spot::Alert => match word {
             "" | "y" | "yes" | "ok" | "off" => keys(&[Intent::Select]),
             _ => Answer::Hint("Type y (or just Enter) once the pack is off."),
+        },
+        // Once all are answered the cursor rests on the last question: a
+        // stray y or n would change that answer unseen.
+        Spot::Checklist { complete: true, .. } => match word {
+            "" => keys(&[Intent::Select]),
+            "q" => keys(&[Intent::Back]),
+            _ => {
+                Answer::Hint("Every question has an answer: press Enter to go on, or q to go back.")
+            }
         },
         Spot::Checklist { .. } => match word {
             "y" | "yes" => keys(&[Intent::Yes]),

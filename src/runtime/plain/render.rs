@@ -92,7 +92,7 @@ fn spot_lines(spot: &Spot, before: Option<&Spot>, app: &App, now: Now) -> Vec<St
         Spot::Standup => vec![
             format!("Stand up: {ASK}"),
             format!(
-                "Type d (or just Enter) once you have stood up, s to snooze {} min, x to skip this one.",
+                "Type d once you have stood up, s to snooze {} min, x to skip this one.",
                 app.settings.reminder.snooze_minutes
             ),
         ],
