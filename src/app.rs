@@ -27,6 +27,7 @@ mod history;
 mod home;
 mod library;
 mod session;
+mod speech;
 
 pub use crate::time::Now;
 pub use home::HomeEntry;
@@ -97,6 +98,9 @@ pub enum Cmd {
     TerminalNotification(Notification),
     /// Send a desktop notification.
     DesktopNotification(Notification),
+    /// Say this short cue aloud (spoken cues are on): handed to a worker,
+    /// so the loop never waits for it.
+    Speak(String),
 }
 
 /// A notification's title and text.
@@ -258,6 +262,10 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
+            Vec::new()
+        }
+        Outcome::SpeechUnavailable(reason) => {
+            speech::unavailable(app, &reason);
             Vec::new()
         }
     }

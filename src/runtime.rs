@@ -9,7 +9,9 @@
 pub mod boot_clock;
 pub mod nudge;
 mod perform;
+pub mod plain;
 pub mod signals;
+pub mod speech;
 mod terminal;
 
 use std::collections::VecDeque;

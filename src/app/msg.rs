@@ -110,6 +110,9 @@ pub enum Outcome {
     HistoryLoaded(Result<SessionHistory, String>),
     /// Desktop notifications cannot be sent, with the reason.
     NotificationsUnavailable(String),
+    /// Spoken cues cannot be said (no speaker found, or it failed), with
+    /// the reason; reported once a run.
+    SpeechUnavailable(String),
 }
 
 /// The scrolling text of the screen as the view laid it out: a fact of

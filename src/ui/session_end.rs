@@ -36,6 +36,9 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
         scale.push(Span::raw(" "));
     }
     let chosen = match session.pain_choice {
+        Some(1) if session.ten_pending() => {
+            " Your answer: 1_ … type 0 for 10, or Enter keeps 1.".into()
+        }
         Some(v) => format!(" Your answer: {v} of 10. Enter keeps it."),
         None => " Press a number (↑ for 10), or s to skip.".to_owned(),
     };

@@ -8,10 +8,14 @@ mod alarm;
 mod alarm_clock;
 mod command_line;
 mod hostile;
+mod pain_entry;
+mod plain;
+mod plain_flows;
 mod reminder;
 mod safety;
 mod sessions;
 mod shell;
+mod speech;
 mod therapy;
 
 #[path = "../support/mod.rs"]

@@ -95,6 +95,7 @@ impl World {
             ),
             ("BACKCOACH_CONTENT_DIR".into(), None),
             ("BACKCOACH_DATA_DIR".into(), None),
+            ("BACKCOACH_PLAIN".into(), None),
             ("COLUMNS".into(), None),
             ("LINES".into(), None),
         ]
