@@ -188,6 +188,9 @@ fn run_loop(
         };
         match wake {
             Some(Wake::Input(Event::Key(key))) => queue.extend(keys::map(key, app).map(Msg::from)),
+            Some(Wake::Input(Event::Mouse(mouse))) => {
+                queue.extend(keys::mouse::map(mouse, app).map(Msg::from));
+            }
             Some(Wake::Input(Event::Resize(..))) => dirty = true,
             Some(Wake::Input(_)) => {}
             Some(Wake::InputFailed(err)) => return Err(err),

@@ -5,9 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row, Table};
 
-use super::lines::{self, paragraph, wrap_lines};
+use super::lines::{self, paragraph, wrap_hanging, wrap_lines};
+use super::report::{self, Part};
+use super::scroll_text::{self, Marker, ScrollText, with_bar};
 use super::theme::Theme;
-use crate::app::{App, selected_plan};
+use crate::app::{App, Shown, selected_plan};
 use crate::domain::plan::Plan;
 use crate::text::display_width;
 use crate::time::words::{about_minutes, clock};
@@ -35,7 +37,8 @@ fn bell_line(app: &App, theme: Theme) -> Line<'static> {
 }
 
 /// Draws the list of routines with each one's estimated length.
-pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
+    let compact = super::compact(area);
     let plans: Vec<Plan> = app
         .content
         .routines
@@ -62,28 +65,40 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ]))
         })
         .collect();
-    let list_height = u16::try_from(items.len() + 2).unwrap_or(u16::MAX);
+    let heights = vec![1; items.len()];
+    let borders = if compact { 0 } else { 2 };
+    let list_height = u16::try_from(items.len() + borders).unwrap_or(u16::MAX);
     let [list_area, about, bell] = Layout::vertical([
         Constraint::Max(list_height),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    let list = List::new(items)
-        .block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Span::styled(" Choose a routine ", theme.title())),
-        )
+    let mut list = List::new(items)
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.routine_selected.index()));
+    let inner = if compact {
+        list_area
+    } else {
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(" Choose a routine ", theme.title()));
+        let inner = block.inner(list_area);
+        list = list.block(block);
+        inner
+    };
+    let selected = app.routine_selected.index();
+    let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, list_area, &mut state);
-    if let Some(routine) = app.content.routines.get(app.routine_selected.index()) {
-        let text = vec![
-            Line::default(),
-            Line::from(Span::styled(format!(" {}", routine.summary), theme.text())),
-        ];
+    if let Some(routine) = app.content.routines.get(selected) {
+        let mut text = Vec::new();
+        if !compact {
+            text.push(Line::default());
+        }
+        text.push(Line::from(Span::styled(
+            format!(" {}", routine.summary),
+            theme.text(),
+        )));
         frame.render_widget(paragraph(&text, about.width), about);
     } else {
         frame.render_widget(
@@ -93,12 +108,19 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         );
     }
     frame.render_widget(bell_line(app, theme), bell);
+    Part::list(report::list_rows(
+        inner,
+        &heights,
+        state.offset(),
+        Some(selected),
+    ))
 }
 
-/// Draws the selected routine's exercises, doses and estimated length.
-pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// Draws the selected routine's exercises, doses and estimated length: a
+/// table where it fits, else one scrolling text.
+pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let Some(plan) = selected_plan(app) else {
-        return;
+        return Part::default();
     };
     let summary = app
         .content
@@ -106,7 +128,8 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .get(app.routine_selected.index())
         .map(|r| r.summary.clone())
         .unwrap_or_default();
-    let head_text = vec![
+    let compact = super::compact(area);
+    let mut head_text = vec![
         Line::from(vec![
             Span::styled(format!(" {}", plan.routine_name), theme.title()),
             Span::styled(
@@ -119,15 +142,24 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ),
         ]),
         Line::from(Span::styled(format!(" {summary}"), theme.dim())),
-        Line::default(),
     ];
+    if !compact {
+        head_text.push(Line::default());
+    }
+    let [body, bell] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(bell_line(app, theme), bell);
     let head_text = wrap_lines(&head_text, usize::from(area.width));
-    let [head, table_area, bell] = Layout::vertical([
+    let table_height = plan.exercises.len() + 2;
+    if compact || usize::from(lines::height(&head_text)) + table_height > usize::from(body.height) {
+        return Part::text(render_preview_text(
+            &plan, head_text, app, frame, body, theme,
+        ));
+    }
+    let [head, table_area] = Layout::vertical([
         Constraint::Length(lines::height(&head_text)),
         Constraint::Fill(1),
-        Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(body);
     frame.render_widget(Paragraph::new(head_text), head);
     let rows: Vec<Row> = plan
         .exercises
@@ -172,5 +204,37 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .title(Span::styled(" Exercises ", theme.title())),
     );
     frame.render_widget(table, table_area);
-    frame.render_widget(bell_line(app, theme), bell);
+    Part::default()
+}
+
+/// The preview as one text: the head, then one entry per exercise with its
+/// position and dose under its name.
+fn render_preview_text(
+    plan: &Plan,
+    head: Vec<Line<'static>>,
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) -> Shown {
+    let (text_area, bar) = with_bar(area);
+    let width = usize::from(text_area.width);
+    let mut lines = wrap_lines(&head, width);
+    for (i, e) in plan.exercises.iter().enumerate() {
+        let lead = Span::styled(format!(" {}. ", i + 1), theme.dim());
+        let body = Line::from(vec![
+            Span::styled(e.name.clone(), theme.current()),
+            Span::styled(format!(" · {}", e.dose_short()), theme.text()),
+            Span::styled(format!(" · {}", e.position.label()), theme.dim()),
+        ]);
+        lines.extend(wrap_hanging(lead, &body, width));
+    }
+    scroll_text::render(
+        ScrollText::new(lines),
+        app.scroll,
+        frame,
+        (text_area, bar),
+        Marker::Row,
+        theme,
+    )
 }

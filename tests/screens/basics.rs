@@ -130,7 +130,7 @@ fn too_small_message() {
     let words: Vec<&str> = text.split_whitespace().collect();
     assert_eq!(
         words.join(" "),
-        "Enlarge the terminal to at least 50x15 (now 40x10). Ctrl-C quits."
+        "Enlarge the terminal to at least 40x12 (now 40x10). Ctrl-C quits."
     );
 }
 

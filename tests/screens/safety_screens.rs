@@ -124,7 +124,7 @@ fn technique_card() {
     ] {
         assert!(shown.contains(rule), "{rule} missing:\n{shown}");
     }
-    assert!(shown.contains("x it hurt / numbness / tingling"));
+    assert!(shown.contains("! it hurts / numbness / tingling"));
     assert_snapshot!(shown);
 }
 

@@ -484,6 +484,7 @@ pub fn open_home_entry(tui: &mut Tui, entry: backcoach::app::HomeEntry) {
     for _ in 0..index {
         tui.send(b"j");
     }
-    tui.wait_for(&format!("▶ {}", entry.label()));
+    // The menu shows each entry behind its shortcut digit.
+    tui.wait_for(&format!("▶ {} {}", index + 1, entry.label()));
     tui.send(ENTER);
 }
