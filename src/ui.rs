@@ -52,6 +52,16 @@ pub const HEADER_FROM: u16 = 16;
 /// very long lines are hard to read from across the room.
 pub const MAX_WIDTH: u16 = 120;
 
+/// `area` less a cell on the left: the margin of a compact screen's text
+/// (its lists have the "▶ " gutter instead).
+pub fn indent(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        width: area.width.saturating_sub(1),
+        ..area
+    }
+}
+
 /// True when a screen's body is small enough for its compact form:
 /// borders, blank lines and descriptions give way, content never does.
 pub fn compact(body: Rect) -> bool {

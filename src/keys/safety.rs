@@ -108,7 +108,7 @@ pub(super) const TECHNIQUE: &[Binding] = &[
     bind!(
         [Char('!')],
         "!",
-        "it hurts / numbness / tingling",
+        "it hurts, numbness, tingling",
         Intent::ReportHurt,
         true
     ),

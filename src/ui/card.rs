@@ -50,7 +50,7 @@ pub fn render_with(
     // The cautions: in their own box (or under a rule in a small
     // terminal), when that fits in a third of the card.
     let borders: u16 = if compact { 0 } else { 2 };
-    let caution_width = area.width.saturating_sub(if compact { 1 } else { 4 });
+    let caution_width = area.width.saturating_sub(if compact { 2 } else { 4 });
     let cautions = caution_lines(exercise, caution_width, theme);
     let cautions_height = lines::height(&cautions).saturating_add(borders);
     let pinned = !cautions.is_empty() && cautions_height <= area.height / 3;
@@ -70,6 +70,17 @@ pub fn render_with(
         compact,
     };
     let part = if compact {
+        // The name and the step count stay on the top row.
+        let [title, area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let step = format!(" · step {} of {}", current + 1, exercise.steps.len());
+        frame.render_widget(
+            Line::from(vec![
+                Span::styled(format!(" {}", exercise.name), theme.title()),
+                Span::styled(step, theme.dim()),
+            ]),
+            title,
+        );
         let (text_area, bar) = with_bar(area);
         let card = text.lines(text_area.width, theme);
         Part::text(scroll_text::render(
@@ -119,7 +130,7 @@ pub fn render_with(
     };
     if let Some(warn) = cautions_area {
         if compact {
-            frame.render_widget(Paragraph::new(cautions), warn);
+            frame.render_widget(Paragraph::new(cautions), super::indent(warn));
         } else {
             let block = Block::bordered()
                 .padding(Padding::horizontal(1))
@@ -151,8 +162,8 @@ struct Text<'a> {
     extra: Vec<Line<'static>>,
     /// The cautions are part of the text (they did not fit on their own).
     cautions: bool,
-    /// No box: the name and the step count are lines of the text, and no
-    /// blank lines part it.
+    /// No box and no blank lines: the name and the step count are on a
+    /// row of their own above the text, the position is a line of it.
     compact: bool,
 }
 
@@ -165,8 +176,8 @@ impl Text<'_> {
         let mut head = Vec::new();
         if self.compact {
             head.push(Line::from(vec![
-                Span::styled(format!(" {}", exercise.name), theme.title()),
-                Span::styled(format!("  ({})", exercise.position.label()), theme.dim()),
+                Span::styled(" Position: ", theme.dim()),
+                Span::styled(exercise.position.label(), theme.text()),
             ]));
         }
         head.push(Line::from(vec![
@@ -184,14 +195,7 @@ impl Text<'_> {
                 lines.push(Line::default());
             }
         };
-        if self.compact {
-            lines.push(Line::styled(
-                format!(" Step {} of {}", self.current + 1, exercise.steps.len()),
-                theme.title(),
-            ));
-        } else {
-            gap(&mut lines);
-        }
+        gap(&mut lines);
         let mut focus: Range<usize> = 0..0;
         for (i, step) in exercise.steps.iter().enumerate() {
             let (mark, style) = if i == self.current {

@@ -74,7 +74,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let heights: Vec<usize> = rows.iter().map(ListItem::height).collect();
     // The detail's text width: inside the borders and the padding, or
     // beside the scrollbar's column.
-    let detail_width = area.width.saturating_sub(if compact { 1 } else { 4 });
+    let detail_width = area.width.saturating_sub(if compact { 2 } else { 4 });
     let mut detail = Vec::new();
     if let Some(item) = items.get(form.cursor.index()) {
         if compact {
@@ -121,7 +121,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
 
     let text = ScrollText::new(detail);
     let shown = if compact {
-        let areas = with_bar(detail_area);
+        let areas = with_bar(super::indent(detail_area));
         scroll_text::render(text, app.scroll, frame, areas, Marker::Row, theme)
     } else {
         let block = Block::bordered()

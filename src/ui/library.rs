@@ -142,7 +142,7 @@ fn render_compact(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Par
     let head = wrap_lines(&[head], usize::from(area.width));
     if visible.is_empty() {
         let mut text = head;
-        text.push(Line::styled(NO_MATCH, theme.dim()));
+        text.push(Line::styled(format!(" {NO_MATCH}"), theme.dim()));
         frame.render_widget(paragraph(&text, area.width), area);
         return Part::default();
     }
@@ -155,7 +155,7 @@ fn render_compact(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Par
         ])];
         lines.push(Line::styled(exercise.summary.clone(), theme.text()));
         lines.extend(tags_line(exercise, theme));
-        wrap_lines(&lines, usize::from(area.width))
+        wrap_lines(&lines, usize::from(area.width.saturating_sub(1)))
     });
     // The list keeps at least three rows (or all of it), the details at
     // least their first line.
@@ -179,7 +179,7 @@ fn render_compact(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Par
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, list_area, &mut state);
-    frame.render_widget(Paragraph::new(details), details_area);
+    frame.render_widget(Paragraph::new(details), super::indent(details_area));
     Part::list(report::list_rows(
         list_area,
         &vec![1; visible.len()],

@@ -71,7 +71,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         .map_or(&[], |a| a.yes.as_slice());
     let verdict = Verdict::from_yes(&app.content.checklist, yes);
     let compact = super::compact(area);
-    let width = area.width.saturating_sub(if compact { 1 } else { 4 });
+    let width = area.width.saturating_sub(if compact { 2 } else { 4 });
     let (why, title, title_style) = verdict_text(&verdict, usize::from(width).max(1), theme);
     let rows: Vec<ListItem> = app
         .content
@@ -82,11 +82,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
                 Some(_) => ("[locked]", theme.dim()),
                 None => ("[open]  ", theme.current()),
             };
-            ListItem::new(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(format!("{mark} "), style),
                 Span::styled(t.name.as_str(), style),
-                Span::styled(format!("  ({})", t.position.label()), theme.dim()),
-            ]))
+            ];
+            // In a small terminal the card says where to sit.
+            if !compact {
+                spans.push(Span::styled(
+                    format!("  ({})", t.position.label()),
+                    theme.dim(),
+                ));
+            }
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let heights = vec![1; rows.len()];
@@ -105,7 +112,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
             Constraint::Fill(1),
         ])
         .areas(area);
-        frame.render_widget(Line::styled(title.trim().to_owned(), title_style), head);
+        frame.render_widget(
+            Line::styled(format!(" {}", title.trim()), title_style),
+            head,
+        );
         frame.render_stateful_widget(list, list_area, &mut state);
         let mut text = why;
         text.extend(wrap_lines(
@@ -116,7 +126,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
             ScrollText::new(text),
             app.scroll,
             frame,
-            with_bar(text_area),
+            with_bar(super::indent(text_area)),
             Marker::Row,
             theme,
         );

@@ -32,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         None => vec![Line::from("The reminder starts with the app.")],
     };
     // Two borders and a cell of padding each side.
-    let inset = if compact { 0 } else { 4 };
+    let inset = if compact { 1 } else { 4 };
     let lines = wrap_lines(&lines, usize::from(area.width.saturating_sub(inset)));
     let selected = app.reminder.selected.index();
     let note = ROWS
@@ -40,7 +40,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         .map(|row| describe(app, *row).2)
         .filter(|note| compact && !note.is_empty());
     let note_lines = note.map_or_else(Vec::new, |note| {
-        wrap_lines(&[Line::styled(note, theme.dim())], usize::from(area.width))
+        wrap_lines(
+            &[Line::styled(note, theme.dim())],
+            usize::from(area.width.saturating_sub(1)),
+        )
     });
     let borders = if compact { 0 } else { 2 };
     // The list keeps at least three rows.
@@ -53,14 +56,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     ])
     .areas(area);
     if compact {
-        frame.render_widget(Paragraph::new(lines), state);
+        frame.render_widget(Paragraph::new(lines), super::indent(state));
     } else {
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .title(Span::styled(" Stand up and walk around ", theme.title()));
         frame.render_widget(Paragraph::new(lines).block(block), state);
     }
-    frame.render_widget(Paragraph::new(note_lines), note_area);
+    frame.render_widget(Paragraph::new(note_lines), super::indent(note_area));
     let label_width = if compact { 22 } else { 24 };
     let items: Vec<ListItem> = ROWS
         .iter()

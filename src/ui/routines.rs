@@ -14,14 +14,19 @@ use crate::domain::plan::Plan;
 use crate::text::display_width;
 use crate::time::words::{about_minutes, clock};
 
-fn bell_line(app: &App, theme: Theme) -> Line<'static> {
+fn bell_line(app: &App, compact: bool, theme: Theme) -> Line<'static> {
     let state = if app.settings.session_bell {
         "on"
     } else {
         "off"
     };
+    let what = if compact {
+        " Bell: "
+    } else {
+        " Bell at each change: "
+    };
     Line::from(vec![
-        Span::styled(" Bell at each change: ", theme.dim()),
+        Span::styled(what, theme.dim()),
         Span::styled(state, theme.current()),
         Span::styled("  (b turns it ", theme.dim()),
         Span::styled(
@@ -51,17 +56,20 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> 
         .iter()
         .zip(&plans)
         .map(|(routine, plan)| {
+            let count = plan.exercises.len();
+            let about = if compact {
+                // "about 5 min" in a few cells.
+                format!("  {} min", ((plan.estimated().as_secs() + 30) / 60).max(1))
+            } else {
+                format!(
+                    "  {} · {count} exercise{}",
+                    about_minutes(plan.estimated()),
+                    if count == 1 { "" } else { "s" }
+                )
+            };
             ListItem::new(Line::from(vec![
                 Span::styled(routine.name.clone(), theme.current()),
-                Span::styled(
-                    format!(
-                        "  {} · {} exercise{}",
-                        about_minutes(plan.estimated()),
-                        plan.exercises.len(),
-                        if plan.exercises.len() == 1 { "" } else { "s" }
-                    ),
-                    theme.dim(),
-                ),
+                Span::styled(about, theme.dim()),
             ]))
         })
         .collect();
@@ -107,7 +115,7 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> 
             about,
         );
     }
-    frame.render_widget(bell_line(app, theme), bell);
+    frame.render_widget(bell_line(app, compact, theme), bell);
     Part::list(report::list_rows(
         inner,
         &heights,
@@ -147,7 +155,7 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) ->
         head_text.push(Line::default());
     }
     let [body, bell] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    frame.render_widget(bell_line(app, theme), bell);
+    frame.render_widget(bell_line(app, compact, theme), bell);
     let head_text = wrap_lines(&head_text, usize::from(area.width));
     let table_height = plan.exercises.len() + 2;
     if compact || usize::from(lines::height(&head_text)) + table_height > usize::from(body.height) {

@@ -56,7 +56,8 @@ pub fn render(session: &Session, now: Instant, frame: &mut Frame, area: Rect, th
     let Some(exercise) = session.plan.exercises.get(beat.exercise) else {
         return;
     };
-    let width = usize::from(area.width);
+    let area = super::indent(area);
+    let width = usize::from(area.width.saturating_sub(1));
     let wrap = |text: String, style: Style| wrap_lines(&[Line::styled(text, style)], width);
     let (title, left, cue) = timer_words(session, &beat, now);
     let time_style = if session.paused {
@@ -123,7 +124,10 @@ pub fn render(session: &Session, now: Instant, frame: &mut Frame, area: Rect, th
         rank: 5,
         lines: wrap(label, theme.dim()),
     });
-    let lines = fit(pieces, usize::from(area.height));
+    let mut lines = fit(pieces, usize::from(area.height));
+    // Centred vertically, as the full layout's timer is.
+    let top = usize::from(area.height).saturating_sub(lines.len()) / 2;
+    lines.splice(0..0, std::iter::repeat_n(Line::default(), top));
     frame.render_widget(Paragraph::new(lines), area);
 }
 

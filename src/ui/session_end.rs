@@ -106,7 +106,7 @@ fn scrolling_box(
     theme: Theme,
 ) -> Shown {
     if super::compact(area) {
-        let (text, bar) = with_bar(area);
+        let (text, bar) = with_bar(super::indent(area));
         let mut wrapped = wrap_lines(lines, usize::from(text.width));
         wrapped.retain(|line| line.width() > 0);
         return scroll_text::render(

@@ -134,7 +134,7 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
             theme.warning(),
         )));
     }
-    let about = about.inner(Margin::new(u16::from(!compact), 0));
+    let about = about.inner(Margin::new(1, 0));
     frame.render_widget(paragraph(&lines, about.width), about);
     Part::list(report::list_rows(
         inner,

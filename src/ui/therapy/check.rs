@@ -100,8 +100,11 @@ pub(super) fn render(
     let (inner, bar, marker_row) = if compact {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        frame.render_widget(Line::styled(title.trim().to_owned(), theme.title()), head);
-        let (text, bar) = with_bar(body);
+        frame.render_widget(
+            Line::styled(format!(" {}", title.trim()), theme.title()),
+            head,
+        );
+        let (text, bar) = with_bar(crate::ui::indent(body));
         (text, bar, None)
     } else {
         let block = Block::bordered()
@@ -163,7 +166,15 @@ pub(super) fn render(
             };
             (Marker::Border(bottom), bar)
         }
-        None => (Marker::Row, bar),
+        // The bar runs down beside the text only.
+        None => (
+            Marker::Row,
+            Rect {
+                y: text_area.y,
+                height: text_area.height,
+                ..bar
+            },
+        ),
     };
     let shown = scroll_text::render(text, app.scroll, frame, (text_area, bar), marker, theme);
     Part::text(shown)
@@ -203,7 +214,7 @@ pub(super) fn render_rest_gap(
         theme.current(),
     )));
     let (text, bar, marker) = if compact {
-        let (text, bar) = with_bar(area);
+        let (text, bar) = with_bar(crate::ui::indent(area));
         (text, bar, Marker::Row)
     } else {
         let block = Block::bordered()

@@ -48,12 +48,15 @@ pub(super) fn render(
     .areas(inner);
     let remaining = session.remaining(now);
     let clock = words::clock(remaining);
-    let big = inner.width >= BigDigits::width(&clock) && inner.height >= 12;
-    let clock_height = if big { big_digits::HEIGHT } else { 1 };
+    let big = inner.width >= BigDigits::width(&clock) && inner.height >= 13;
+    // Big digits with the time in words under them (a screen reader reads
+    // the digits as a row of blocks), or the words alone.
+    let digits_height = if big { big_digits::HEIGHT } else { 0 };
     // Centred vertically: clock, gap, gauge, then four lines of details.
-    let [_, clock_area, _, gauge_area, details, _] = Layout::vertical([
+    let [_, digits_area, words_area, _, gauge_area, details, _] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(clock_height),
+        Constraint::Length(digits_height),
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(5),
@@ -61,15 +64,14 @@ pub(super) fn render(
     ])
     .areas(inner);
     if big {
-        frame.render_widget(BigDigits::new(&clock, theme.current()), clock_area);
-    } else {
-        frame.render_widget(
-            Paragraph::new(format!("{clock} left"))
-                .style(theme.current())
-                .alignment(Alignment::Center),
-            clock_area,
-        );
+        frame.render_widget(BigDigits::new(&clock, theme.current()), digits_area);
     }
+    frame.render_widget(
+        Paragraph::new(format!("{clock} left"))
+            .style(theme.current())
+            .alignment(Alignment::Center),
+        words_area,
+    );
     let planned = session.planned();
     let ratio = if planned.is_zero() {
         1.0
