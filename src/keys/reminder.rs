@@ -78,3 +78,7 @@ pub const STANDUP: &[Binding] = &[
         false
     ),
 ];
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP];

@@ -190,3 +190,7 @@ pub(super) const WARNINGS: &[Binding] = &[
         true
     ),
 ];
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[CHECKLIST, RELEASE, HABIT, TECHNIQUE, HURT, WARNINGS];

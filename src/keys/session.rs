@@ -227,3 +227,9 @@ pub(super) fn asks_pain(app: &App) -> bool {
 pub(super) fn session_run() -> &'static [Binding] {
     RUN
 }
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[
+    ROUTINES, PREVIEW, CHECK, CHECK_OUT, RUN, CONFIRM, ENDED, HISTORY,
+];

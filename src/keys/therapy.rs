@@ -140,3 +140,7 @@ pub(super) fn bindings(app: &App) -> &'static [Binding] {
         }
     }
 }
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[PICK, CHECK, REST_GAP, RUNNING, ALERT];

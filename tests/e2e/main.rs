@@ -8,6 +8,7 @@ mod alarm;
 mod alarm_clock;
 mod command_line;
 mod hostile;
+mod pointer;
 mod reminder;
 mod safety;
 mod sessions;

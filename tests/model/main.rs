@@ -13,6 +13,7 @@ mod hostile_content;
 mod hostile_data;
 mod hostile_formats;
 mod lost_update;
+mod pointer;
 mod progress;
 mod reminder_app;
 mod reminder_schedule;
