@@ -40,7 +40,7 @@ mod safety;
 mod session;
 mod therapy;
 
-use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
+use KeyCode::{Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 
 /// PageUp and PageDown, the same in every list and scrolling text.
 const PAGE_UP: Binding = bind!([PageUp], "PgUp", "page up", Intent::PageUp, false);
