@@ -156,13 +156,14 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) ->
     }
     let [body, bell] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(bell_line(app, compact, theme), bell);
-    let head_text = wrap_lines(&head_text, usize::from(area.width));
+    let wrapped = wrap_lines(&head_text, usize::from(area.width));
     let table_height = plan.exercises.len() + 2;
-    if compact || usize::from(lines::height(&head_text)) + table_height > usize::from(body.height) {
+    if compact || usize::from(lines::height(&wrapped)) + table_height > usize::from(body.height) {
         return Part::text(render_preview_text(
             &plan, head_text, app, frame, body, theme,
         ));
     }
+    let head_text = wrapped;
     let [head, table_area] = Layout::vertical([
         Constraint::Length(lines::height(&head_text)),
         Constraint::Fill(1),

@@ -33,7 +33,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> bool {
             (detail, theme.text()),
         ];
         draw(frame, area, &lines, (one, strong));
-        let readable = usize::from(area.width) >= ALERT_WORDS.len() && area.height > 0;
+        let readable =
+            usize::from(area.width) >= crate::text::display_width(ALERT_WORDS) && area.height > 0;
         return readable && app.quit_ask.is_none();
     }
     if let Some(words) = quit_words(app, now) {
