@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
 use super::lines::{self, wrap_hanging, wrap_lines};
 use super::report::Part;
-use super::scroll_text::{self, Marker, ScrollText, with_bar};
+use super::scroll_text::{self, Place, ScrollText};
 use super::scrollbar::{self, Scrolled};
 use super::theme::Theme;
 use crate::app::App;
@@ -81,16 +81,9 @@ pub fn render_with(
             ]),
             title,
         );
-        let (text_area, bar) = with_bar(area);
-        let card = text.lines(text_area.width, theme);
-        Part::text(scroll_text::render(
-            card,
-            app.scroll,
-            frame,
-            (text_area, bar),
-            Marker::Row,
-            theme,
-        ))
+        let place = Place::plain(area);
+        let card = text.lines(place.text.width, theme);
+        Part::text(scroll_text::render(card, app.scroll, frame, place, theme))
     } else {
         // In a box named for the exercise, the step count on its top
         // border, the scrollbar on its right one and the marker on its
@@ -107,26 +100,11 @@ pub fn render_with(
                 )
                 .right_aligned(),
             );
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let text_area = Rect {
-            width: inner.width.saturating_sub(1),
-            ..inner
-        };
-        let card = text.lines(text_area.width, theme);
-        let bottom = Rect {
-            y: area.bottom().saturating_sub(1),
-            height: area.height.min(1),
-            ..inner
-        };
-        Part::text(scroll_text::render(
-            card,
-            app.scroll,
-            frame,
-            (text_area, area.inner(Margin::new(0, 1))),
-            Marker::Border(bottom),
-            theme,
-        ))
+        let mut place = Place::boxed(block, frame, area);
+        // A cell free before the right border.
+        place.text.width = place.text.width.saturating_sub(1);
+        let card = text.lines(place.text.width, theme);
+        Part::text(scroll_text::render(card, app.scroll, frame, place, theme))
     };
     if let Some(warn) = cautions_area {
         if compact {

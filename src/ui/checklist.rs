@@ -2,13 +2,13 @@
 //! current one highlighted, and what a "yes" to it would do.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Padding};
 
 use super::lines::{self, wrap_hanging, wrap_lines};
 use super::report::{self, Part};
-use super::scroll_text::{self, Marker, ScrollText, with_bar};
+use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::{ChecklistItem, Locks};
@@ -120,30 +120,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let picked = report::list_rows(inner, &heights, state.offset(), None);
 
     let text = ScrollText::new(detail);
-    let shown = if compact {
-        let areas = with_bar(super::indent(detail_area));
-        scroll_text::render(text, app.scroll, frame, areas, Marker::Row, theme)
+    let place = if compact {
+        Place::plain(super::indent(detail_area))
     } else {
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .title(Span::styled(" If the answer is yes ", theme.title()));
-        let inner = block.inner(detail_area);
-        frame.render_widget(block, detail_area);
-        let bar = detail_area.inner(Margin::new(0, 1));
-        let bottom = Rect {
-            y: detail_area.bottom().saturating_sub(1),
-            height: detail_area.height.min(1),
-            ..inner
-        };
-        scroll_text::render(
-            text,
-            app.scroll,
-            frame,
-            (inner, bar),
-            Marker::Border(bottom),
-            theme,
-        )
+        Place::boxed(block, frame, detail_area)
     };
+    let shown = scroll_text::render(text, app.scroll, frame, place, theme);
     Part {
         text: Some(shown),
         list: Some(picked),

@@ -4,13 +4,13 @@
 //! bottom border.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Margin, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding};
 
 use super::lines::{self, wrap_lines};
-use super::scroll_text::{self, Marker, ScrollText};
+use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::Shown;
 use crate::app::scroll::Scroll;
@@ -81,22 +81,7 @@ impl<'a> Popup<'a> {
             block = block.title_bottom(bottom);
         }
         frame.render_widget(Clear, popup);
-        let inner = block.inner(popup);
-        frame.render_widget(block, popup);
-        let bar = popup.inner(Margin::new(0, 1));
-        let bottom = Rect {
-            x: popup.x.saturating_add(1),
-            y: popup.bottom().saturating_sub(1),
-            width: popup.width.saturating_sub(2),
-            height: u16::from(popup.height > 0),
-        };
-        scroll_text::render(
-            ScrollText::new(text),
-            scroll,
-            frame,
-            (inner, bar),
-            Marker::Border(bottom),
-            theme,
-        )
+        let place = Place::boxed(block, frame, popup);
+        scroll_text::render(ScrollText::new(text), scroll, frame, place, theme)
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 use super::lines::{self, wrap_hanging, wrap_lines};
 use super::popup::Popup;
 use super::report::{self, Part};
-use super::scroll_text::{self, Marker, ScrollText, with_bar};
+use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::safety::Verdict;
@@ -122,14 +122,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
             &[Line::styled(RULES, theme.dim())],
             usize::from(width),
         ));
-        let shown = scroll_text::render(
-            ScrollText::new(text),
-            app.scroll,
-            frame,
-            with_bar(super::indent(text_area)),
-            Marker::Row,
-            theme,
-        );
+        let place = Place::plain(super::indent(text_area));
+        let shown = scroll_text::render(ScrollText::new(text), app.scroll, frame, place, theme);
         return Part {
             text: Some(shown),
             list: Some(report::list_rows(
@@ -155,21 +149,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
         .title(Span::styled(title, title_style));
-    let inner = block.inner(why_area);
-    frame.render_widget(block, why_area);
-    let bottom = Rect {
-        y: why_area.bottom().saturating_sub(1),
-        height: why_area.height.min(1),
-        ..inner
-    };
-    let shown = scroll_text::render(
-        ScrollText::new(why),
-        app.scroll,
-        frame,
-        (inner, why_area.inner(Margin::new(0, 1))),
-        Marker::Border(bottom),
-        theme,
-    );
+    let place = Place::boxed(block, frame, why_area);
+    let shown = scroll_text::render(ScrollText::new(why), app.scroll, frame, place, theme);
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
         .title(Span::styled(" Techniques ", theme.title()));

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row
 
 use super::lines::{self, paragraph, wrap_hanging, wrap_lines};
 use super::report::{self, Part};
-use super::scroll_text::{self, Marker, ScrollText, with_bar};
+use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::{App, Shown, selected_plan};
 use crate::domain::plan::Plan;
@@ -226,8 +226,8 @@ fn render_preview_text(
     area: Rect,
     theme: Theme,
 ) -> Shown {
-    let (text_area, bar) = with_bar(area);
-    let width = usize::from(text_area.width);
+    let place = Place::plain(area);
+    let width = usize::from(place.text.width);
     let mut lines = wrap_lines(&head, width);
     for (i, e) in plan.exercises.iter().enumerate() {
         let lead = Span::styled(format!(" {}. ", i + 1), theme.dim());
@@ -238,12 +238,5 @@ fn render_preview_text(
         ]);
         lines.extend(wrap_hanging(lead, &body, width));
     }
-    scroll_text::render(
-        ScrollText::new(lines),
-        app.scroll,
-        frame,
-        (text_area, bar),
-        Marker::Row,
-        theme,
-    )
+    scroll_text::render(ScrollText::new(lines), app.scroll, frame, place, theme)
 }

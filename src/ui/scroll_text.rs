@@ -6,9 +6,9 @@
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 
 use super::report;
 use super::scrollbar::{self, Scrolled};
@@ -44,11 +44,47 @@ impl ScrollText {
     }
 }
 
-/// Splits `area` into the text and the column right of it that holds the
-/// scrollbar (a margin when everything fits).
-pub fn with_bar(area: Rect) -> (Rect, Rect) {
-    let [text, bar] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    (text, bar)
+/// Where a scrolling text goes: its rows, the column whose rightmost cell
+/// holds the scrollbar, and where its marker goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The text's rows.
+    pub text: Rect,
+    /// The scrollbar runs down this area's rightmost column.
+    pub bar: Rect,
+    /// Where the "more" marker goes.
+    pub marker: Marker,
+}
+
+impl Place {
+    /// Borderless: the text, the column right of it for the scrollbar (a
+    /// margin when everything fits), the marker on the text's last row.
+    pub fn plain(area: Rect) -> Place {
+        let [text, bar] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        Place {
+            text,
+            bar,
+            marker: Marker::Row,
+        }
+    }
+
+    /// Draws `block` over `area`; the text goes inside it, the scrollbar
+    /// on its right border, the marker on its bottom one.
+    pub fn boxed(block: Block<'_>, frame: &mut Frame, area: Rect) -> Place {
+        let text = block.inner(area);
+        frame.render_widget(block, area);
+        let bottom = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: area.height.min(1),
+            ..text
+        };
+        Place {
+            text,
+            bar: area.inner(Margin::new(0, 1)),
+            marker: Marker::Border(bottom),
+        }
+    }
 }
 
 /// The marker's words for `above` lines above the screen and `below`
@@ -62,17 +98,21 @@ pub fn marker_words(above: usize, below: usize) -> String {
     }
 }
 
-/// Draws `text` in `area` from `scroll`'s offset (kept in range, moved to
-/// the focus when asked), a scrollbar down `bar`'s rightmost column and a
-/// marker when it does not all fit; returns what was shown.
+/// Draws `text` at `place` from `scroll`'s offset (kept in range, moved to
+/// the focus when asked), with a scrollbar and a marker when it does not
+/// all fit; returns what was shown.
 pub fn render(
     text: ScrollText,
     scroll: Scroll,
     frame: &mut Frame,
-    (area, bar): (Rect, Rect),
-    marker: Marker,
+    place: Place,
     theme: Theme,
 ) -> Shown {
+    let Place {
+        text: area,
+        bar,
+        marker,
+    } = place;
     let total = text.lines.len();
     let fits = total <= usize::from(area.height);
     let (rows, marker_row) = match marker {

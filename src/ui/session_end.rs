@@ -2,12 +2,12 @@
 //! "this hurts" guidance and the summary.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding};
 
 use super::lines::{paragraph, paragraph_in, wrap_lines};
-use super::scroll_text::{self, Marker, ScrollText, with_bar};
+use super::scroll_text::{self, Marker, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::{App, Shown};
 use crate::domain::session::{PAIN_MAX, Phase, Session};
@@ -105,38 +105,21 @@ fn scrolling_box(
     area: Rect,
     theme: Theme,
 ) -> Shown {
-    if super::compact(area) {
-        let (text, bar) = with_bar(super::indent(area));
-        let mut wrapped = wrap_lines(lines, usize::from(text.width));
-        wrapped.retain(|line| line.width() > 0);
-        return scroll_text::render(
-            ScrollText::new(wrapped),
-            scroll,
-            frame,
-            (text, bar),
-            Marker::Row,
-            theme,
-        );
-    }
-    let mut block = Block::bordered().title(title);
-    if padded {
-        block = block.padding(Padding::horizontal(1));
-    }
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let bottom = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: area.height.min(1),
-        ..inner
+    let place = if super::compact(area) {
+        Place::plain(super::indent(area))
+    } else {
+        let mut block = Block::bordered().title(title);
+        if padded {
+            block = block.padding(Padding::horizontal(1));
+        }
+        Place::boxed(block, frame, area)
     };
-    scroll_text::render(
-        ScrollText::new(wrap_lines(lines, usize::from(inner.width))),
-        scroll,
-        frame,
-        (inner, area.inner(Margin::new(0, 1))),
-        Marker::Border(bottom),
-        theme,
-    )
+    let mut wrapped = wrap_lines(lines, usize::from(place.text.width));
+    if place.marker == Marker::Row {
+        // No border: no blank lines either.
+        wrapped.retain(|line| line.width() > 0);
+    }
+    scroll_text::render(ScrollText::new(wrapped), scroll, frame, place, theme)
 }
 
 /// Stopped for pain: what to do now, from the content's warning sections.

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::report::Part;
-use super::scroll_text::{self, Marker, ScrollText};
+use super::scroll_text::{self, Marker, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::warnings::{self, Tone};
@@ -54,14 +54,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         ..body
     }
     .intersection(body);
-    let shown = scroll_text::render(
-        ScrollText::new(lines),
-        app.scroll,
-        frame,
-        (text, bar),
-        Marker::Off,
-        theme,
-    );
+    let place = Place {
+        text,
+        bar,
+        marker: Marker::Off,
+    };
+    let shown = scroll_text::render(ScrollText::new(lines), app.scroll, frame, place, theme);
     let reviewed = match (app.safety.last_review, app.now) {
         (Some(at), Some(now)) => {
             let at = words::local(at, &now.wall).format(if compact {

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
@@ -18,7 +18,7 @@ use crate::domain::therapy::CAP;
 use crate::time::words;
 use crate::ui::lines::{self, wrap_hanging, wrap_lines};
 use crate::ui::report::Part;
-use crate::ui::scroll_text::{self, Marker, ScrollText, with_bar};
+use crate::ui::scroll_text::{self, Place, ScrollText};
 use crate::ui::theme::Theme;
 
 /// `text` wrapped to `width` with a hanging indent after `mark`.
@@ -97,23 +97,21 @@ pub(super) fn render(
 ) -> Part {
     let compact = crate::ui::compact(area);
     let title = format!(" {} · before you start ", mode.name);
-    let (inner, bar, marker_row) = if compact {
+    let place = if compact {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         frame.render_widget(
             Line::styled(format!(" {}", title.trim()), theme.title()),
             head,
         );
-        let (text, bar) = with_bar(crate::ui::indent(body));
-        (text, bar, None)
+        Place::plain(crate::ui::indent(body))
     } else {
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .title(Span::styled(title, theme.title()));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        (inner, area.inner(Margin::new(0, 1)), Some(area))
+        Place::boxed(block, frame, area)
     };
+    let inner = place.text;
     let width = inner.width;
     let question = if mode.mode == TherapyKind::Heat {
         "Warm, not hot, and comfortable on the skin? y = yes, start."
@@ -151,32 +149,17 @@ pub(super) fn render(
     // The question matters most: if space is short, keep its end.
     let skip = lines::height(&controls).saturating_sub(controls_height);
     frame.render_widget(Paragraph::new(controls).scroll((skip, 0)), controls_area);
-    let (marker, bar) = match marker_row {
-        Some(block) => {
-            let bottom = Rect {
-                y: block.bottom().saturating_sub(1),
-                height: block.height.min(1),
-                ..inner
-            };
-            // The bar runs down the border beside the text only.
-            let bar = Rect {
-                y: text_area.y,
-                height: text_area.height,
-                ..bar
-            };
-            (Marker::Border(bottom), bar)
-        }
-        // The bar runs down beside the text only.
-        None => (
-            Marker::Row,
-            Rect {
-                y: text_area.y,
-                height: text_area.height,
-                ..bar
-            },
-        ),
+    // The text in its rows, the scrollbar beside them only.
+    let place = Place {
+        text: text_area,
+        bar: Rect {
+            y: text_area.y,
+            height: text_area.height,
+            ..place.bar
+        },
+        marker: place.marker,
     };
-    let shown = scroll_text::render(text, app.scroll, frame, (text_area, bar), marker, theme);
+    let shown = scroll_text::render(text, app.scroll, frame, place, theme);
     Part::text(shown)
 }
 
@@ -213,30 +196,15 @@ pub(super) fn render_rest_gap(
         ),
         theme.current(),
     )));
-    let (text, bar, marker) = if compact {
-        let (text, bar) = with_bar(crate::ui::indent(area));
-        (text, bar, Marker::Row)
+    let place = if compact {
+        Place::plain(crate::ui::indent(area))
     } else {
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .title(Span::styled(" Too soon? ", theme.warning()));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let bottom = Rect {
-            y: area.bottom().saturating_sub(1),
-            height: area.height.min(1),
-            ..inner
-        };
-        (inner, area.inner(Margin::new(0, 1)), Marker::Border(bottom))
+        Place::boxed(block, frame, area)
     };
-    let lines = wrap_lines(&lines, usize::from(text.width));
-    let shown = scroll_text::render(
-        ScrollText::new(lines),
-        app.scroll,
-        frame,
-        (text, bar),
-        marker,
-        theme,
-    );
+    let lines = wrap_lines(&lines, usize::from(place.text.width));
+    let shown = scroll_text::render(ScrollText::new(lines), app.scroll, frame, place, theme);
     Part::text(shown)
 }
