@@ -11,6 +11,7 @@ pub mod home;
 pub mod hurt;
 pub mod library;
 pub mod lines;
+pub mod list_view;
 pub mod popup;
 pub mod quit;
 pub mod release;

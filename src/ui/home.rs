@@ -4,10 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding};
+use ratatui::widgets::ListItem;
 
 use super::lines::paragraph;
-use super::report::{self, Part};
+use super::list_view::ListView;
+use super::report::Part;
 use super::theme::Theme;
 use crate::app::reminder::check;
 use crate::app::{App, HomeEntry};
@@ -43,23 +44,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let menu_height = u16::try_from(heights.iter().sum::<usize>() + borders).unwrap_or(u16::MAX);
     let [menu, about] =
         Layout::vertical([Constraint::Length(menu_height), Constraint::Fill(1)]).areas(area);
-    let mut list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let inner = if compact {
-        menu
-    } else {
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Span::styled(" What would you like to do? ", theme.title()));
-        let inner = block.inner(menu);
-        list = list.block(block);
-        inner
-    };
     let selected = app.home_selected.index();
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, menu, &mut state);
-    let rows = report::list_rows(inner, &heights, state.offset(), Some(selected));
+    let title = (!compact).then(|| Span::styled(" What would you like to do? ", theme.title()));
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
+    };
+    let rows = view.render(title, frame, menu, theme);
 
     let mut about_text = Vec::new();
     if !roomy && let Some(entry) = HomeEntry::ALL.get(selected) {

@@ -5,11 +5,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Cell, List, ListItem, ListState, Padding, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, Cell, ListItem, Padding, Paragraph, Row, Table, TableState};
 
 use super::lines::{paragraph, paragraph_in, wrap_lines};
+use super::list_view::ListView;
 use super::report::{self, Part};
 use super::theme::Theme;
 use crate::app::App;
@@ -174,16 +173,12 @@ fn render_compact(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Par
         .iter()
         .map(|e| ListItem::new(Line::styled(e.name.clone(), theme.text())))
         .collect();
-    let list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
+    };
+    let rows = view.render(None, frame, list_area, theme);
     frame.render_widget(Paragraph::new(details), super::indent(details_area));
-    Part::list(report::list_rows(
-        list_area,
-        &vec![1; visible.len()],
-        state.offset(),
-        Some(selected),
-    ))
+    Part::list(rows)
 }

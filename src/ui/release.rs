@@ -4,11 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
+use ratatui::widgets::{Block, ListItem, Padding, Paragraph};
 
 use super::lines::{self, wrap_hanging, wrap_lines};
+use super::list_view::ListView;
 use super::popup::Popup;
-use super::report::{self, Part};
+use super::report::Part;
 use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::App;
@@ -96,14 +97,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let heights = vec![1; rows.len()];
-    let mut list = List::new(rows)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let selected = app.safety.selected.index();
-    let mut state = ListState::default().with_selected(Some(selected));
+    let count = rows.len();
+    let list = ListView {
+        items: rows,
+        selected: app.safety.selected.index(),
+        click_opens: true,
+    };
     if compact {
-        let list_height = u16::try_from(heights.len())
+        let list_height = u16::try_from(count)
             .unwrap_or(u16::MAX)
             .min(area.height.saturating_sub(3));
         let [head, list_area, text_area] = Layout::vertical([
@@ -116,7 +117,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
             Line::styled(format!(" {}", title.trim()), title_style),
             head,
         );
-        frame.render_stateful_widget(list, list_area, &mut state);
+        let rows = list.render(None, frame, list_area, theme);
         let mut text = why;
         text.extend(wrap_lines(
             &[Line::styled(RULES, theme.dim())],
@@ -126,12 +127,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         let shown = scroll_text::render(ScrollText::new(text), app.scroll, frame, place, theme);
         return Part {
             text: Some(shown),
-            list: Some(report::list_rows(
-                list_area,
-                &heights,
-                state.offset(),
-                Some(selected),
-            )),
+            list: Some(rows),
         };
     }
     let foot_lines = wrap_lines(
@@ -151,21 +147,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         .title(Span::styled(title, title_style));
     let place = Place::boxed(block, frame, why_area);
     let shown = scroll_text::render(ScrollText::new(why), app.scroll, frame, place, theme);
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" Techniques ", theme.title()));
-    let inner = block.inner(list_area);
-    list = list.block(block);
-    frame.render_stateful_widget(list, list_area, &mut state);
+    let title = Span::styled(" Techniques ", theme.title());
+    let rows = list.render(Some(title), frame, list_area, theme);
     frame.render_widget(Paragraph::new(foot_lines), foot.inner(Margin::new(1, 0)));
     Part {
         text: Some(shown),
-        list: Some(report::list_rows(
-            inner,
-            &heights,
-            state.offset(),
-            Some(selected),
-        )),
+        list: Some(rows),
     }
 }
 

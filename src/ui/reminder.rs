@@ -5,10 +5,11 @@ use chrono::{DateTime, Local};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
+use ratatui::widgets::{Block, ListItem, Padding, Paragraph};
 
 use super::lines::{self, wrap_lines};
-use super::report::{self, Part};
+use super::list_view::ListView;
+use super::report::Part;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::reminder::{check, stood_up_today};
@@ -79,27 +80,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let inner = if compact {
-        list_area
-    } else {
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Span::styled(" Settings ", theme.title()));
-        let inner = block.inner(list_area);
-        list = list.block(block);
-        inner
+    let title = (!compact).then(|| Span::styled(" Settings ", theme.title()));
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
     };
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, list_area, &mut state);
-    Part::list(report::list_rows(
-        inner,
-        &[1; ROWS.len()],
-        state.offset(),
-        Some(selected),
-    ))
+    Part::list(view.render(title, frame, list_area, theme))
 }
 
 fn next_text(app: &App, wall: DateTime<Local>) -> String {

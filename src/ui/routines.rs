@@ -3,10 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row, Table};
+use ratatui::widgets::{Block, ListItem, Padding, Paragraph, Row, Table};
 
 use super::lines::{self, paragraph, wrap_hanging, wrap_lines};
-use super::report::{self, Part};
+use super::list_view::ListView;
+use super::report::Part;
 use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::{App, Shown, selected_plan};
@@ -73,7 +74,6 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> 
             ]))
         })
         .collect();
-    let heights = vec![1; items.len()];
     let borders = if compact { 0 } else { 2 };
     let list_height = u16::try_from(items.len() + borders).unwrap_or(u16::MAX);
     let [list_area, about, bell] = Layout::vertical([
@@ -82,22 +82,14 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> 
         Constraint::Length(1),
     ])
     .areas(area);
-    let mut list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let inner = if compact {
-        list_area
-    } else {
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Span::styled(" Choose a routine ", theme.title()));
-        let inner = block.inner(list_area);
-        list = list.block(block);
-        inner
-    };
     let selected = app.routine_selected.index();
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    let title = (!compact).then(|| Span::styled(" Choose a routine ", theme.title()));
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
+    };
+    let rows = view.render(title, frame, list_area, theme);
     if let Some(routine) = app.content.routines.get(selected) {
         let mut text = Vec::new();
         if !compact {
@@ -116,12 +108,7 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> 
         );
     }
     frame.render_widget(bell_line(app, compact, theme), bell);
-    Part::list(report::list_rows(
-        inner,
-        &heights,
-        state.offset(),
-        Some(selected),
-    ))
+    Part::list(rows)
 }
 
 /// Draws the selected routine's exercises, doses and estimated length: a

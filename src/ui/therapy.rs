@@ -6,7 +6,7 @@ use std::time::Duration;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding};
+use ratatui::widgets::ListItem;
 
 mod alert;
 mod check;
@@ -14,7 +14,8 @@ pub mod compact;
 mod running;
 
 use super::lines::{paragraph, wrap_lines};
-use super::report::{self, Part};
+use super::list_view::ListView;
+use super::report::Part;
 use super::theme::Theme;
 use crate::app::therapy::Stage;
 use crate::app::{App, Screen};
@@ -94,22 +95,14 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let height = u16::try_from(heights.iter().sum::<usize>() + borders).unwrap_or(u16::MAX);
     let [menu, about] =
         Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
-    let mut list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let inner = if compact {
-        menu
-    } else {
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Span::styled(" Heat, cold or both? ", theme.title()));
-        let inner = block.inner(menu);
-        list = list.block(block);
-        inner
-    };
     let selected = app.therapy.picked.index();
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, menu, &mut state);
+    let title = (!compact).then(|| Span::styled(" Heat, cold or both? ", theme.title()));
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
+    };
+    let rows = view.render(title, frame, menu, theme);
     let mut lines = Vec::new();
     if compact {
         if let Some(first) = app
@@ -136,12 +129,7 @@ fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     }
     let about = about.inner(Margin::new(1, 0));
     frame.render_widget(paragraph(&lines, about.width), about);
-    Part::list(report::list_rows(
-        inner,
-        &heights,
-        state.offset(),
-        Some(selected),
-    ))
+    Part::list(rows)
 }
 
 pub(super) fn gap_ago(app: &App) -> Option<Duration> {
