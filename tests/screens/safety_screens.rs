@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use crate::support::screen::{deliver, draw, find, screen, screen_at, settle};
-use backcoach::app::{App, HomeEntry, Intent, Msg, Now};
+use backcoach::app::{self, App, HomeEntry, Intent, Msg, Now};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
@@ -185,7 +185,31 @@ fn warnings_bottom() {
     assert!(shown.contains("Last reviewed 2026-11-22 09:00"), "{shown}");
     assert!(shown.contains("(end)"));
     assert_snapshot!(shown);
-    assert_snapshot!("warnings_bottom_40x12", screen_at(&app, 40, 12));
+    // The same end in a small pane, reached there.
+    settle(&mut app, 40, 12, now());
+    deliver(&mut app, Intent::Last, now(), 40, 12);
+    let small = screen_at(&app, 40, 12);
+    assert!(small.contains("(end)"), "{small}");
+    assert_snapshot!("warnings_bottom_40x12", small);
+}
+
+#[test]
+fn the_last_review_reads_in_local_time() {
+    // Reviewed on a machine nine hours east: shown in this machine's zone.
+    let tokyo = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+    let at = tokyo.with_ymd_and_hms(2026, 11, 21, 18, 30, 0).unwrap();
+    let mut app = app(true);
+    app::safety::absorb(
+        &mut app,
+        &[backcoach::domain::record::Record::WarningsReviewed { at }],
+    );
+    drive(&mut app, &open(HomeEntry::Warnings));
+    let local = at
+        .with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let shown = screen(&app);
+    assert!(shown.contains(&format!("Last reviewed {local}")), "{shown}");
 }
 
 #[test]

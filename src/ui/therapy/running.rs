@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -78,7 +77,7 @@ pub(super) fn render(
     } else {
         (session.elapsed(now).as_secs_f64() / planned.as_secs_f64()).clamp(0.0, 1.0)
     };
-    let ends = (now.wall + remaining).with_timezone(&Local);
+    let ends = now.wall + remaining;
     frame.render_widget(
         Gauge::default()
             .ratio(ratio)
@@ -92,7 +91,7 @@ pub(super) fn render(
 
 fn running_details<'a>(app: &App, session: &Session, now: Now, theme: Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::default()];
-    let started = session.running.started.with_timezone(&Local);
+    let started = words::local(session.running.started, &now.wall);
     let (index, kind, left) = session.segment(now);
     if session.running.mode == TherapyKind::Contrast {
         lines.push(Line::from(vec![
