@@ -92,8 +92,8 @@ pub fn view(app: &App, frame: &mut Frame) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_header(app, frame, header, theme);
-    therapy::render_badge(app, frame, header, theme);
+    let badge = therapy::render_badge(app, frame, header, theme);
+    render_header(app, frame, header, badge, theme);
     let part = match app.screen {
         Screen::Disclaimer => disclaimer::render(app, frame, body, theme),
         Screen::Home => home::render(app, frame, body, theme),
@@ -166,14 +166,17 @@ pub fn screen_title(screen: Screen) -> &'static str {
     }
 }
 
-fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    if area.height == 0 {
-        return;
-    }
+/// The screen's name, left of the `badge` cells the heat/cold badge took
+/// at the right; left out where both do not fit (the badge matters more).
+fn render_header(app: &App, frame: &mut Frame, area: Rect, badge: u16, theme: Theme) {
     let line = Line::from(vec![
         Span::styled(" backcoach", theme.title()),
         Span::styled(" › ", theme.dim()),
         Span::styled(screen_title(app.screen), theme.text()),
     ]);
+    let room = usize::from(area.width.saturating_sub(badge));
+    if area.height == 0 || line.width() + usize::from(badge > 0) > room {
+        return;
+    }
     frame.render_widget(line, area);
 }

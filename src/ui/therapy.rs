@@ -50,12 +50,12 @@ pub fn badge_shown(app: &App) -> bool {
 }
 
 /// On other screens, a short "heat 12:34 left" at the right of the header
-/// while a session runs or its alert waits.
-pub fn render_badge(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// while a session runs or its alert waits; returns the cells it took.
+pub fn render_badge(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> u16 {
     if !badge_shown(app) || area.height == 0 {
-        return;
+        return 0;
     }
-    let Some(now) = app.now else { return };
+    let Some(now) = app.now else { return 0 };
     let text = if let Some(session) = &app.therapy.session {
         format!(
             "{} {} left ",
@@ -65,12 +65,12 @@ pub fn render_badge(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else if app.therapy.alert.is_some() {
         "remove the pack now ".to_owned()
     } else {
-        return;
+        return 0;
     };
-    frame.render_widget(
-        Line::from(Span::styled(text, theme.warning())).right_aligned(),
-        area,
-    );
+    let line = Line::from(Span::styled(text, theme.warning())).right_aligned();
+    let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
+    frame.render_widget(line, area);
+    width
 }
 
 fn render_pick(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
