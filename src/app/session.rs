@@ -1,7 +1,7 @@
 //! Update handlers of the guided-session screens: the routine picker, the
 //! routine preview and the running session.
 
-use super::{App, Cmd, Intent, Now, Screen, list};
+use super::{App, Cmd, Intent, Now, Screen, list, scroll};
 use crate::domain::cursor::ListCursor;
 use crate::domain::plan::Plan;
 use crate::domain::record::Record;
@@ -55,7 +55,9 @@ pub(super) fn preview(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         Intent::Select => begin(app, now),
         Intent::ToggleBell => return toggle_bell(app),
         Intent::Back => app.screen = Screen::Routines,
-        _ => {}
+        other => {
+            scroll::keys(app, other);
+        }
     }
     Vec::new()
 }
@@ -165,6 +167,9 @@ pub(super) fn session(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         (Phase::Summary | Phase::Hurt, Intent::Back | Intent::Select) => {
             app.session = None;
             app.screen = Screen::Routines;
+        }
+        (Phase::Summary | Phase::Hurt, other) => {
+            scroll::keys(app, other);
         }
         _ => {}
     }

@@ -157,8 +157,8 @@ impl Plain<'_> {
                 self.queue.retain(|input| *input == Input::End);
             }
             let drawn = Drawn {
-                text: None,
                 alert_shown: alert,
+                ..Drawn::default()
             };
             if drawn != self.app.drawn() {
                 msgs.push_back(Outcome::Drawn(drawn).into());

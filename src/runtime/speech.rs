@@ -114,7 +114,6 @@ fn work(rx: &Receiver<Cue>, pending: &AtomicUsize, report: &Report) {
         };
         if let Some(mut cue) = next {
             // Only the newest cue matters: the others are out of date.
-            pending.fetch_sub(1, Ordering::SeqCst);
             while let Ok(newer) = rx.try_recv() {
                 pending.fetch_sub(1, Ordering::SeqCst);
                 cue = newer;
@@ -126,6 +125,9 @@ fn work(rx: &Receiver<Cue>, pending: &AtomicUsize, report: &Report) {
                 Ok(started) => speaking = Some(started),
                 Err(reason) => fail(reason),
             }
+            // Counted as started only once its speaker runs: `flush` waits
+            // for this, so an exiting front-end never drops its last cue.
+            pending.fetch_sub(1, Ordering::SeqCst);
             continue;
         }
         if let Some(current) = speaking.as_mut() {

@@ -11,6 +11,7 @@ mod hostile;
 mod pain_entry;
 mod plain;
 mod plain_flows;
+mod pointer;
 mod reminder;
 mod safety;
 mod sessions;

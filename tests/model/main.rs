@@ -15,6 +15,7 @@ mod hostile_formats;
 mod lost_update;
 mod pain_entry;
 mod plain_dialogue;
+mod pointer;
 mod progress;
 mod reminder_app;
 mod reminder_schedule;
