@@ -8,6 +8,7 @@ pub mod quit;
 pub mod reminder;
 pub mod reminder_screen;
 pub mod safety;
+pub mod scroll;
 pub mod therapy;
 pub mod warnings;
 
@@ -27,10 +28,11 @@ mod history;
 mod home;
 mod library;
 mod session;
+mod speech;
 
 pub use crate::time::Now;
 pub use home::HomeEntry;
-pub use msg::{Drawn, Intent, Msg, Outcome, Shown};
+pub use msg::{Area, Drawn, HintShown, Intent, ListShown, Msg, Outcome, RowShown, Shown};
 pub use opening::Opening;
 pub use session::{selected_plan, start_routine};
 
@@ -101,6 +103,9 @@ pub enum Cmd {
     TerminalNotification(Notification),
     /// Send a desktop notification.
     DesktopNotification(Notification),
+    /// Say this short cue aloud (spoken cues are on): handed to a worker,
+    /// so the loop never waits for it.
+    Speak(String),
 }
 
 /// A notification's title and text.
@@ -143,8 +148,16 @@ pub struct App {
     pub now: Option<Now>,
     /// The scrolling text of the screen as last drawn, when it has one.
     pub shown: Option<Shown>,
+    /// Where the screen's text is scrolled to.
+    pub scroll: scroll::Scroll,
+    /// Where the text of the overlay on top (the key help) is scrolled to.
+    pub overlay_scroll: scroll::Scroll,
     /// True when the last frame showed the heat/cold alert, readable.
     pub alert_shown: bool,
+    /// The list the pointer can pick from, as last drawn.
+    pub list_shown: Option<ListShown>,
+    /// The key hints of the status line, as last drawn.
+    pub hints_shown: Vec<HintShown>,
     /// The "quit with a pack on?" question, while shown.
     pub quit_ask: Option<quit::QuitAsk>,
     /// Selected routine in the picker.
@@ -167,6 +180,8 @@ impl App {
         Drawn {
             text: self.shown,
             alert_shown: self.alert_shown,
+            list: self.list_shown.clone(),
+            hints: self.hints_shown.clone(),
         }
     }
 
@@ -192,7 +207,11 @@ impl App {
             opening: None,
             now: None,
             shown: None,
+            scroll: scroll::Scroll::default(),
+            overlay_scroll: scroll::Scroll::default(),
             alert_shown: false,
+            list_shown: None,
+            hints_shown: Vec::new(),
             quit_ask: None,
             routine_selected: ListCursor::default(),
             session: None,
@@ -207,15 +226,24 @@ impl App {
 /// Applies one message. Pure apart from mutating `app`; returns the work the
 /// runtime must do.
 pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
-    let msg = msg.into();
+    let before = scroll::before(app);
+    let cmds = dispatch(app, msg.into(), now);
+    scroll::after(app, &before);
+    cmds
+}
+
+fn dispatch(app: &mut App, msg: Msg, now: Now) -> Vec<Cmd> {
     app.now = Some(now);
     // Timers first, whatever the message: time up raises the alert.
     let mut cmds = therapy::advance(app, now);
-    // Then the stand-up reminder: it may show its overlay, which takes keys.
+    // The quit question takes every key (its help aside).
     if let (Some(_), Msg::Key(intent)) = (app.quit_ask, &msg) {
-        cmds.extend(quit::answer(app, *intent, now));
+        if !help_key(app, *intent) {
+            cmds.extend(quit::answer(app, *intent, now));
+        }
         return cmds;
     }
+    // Then the stand-up reminder: it may show its overlay, which takes keys.
     let (handled, reminder) = reminder::intercept(app, &msg, now);
     cmds.extend(reminder);
     if !handled {
@@ -225,6 +253,26 @@ pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
         });
     }
     cmds
+}
+
+/// The key help over whatever is shown: `?` opens it; while it is open,
+/// `?` and Esc close it and the scroll keys move its text. True when the
+/// key was the help's.
+fn help_key(app: &mut App, intent: Intent) -> bool {
+    if !app.help_open {
+        if intent == Intent::ToggleHelp {
+            app.help_open = true;
+            return true;
+        }
+        return false;
+    }
+    match intent {
+        Intent::ToggleHelp | Intent::Back => app.help_open = false,
+        other => {
+            scroll::keys(app, other);
+        }
+    }
+    true
 }
 
 fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
@@ -249,6 +297,9 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         Outcome::Drawn(drawn) => {
             app.shown = drawn.text;
             app.alert_shown = drawn.alert_shown;
+            app.list_shown = drawn.list;
+            app.hints_shown = drawn.hints;
+            scroll::drawn(app);
             warnings::drawn(app, now)
         }
         Outcome::SaveFailed(reason) => {
@@ -269,6 +320,10 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()
         }
+        Outcome::SpeechUnavailable(reason) => {
+            speech::unavailable(app, &reason);
+            Vec::new()
+        }
     }
 }
 
@@ -286,16 +341,12 @@ fn on_key(app: &mut App, intent: Intent, now: Now) -> Vec<Cmd> {
         Intent::Quit => return quit::request(app, now),
         _ => {}
     }
-    // Any other key dismisses a notice: the user has seen it.
-    app.notice = None;
-    if app.help_open {
-        if matches!(intent, Intent::ToggleHelp | Intent::Back) {
-            app.help_open = false;
-        }
-        return Vec::new();
+    // Any other key dismisses a notice: the user has seen it (the wheel
+    // only reads on).
+    if !matches!(intent, Intent::Scroll(_)) {
+        app.notice = None;
     }
-    if intent == Intent::ToggleHelp {
-        app.help_open = true;
+    if help_key(app, intent) {
         return Vec::new();
     }
     match app.screen {

@@ -44,9 +44,28 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
+    /// Plain text, line by line, instead of the full screen: no colour,
+    /// no cursor movement, no escape codes; answers are read as lines from
+    /// stdin (a terminal, a pipe or a file) [env: BACKCOACH_PLAIN=1]
+    #[arg(long, global = true)]
+    pub plain: bool,
+
+    /// Speak each step's short cue aloud for this run (the `speech`
+    /// setting does it every run)
+    #[arg(long, global = true)]
+    pub speak: bool,
+
     /// What to do; without one, the full-screen coach opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Plain mode: `--plain`, or `BACKCOACH_PLAIN` set to anything but
+    /// empty or `0`.
+    pub fn plain_mode(&self) -> bool {
+        self.plain || std::env::var_os("BACKCOACH_PLAIN").is_some_and(|v| !v.is_empty() && v != "0")
+    }
 }
 
 /// Subcommands.

@@ -31,163 +31,69 @@ macro_rules! bind {
     };
 }
 
+mod browse;
+#[cfg(test)]
+mod consistency;
+pub mod mouse;
 pub mod reminder;
 mod safety;
 mod session;
 mod therapy;
 
-use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
+use KeyCode::{Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 
 /// PageUp and PageDown, the same in every list and scrolling text.
 const PAGE_UP: Binding = bind!([PageUp], "PgUp", "page up", Intent::PageUp, false);
 const PAGE_DOWN: Binding = bind!([PageDown], "PgDn", "page down", Intent::PageDown, false);
 
-const DISCLAIMER: &[Binding] = &[
-    bind!(
-        [Enter],
-        "Enter",
-        "I understand: continue",
-        Intent::Select,
-        true
-    ),
-    bind!([Esc, Char('q')], "q/Esc", "q", "quit", Intent::Back, true),
-];
+/// The keys of a screen that is text to read: ↑↓ a line, a page, the top
+/// and the end.
+const SCROLL_UP: Binding = bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, false);
+const SCROLL_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "scroll down", Intent::Down, false);
+const SCROLL_PAGE_UP: Binding = bind!([PageUp], "PgUp", "scroll a page up", Intent::PageUp, false);
+const SCROLL_PAGE_DOWN: Binding = bind!(
+    [PageDown],
+    "PgDn",
+    "scroll a page down",
+    Intent::PageDown,
+    false
+);
+const SCROLL_TOP: Binding = bind!([Home, Char('g')], "g/Home", "top", Intent::First, false);
+const SCROLL_END: Binding = bind!([End, Char('G')], "G/End", "end", Intent::Last, false);
 
-const HOME: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
-    PAGE_UP,
-    PAGE_DOWN,
-    bind!(
-        [Home, Char('g')],
-        "g/Home",
-        "first entry",
-        Intent::First,
-        false
-    ),
-    bind!([End, Char('G')], "G/End", "last entry", Intent::Last, false),
-    bind!(
-        [Enter, Right, Char('l')],
-        "Enter/→/l",
-        "Enter",
-        "open",
-        Intent::Select,
-        true
-    ),
-    bind!(
-        [Char('r')],
-        "r",
-        "stand-up reminder on/off",
-        Intent::ToggleReminder,
-        true
-    ),
-    bind!([Char('q')], "q", "quit", Intent::Back, true),
-];
+/// PageUp and PageDown where the arrows move a list beside a text: they
+/// scroll the text while it does not all fit, else they page the list.
+const TEXT_PAGE_UP: Binding = bind!(
+    [PageUp],
+    "PgUp",
+    "page up (the text below, while it does not fit)",
+    Intent::PageUp,
+    false
+);
+const TEXT_PAGE_DOWN: Binding = bind!(
+    [PageDown],
+    "PgDn",
+    "page down (the text below, while it does not fit)",
+    Intent::PageDown,
+    false
+);
 
-const LIBRARY: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
-    PAGE_UP,
-    PAGE_DOWN,
+const HELP: &[Binding] = &[
     bind!(
-        [Home, Char('g')],
-        "g/Home",
-        "first exercise",
-        Intent::First,
-        false
-    ),
-    bind!(
-        [End, Char('G')],
-        "G/End",
-        "last exercise",
-        Intent::Last,
-        false
-    ),
-    bind!(
-        [Enter, Right, Char('l')],
-        "Enter/→/l",
-        "Enter",
-        "open card",
-        Intent::Select,
-        true
-    ),
-    bind!(
-        [Char('f')],
-        "f",
-        "filter by position",
-        Intent::CyclePosition,
-        true
-    ),
-    bind!([Char('t')], "t", "filter by tag", Intent::CycleTag, true),
-    bind!(
-        [Char('x')],
-        "x",
-        "clear filters",
-        Intent::ClearFilters,
-        false
-    ),
-    bind!(
-        [Char('r')],
-        "r",
-        "self-release techniques (safety checklist first)",
-        Intent::OpenRelease,
-        false
-    ),
-    bind!(
-        [Esc, Left, Char('h'), Char('q')],
-        "Esc/←/h/q",
+        [Esc, Char('?'), Char('q'), Enter],
+        "Esc/?/q/Enter",
         "Esc",
-        "back",
+        "close help",
         Intent::Back,
         true
     ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    SCROLL_TOP,
+    SCROLL_END,
 ];
-
-const CARD: &[Binding] = &[
-    bind!(
-        [Right, Char('l'), Char('n'), Enter, Char(' ')],
-        "→/l/n/Enter/Space",
-        "→",
-        "next step",
-        Intent::Next,
-        true
-    ),
-    bind!(
-        [Left, Char('h'), Char('p')],
-        "←/h/p",
-        "←",
-        "previous step",
-        Intent::Previous,
-        true
-    ),
-    bind!([Down, Char('j')], "↓/j", "next step", Intent::Down, false),
-    bind!([Up, Char('k')], "↑/k", "previous step", Intent::Up, false),
-    bind!(
-        [Home, Char('g')],
-        "g/Home",
-        "first step",
-        Intent::First,
-        false
-    ),
-    bind!([End, Char('G')], "G/End", "last step", Intent::Last, false),
-    bind!(
-        [Esc, Char('q')],
-        "Esc/q",
-        "Esc",
-        "back to the list",
-        Intent::Back,
-        true
-    ),
-];
-
-const HELP: &[Binding] = &[bind!(
-    [Esc, Char('?'), Char('q'), Enter],
-    "Esc/?/q/Enter",
-    "Esc",
-    "close help",
-    Intent::Back,
-    true
-)];
 
 /// Keys that work on every screen; listed at the end of every help.
 pub const GLOBAL: &[Binding] = &[
@@ -216,8 +122,8 @@ const SUSPEND: Binding = bind!(
     false
 );
 
-/// The "quit with a pack on?" question: `y` quits; every other key
-/// (see [`map`]) stays.
+/// The "quit with a pack on?" question: `y` quits, `?` shows these keys;
+/// every other key (see [`map`]) stays.
 pub const QUIT_ASK: &[Binding] = &[
     bind!([Char('y')], "y", "quit", Intent::Yes, true),
     bind!(
@@ -233,9 +139,6 @@ pub const QUIT_ASK: &[Binding] = &[
 /// The bindings that take keys now: the quit question, the help, the
 /// stand-up overlay, or the current screen.
 pub fn bindings(app: &App) -> &'static [Binding] {
-    if app.quit_ask.is_some() {
-        return QUIT_ASK;
-    }
     if app.help_open {
         return HELP;
     }
@@ -246,6 +149,9 @@ pub fn bindings(app: &App) -> &'static [Binding] {
 /// stand-up overlay; a session's depend on its phase, the timer's on its
 /// stage), without the global ones.
 pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
+    if app.quit_ask.is_some() {
+        return QUIT_ASK;
+    }
     if app.reminder.showing {
         return reminder::STANDUP;
     }
@@ -259,10 +165,10 @@ pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
 /// The bindings of a screen, without the global ones.
 pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
     match screen {
-        Screen::Disclaimer => DISCLAIMER,
-        Screen::Home => HOME,
-        Screen::Library => LIBRARY,
-        Screen::Card => CARD,
+        Screen::Disclaimer => browse::DISCLAIMER,
+        Screen::Home => browse::HOME,
+        Screen::Library => browse::LIBRARY,
+        Screen::Card => browse::CARD,
         Screen::Checklist => safety::CHECKLIST,
         Screen::Release => safety::RELEASE,
         Screen::Habit => safety::HABIT,
@@ -293,12 +199,15 @@ pub fn map(key: KeyEvent, app: &App) -> Option<Intent> {
     if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    if app.quit_ask.is_some() {
-        let yes = key.code == Char('y');
-        return Some(if yes { Intent::Yes } else { Intent::No });
+    if app.quit_ask.is_some() && !app.help_open {
+        return Some(match key.code {
+            Char('y') => Intent::Yes,
+            Char('?') => Intent::ToggleHelp,
+            _ => Intent::No,
+        });
     }
     if !app.help_open
-        && let Some(digit) = session::digit(app, key.code)
+        && let Some(digit) = digit(app, key.code)
     {
         return Some(digit);
     }
@@ -306,4 +215,12 @@ pub fn map(key: KeyEvent, app: &App) -> Option<Intent> {
         return Some(found.intent);
     }
     (key.code == Char('?')).then_some(Intent::ToggleHelp)
+}
+
+/// A digit where digits mean something: a pain rating, or a Home entry.
+fn digit(app: &App, code: KeyCode) -> Option<Intent> {
+    let Char(c) = code else { return None };
+    let value = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
+    let home = app.screen == Screen::Home && !app.reminder.showing && (1..=7).contains(&value);
+    (home || session::asks_pain(app)).then_some(Intent::Digit(value))
 }

@@ -21,6 +21,7 @@ use backcoach::domain::recent;
 use backcoach::domain::record::Record;
 use backcoach::domain::therapy::Running;
 use backcoach::runtime;
+use backcoach::runtime::plain::Flow;
 use backcoach::store::Store;
 use backcoach::store::lock::LockError;
 use backcoach::store::therapy::{load_running, take_running};
@@ -117,25 +118,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         _ => {}
     }
     let content_dir = content_dir(cli.content.as_deref())?;
+    let front = Front {
+        plain: cli.plain_mode(),
+        speak: cli.speak,
+    };
+    let open = |opening| {
+        interactive(
+            content_dir.as_deref(),
+            cli.data_dir.as_deref(),
+            opening,
+            front,
+        )
+    };
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
-        None => full_screen(content_dir.as_deref(), cli.data_dir.as_deref(), None),
-        Some(Command::Release { technique }) => full_screen(
-            content_dir.as_deref(),
-            cli.data_dir.as_deref(),
-            Some(Opening::Release(technique)),
-        ),
-        Some(Command::Safety { print: true }) => print_warnings(content_dir.as_deref()),
-        Some(Command::Safety { print: false }) => full_screen(
-            content_dir.as_deref(),
-            cli.data_dir.as_deref(),
-            Some(Opening::Warnings),
-        ),
-        Some(Command::Session { routine }) => full_screen(
-            content_dir.as_deref(),
-            cli.data_dir.as_deref(),
-            Some(routine.map_or(Opening::Routines, Opening::Routine)),
-        ),
+        None => open(None),
+        Some(Command::Release { technique }) => open(Some(Opening::Release(technique))),
+        // The warnings review in plain text is the print-out.
+        Some(Command::Safety { print }) if print || front.plain => {
+            print_warnings(content_dir.as_deref())
+        }
+        Some(Command::Safety { .. }) => open(Some(Opening::Warnings)),
+        Some(Command::Session { routine }) => {
+            open(Some(routine.map_or(Opening::Routines, Opening::Routine)))
+        }
         Some(Command::History {
             format,
             kind,
@@ -149,16 +155,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 until,
                 zone: chrono::Local,
             };
-            let user: Vec<PathBuf> = content_dir.into_iter().collect();
+            let user: Vec<PathBuf> = content_dir.iter().cloned().collect();
             let content = load_all(&user).map_err(|problems| problems.len());
             let dir = data_dir(cli.data_dir.as_deref())?;
             history_command::run(content, &dir, options, runtime::now().wall)
         }
-        Some(Command::Timer { mode, duration }) => full_screen(
-            content_dir.as_deref(),
-            cli.data_dir.as_deref(),
-            Some(Opening::Timer(mode.into(), duration)),
-        ),
+        Some(Command::Timer { mode, duration }) => {
+            open(Some(Opening::Timer(mode.into(), duration)))
+        }
         // Answered above, before any content is loaded.
         Some(
             Command::Status
@@ -255,10 +259,20 @@ fn print_warnings(content_dir: Option<&Path>) -> Result<ExitCode, String> {
     Ok(write_stdout(safe::shown_lines(&text).as_bytes()))
 }
 
-fn full_screen(
+/// How an interactive command runs: full screen or plain, and whether it
+/// speaks its cues this run.
+#[derive(Debug, Clone, Copy)]
+struct Front {
+    plain: bool,
+    speak: bool,
+}
+
+/// The full-screen app, or its plain front-end, on `opening`.
+fn interactive(
     content_dir: Option<&Path>,
     data_flag: Option<&Path>,
     opening: Option<Opening>,
+    front: Front,
 ) -> Result<ExitCode, String> {
     let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
@@ -275,7 +289,9 @@ fn full_screen(
     }
     let dir = data_dir(data_flag)?;
     let store = Store::open(&dir).map_err(|err| err.to_string())?;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    let flow = Flow::of(opening.as_ref());
+    let no_terminal = !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
+    if no_terminal && !front.plain {
         return Err("the full-screen coach needs a terminal (try `backcoach --help`)".to_owned());
     }
     // One owner of the alarms per data folder: held until the process ends.
@@ -297,7 +313,9 @@ fn full_screen(
     };
     let loaded = store.load_settings(runtime::now().wall);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(content, loaded.settings, color);
+    let mut app = App::new(content, loaded.settings, color && !front.plain);
+    // For this run only: a settings save changes only what it changes.
+    app.settings.speech.enabled |= front.speak;
     app.opening = opening;
     app.notice = loaded.notice;
     let now = runtime::now();
@@ -329,7 +347,14 @@ fn full_screen(
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
     }
-    let code = runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"));
+    let code = if front.plain {
+        runtime::plain::run(app, &store, flow).or_else(|err| {
+            say_error(&format!("backcoach: cannot write to stdout: {err}"));
+            Ok(ExitCode::FAILURE)
+        })
+    } else {
+        runtime::run(app, &store).map_err(|err| format!("terminal error: {err}"))
+    };
     // A remind sleeping until its next reminder learns of a pack put on
     // here; it takes over once this process (and its lock) is gone.
     runtime::nudge::nudge(store.dir());

@@ -9,7 +9,9 @@
 pub mod boot_clock;
 pub mod nudge;
 mod perform;
+pub mod plain;
 pub mod signals;
+pub mod speech;
 mod terminal;
 
 use std::collections::VecDeque;
@@ -80,6 +82,8 @@ pub fn run(app: App, store: &Store) -> io::Result<ExitCode> {
     let result =
         read_input(tx.clone()).and_then(|()| run_loop(&mut app, store, &mut term, &tx, &rx));
     terminal::leave();
+    // The last cue (the alarm, the end of a routine) is still said.
+    speech::flush(Duration::from_secs(1));
     match result {
         Ok(code) => Ok(code),
         // A hung-up or killed terminal fails reads and writes, often just
@@ -188,6 +192,9 @@ fn run_loop(
         };
         match wake {
             Some(Wake::Input(Event::Key(key))) => queue.extend(keys::map(key, app).map(Msg::from)),
+            Some(Wake::Input(Event::Mouse(mouse))) => {
+                queue.extend(keys::mouse::map(mouse, app).map(Msg::from));
+            }
             Some(Wake::Input(Event::Resize(..))) => dirty = true,
             Some(Wake::Input(_)) => {}
             Some(Wake::InputFailed(err)) => return Err(err),

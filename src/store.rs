@@ -42,7 +42,7 @@ use serde::de::DeserializeOwned;
 pub use error::StoreError;
 pub use history::{Checked, LoadedHistory};
 pub use schedule::{LoadedSchedule, SCHEDULE_VERSION};
-pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings};
+pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings, Speech};
 use versioned::{Spec, VersionedFile};
 
 use crate::text;

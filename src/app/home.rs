@@ -1,6 +1,8 @@
 //! The home menu and the one-time first-run statement.
 
-use super::{App, Cmd, Intent, Now, Screen, history, list, opening, quit, safety, warnings};
+use super::{
+    App, Cmd, Intent, Now, Screen, history, list, opening, quit, safety, scroll, warnings,
+};
 use crate::store::settings_change::SettingsChange;
 
 /// An entry of the home menu. Only working features get an entry.
@@ -75,11 +77,23 @@ pub(super) fn disclaimer(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             cmds
         }
         Intent::Back => quit::request(app, now),
-        _ => Vec::new(),
+        other => {
+            scroll::keys(app, other);
+            Vec::new()
+        }
     }
 }
 
 pub(super) fn home(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
+    // A digit opens the entry it names: 1 is the first.
+    if let Intent::Digit(digit) = msg {
+        let index = usize::from(digit).wrapping_sub(1);
+        if index >= HomeEntry::ALL.len() {
+            return Vec::new();
+        }
+        app.home_selected = crate::domain::cursor::ListCursor::at(index);
+        return home(app, Intent::Select, now);
+    }
     if list::step(&mut app.home_selected, msg, HomeEntry::ALL.len()) {
         return Vec::new();
     }

@@ -1,6 +1,6 @@
 //! The exercise library and its cards.
 
-use super::{App, Cmd, Intent, Screen, list};
+use super::{App, Cmd, Intent, Screen, list, scroll};
 use crate::domain::card::Card;
 
 pub(super) fn library(app: &mut App, msg: Intent) -> Vec<Cmd> {
@@ -27,24 +27,29 @@ pub(super) fn library(app: &mut App, msg: Intent) -> Vec<Cmd> {
 }
 
 pub(super) fn card(app: &mut App, msg: Intent) -> Vec<Cmd> {
-    let Some(card) = app.card.as_mut() else {
+    if app.card.is_none() {
         app.screen = Screen::Library;
         return Vec::new();
-    };
-    if !step_through(card, &msg) && msg == Intent::Back {
+    }
+    if !step_through(app, msg) && msg == Intent::Back {
         app.card = None;
         app.screen = Screen::Library;
     }
     Vec::new()
 }
 
-/// Moves a card's step cursor for the keys every card shares (next and
-/// previous step, and the list keys); false when `msg` is not one of them.
-pub(super) fn step_through(card: &mut Card, msg: &Intent) -> bool {
+/// The keys every card shares: next and previous step, the first and the
+/// last step (the view brings the new step into view), and the keys that
+/// scroll the card's text; false when `msg` is not one of them.
+pub(super) fn step_through(app: &mut App, msg: Intent) -> bool {
+    let Some(card) = app.card.as_mut() else {
+        return false;
+    };
     let intent = match msg {
         Intent::Next | Intent::Select => Intent::Down,
         Intent::Previous => Intent::Up,
-        other => *other,
+        Intent::First | Intent::Last => msg,
+        other => return scroll::keys(app, other),
     };
     list::step(&mut card.step, intent, card.steps)
 }

@@ -8,9 +8,14 @@ use crate::domain::cursor::ListCursor;
 pub const PAGE: isize = 10;
 
 /// Moves `cursor` in a list of `len` entries for Up, Down, PageUp,
-/// PageDown, First and Last; false (and no move) for any other intent.
+/// PageDown, First, Last and a pick with the pointer; false (and no move)
+/// for any other intent.
 pub fn step(cursor: &mut ListCursor, intent: Intent, len: usize) -> bool {
     match intent {
+        Intent::Point(index) => {
+            *cursor = ListCursor::at(index);
+            cursor.page(0, len);
+        }
         Intent::Up => cursor.up(len),
         Intent::Down => cursor.down(len),
         Intent::PageUp => cursor.page(-PAGE, len),
@@ -44,5 +49,9 @@ mod tests {
         assert!(!step(&mut cursor, Intent::Select, 25));
         assert!(!step(&mut cursor, Intent::Next, 25));
         assert_eq!(cursor.index(), 0);
+        assert!(step(&mut cursor, Intent::Point(7), 25));
+        assert_eq!(cursor.index(), 7);
+        assert!(step(&mut cursor, Intent::Point(99), 25));
+        assert_eq!(cursor.index(), 24, "a pick past the end stays in the list");
     }
 }

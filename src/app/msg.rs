@@ -76,6 +76,12 @@ pub enum Intent {
     StandupSkip,
     /// Turn the stand-up reminder on or off.
     ToggleReminder,
+    /// The pointer picked entry N of the screen's list (a click on an
+    /// entry that is not selected): select it.
+    Point(usize),
+    /// Scroll the text of the screen (or of the overlay) by this many
+    /// lines; negative is up (the mouse wheel).
+    Scroll(i16),
 }
 
 /// What the runtime learned: the start, the clock, the screen as drawn,
@@ -113,30 +119,124 @@ pub enum Outcome {
     LastReview(Option<chrono::DateTime<chrono::FixedOffset>>),
     /// Desktop notifications cannot be sent, with the reason.
     NotificationsUnavailable(String),
+    /// Spoken cues cannot be said (no speaker found, or it failed), with
+    /// the reason; reported once a run.
+    SpeechUnavailable(String),
 }
 
-/// The scrolling text of the screen as the view laid it out: a fact of
-/// the view's layout that the model needs (how far a page scrolls, whether
-/// the end of the warnings has been on screen), handed over as data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shown {
-    /// Width the text was wrapped to, in cells.
+/// A rectangle of the terminal, in cells: where the view drew something
+/// the model or the pointer needs to know about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Area {
+    /// Leftmost column.
+    pub x: u16,
+    /// Top row.
+    pub y: u16,
+    /// Columns.
     pub width: u16,
-    /// Lines of it visible at once.
+    /// Rows.
     pub height: u16,
+}
+
+impl Area {
+    /// True when the cell at column `x`, row `y` is inside.
+    pub fn contains(self, x: u16, y: u16) -> bool {
+        x >= self.x
+            && y >= self.y
+            && u32::from(x) < u32::from(self.x) + u32::from(self.width)
+            && u32::from(y) < u32::from(self.y) + u32::from(self.height)
+    }
+}
+
+/// The scrolling text of the screen (or of the overlay over it) as the
+/// view laid it out: a fact of the layout that the model needs (how far a
+/// page scrolls, where the end is, whether the end has been on screen),
+/// handed over as data, so the model never measures text itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shown {
+    /// Where the text is; its height is the lines visible at once.
+    pub area: Area,
+    /// Lines in the whole text, as wrapped for this frame.
+    pub total: usize,
+    /// First line shown.
+    pub offset: usize,
     /// True when its last line is on screen.
     pub end_shown: bool,
 }
 
+impl Shown {
+    /// Lines visible at once.
+    pub fn visible(self) -> usize {
+        usize::from(self.area.height)
+    }
+
+    /// The largest first line that can be shown.
+    pub fn max_offset(self) -> usize {
+        self.total.saturating_sub(self.visible())
+    }
+}
+
+/// One entry of a list as drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowShown {
+    /// Its index in the list.
+    pub index: usize,
+    /// Its top row on the terminal.
+    pub y: u16,
+    /// Rows it takes.
+    pub height: u16,
+}
+
+/// The screen's list as drawn, for the pointer: where each visible entry
+/// is, and which one a click opens.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListShown {
+    /// Where the list is.
+    pub area: Area,
+    /// Its visible entries, top to bottom.
+    pub rows: Vec<RowShown>,
+    /// The entry a click opens (the selected one), when a click on the
+    /// selection opens it; `None` where a click only selects.
+    pub opens: Option<usize>,
+}
+
+impl ListShown {
+    /// The entry at row `y`, column `x`, if any.
+    pub fn entry_at(&self, x: u16, y: u16) -> Option<usize> {
+        if !self.area.contains(x, y) {
+            return None;
+        }
+        self.rows
+            .iter()
+            .find(|row| y >= row.y && u32::from(y) < u32::from(row.y) + u32::from(row.height))
+            .map(|row| row.index)
+    }
+}
+
+/// A key hint as drawn on the status line: clicking it does what the key
+/// does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HintShown {
+    /// Where the hint is.
+    pub area: Area,
+    /// What its key means.
+    pub intent: Intent,
+}
+
 /// What the view reports about a frame it drew: facts of the layout the
-/// model needs, handed over as data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// model and the pointer need, handed over as data.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Drawn {
-    /// The screen's scrolling text, when it has one.
+    /// The screen's (or the overlay's) scrolling text, when it has one.
     pub text: Option<Shown>,
     /// True when the heat/cold time-up alert is on screen, readable: only
     /// then does a key acknowledge it.
     pub alert_shown: bool,
+    /// The list the pointer can pick from, when one is on screen and not
+    /// covered by an overlay.
+    pub list: Option<ListShown>,
+    /// The key hints of the status line.
+    pub hints: Vec<HintShown>,
 }
 
 /// One message for `update`.

@@ -188,6 +188,7 @@ fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
     if settings.bell {
         cmds.push(Cmd::Bell);
     }
+    cmds.extend(super::speech::say(app, super::speech::STANDUP));
     if settings.terminal_notification {
         cmds.push(Cmd::TerminalNotification(standup_notification()));
     }

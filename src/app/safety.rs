@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Cmd, Intent, Now, Screen, list};
+use super::{App, Cmd, Intent, Now, Screen, list, scroll};
 use crate::domain::card::Card;
 use crate::domain::checklist::ChecklistForm;
 use crate::domain::cursor::ListCursor;
@@ -29,8 +29,6 @@ pub struct SafetyState {
     pub uses: Vec<DateTime<FixedOffset>>,
     /// When the warnings were last read to the end.
     pub last_review: Option<DateTime<FixedOffset>>,
-    /// First line of the warnings shown.
-    pub scroll: usize,
     /// Where Esc leaves the warnings to.
     pub warnings_return: Screen,
     /// True once this visit to the warnings has reached the end.
@@ -49,7 +47,6 @@ impl Default for SafetyState {
             return_to: Screen::Home,
             uses: Vec::new(),
             last_review: None,
-            scroll: 0,
             warnings_return: Screen::Home,
             reviewed_this_visit: false,
             habit_days: 0,
@@ -208,6 +205,11 @@ pub fn open_technique(app: &mut App, id: &str, now: Now) -> Vec<Cmd> {
 /// The checklist: y/n answer, arrows move, Enter submits only when every
 /// question has an answer.
 pub fn checklist(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
+    // The page keys and the wheel read what a yes would do; the arrows
+    // move between the questions.
+    if scroll::page_keys(app, msg) {
+        return Vec::new();
+    }
     let form = &mut app.safety.form;
     if list::step(&mut form.cursor, msg, form.answers.len()) {
         return Vec::new();
@@ -247,6 +249,11 @@ fn leave(app: &mut App) {
 
 /// The verdict and the technique list.
 pub fn release(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
+    // The page keys and the wheel read the reasons; the arrows move in
+    // the list.
+    if scroll::page_keys(app, msg) {
+        return Vec::new();
+    }
     let techniques = &app.content.techniques;
     if list::step(&mut app.safety.selected, msg, techniques.len()) {
         return Vec::new();
@@ -280,7 +287,10 @@ pub fn habit(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             leave(app);
             Vec::new()
         }
-        _ => Vec::new(),
+        other => {
+            scroll::keys(app, other);
+            Vec::new()
+        }
     }
 }
 
@@ -315,10 +325,7 @@ pub fn technique(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         app.card = None;
         return route(app, now);
     }
-    let Some(card) = app.card.as_mut() else {
-        return Vec::new();
-    };
-    if !super::library::step_through(card, &msg) && msg == Intent::Back {
+    if !super::library::step_through(app, msg) && msg == Intent::Back {
         app.card = None;
         app.screen = Screen::Release;
     }
@@ -333,6 +340,9 @@ pub fn hurt(app: &mut App, msg: Intent) -> Vec<Cmd> {
             leave(app);
             Vec::new()
         }
-        _ => Vec::new(),
+        other => {
+            scroll::keys(app, other);
+            Vec::new()
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Update handlers of the guided-session screens: the routine picker, the
 //! routine preview and the running session.
 
-use super::{App, Cmd, Intent, Now, Screen, list};
+use super::{App, Cmd, Intent, Now, Screen, list, scroll};
 use crate::domain::cursor::ListCursor;
 use crate::domain::plan::Plan;
 use crate::domain::record::Record;
@@ -55,7 +55,9 @@ pub(super) fn preview(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         Intent::Select => begin(app, now),
         Intent::ToggleBell => return toggle_bell(app),
         Intent::Back => app.screen = Screen::Routines,
-        _ => {}
+        other => {
+            scroll::keys(app, other);
+        }
     }
     Vec::new()
 }
@@ -73,15 +75,22 @@ pub(super) fn tick(app: &mut App, now: Now) -> Vec<Cmd> {
         return Vec::new();
     };
     let moved = session.tick(now.instant);
-    bell(app, moved > 0)
+    cues(app, moved > 0)
 }
 
-fn bell(app: &App, ring: bool) -> Vec<Cmd> {
-    if ring && app.settings.session_bell {
-        vec![Cmd::Bell]
-    } else {
-        Vec::new()
+/// At each change of beat: the bell (when on) and the spoken cue (when
+/// spoken cues are on).
+fn cues(app: &App, moved: bool) -> Vec<Cmd> {
+    if !moved {
+        return Vec::new();
     }
+    let mut cmds = Vec::new();
+    if app.settings.session_bell {
+        cmds.push(Cmd::Bell);
+    }
+    let cue = app.session.as_ref().and_then(Session::cue);
+    cmds.extend(cue.and_then(|cue| super::speech::say(app, cue)));
+    cmds
 }
 
 fn append(record: crate::domain::session_record::SessionRecord) -> Cmd {
@@ -123,7 +132,7 @@ pub(super) fn session(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         (Phase::CheckIn | Phase::Running | Phase::Confirm | Phase::CheckOut, Intent::Hurt) => {
             cmds.push(append(session.hurt(t, wall)));
         }
-        (Phase::CheckIn | Phase::CheckOut, Intent::Digit(d)) => session.choose_pain(d),
+        (Phase::CheckIn | Phase::CheckOut, Intent::Digit(d)) => session.type_digit(d, t),
         (Phase::CheckIn | Phase::CheckOut, Intent::Up) => session.adjust_pain(true),
         (Phase::CheckIn | Phase::CheckOut, Intent::Down) => session.adjust_pain(false),
         (Phase::CheckIn | Phase::CheckOut, answer @ (Intent::Select | Intent::Next)) => {
@@ -159,8 +168,11 @@ pub(super) fn session(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             app.session = None;
             app.screen = Screen::Routines;
         }
+        (Phase::Summary | Phase::Hurt, other) => {
+            scroll::keys(app, other);
+        }
         _ => {}
     }
-    cmds.extend(bell(app, moved));
+    cmds.extend(cues(app, moved));
     cmds
 }

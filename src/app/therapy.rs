@@ -179,6 +179,8 @@ pub fn advance(app: &mut App, now: Now) -> Vec<Cmd> {
                     ));
                 }
                 cmds.push(Cmd::Bell);
+                let cue = format!("Switch now to {}.", switch_to(kind));
+                cmds.extend(super::speech::say(app, cue));
             }
         }
     }

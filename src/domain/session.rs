@@ -12,9 +12,10 @@ use super::plan::{Beat, BeatKind, Plan};
 use crate::domain::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
 
 mod beats;
+mod cue;
 mod ending;
 
-pub use ending::PAIN_MAX;
+pub use ending::{PAIN_MAX, TEN_WINDOW};
 
 /// Where a session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub struct Session {
     running_since: Option<Instant>,
     wake_at: Option<Instant>,
     paused_before_confirm: bool,
+    ten_until: Option<Instant>,
+    after_hold: bool,
 }
 
 impl Session {
@@ -87,6 +90,8 @@ impl Session {
             running_since: None,
             wake_at: None,
             paused_before_confirm: false,
+            ten_until: None,
+            after_hold: false,
         }
     }
 
@@ -109,9 +114,11 @@ impl Session {
         self.phase == Phase::Running && self.timer.is_some_and(|t| !t.is_paused())
     }
 
-    /// When the screen next changes by itself, as of the last update.
+    /// When the screen next changes by itself, as of the last update: a
+    /// countdown's next visible second, or the end of the moment in which
+    /// a `0` after a `1` still makes 10.
     pub fn next_wakeup(&self) -> Option<Instant> {
-        self.wake_at
+        [self.wake_at, self.ten_until].into_iter().flatten().min()
     }
 
     /// Time spent so far, paused time excluded.
@@ -159,6 +166,7 @@ impl Session {
     /// starts at the instant the last one ended, not at `now`, so a late
     /// wake-up never adds drift. Returns how many transitions happened.
     pub fn tick(&mut self, now: Instant) -> usize {
+        self.settle_pain(now);
         let mut transitions = 0;
         while self.phase == Phase::Running && !self.paused {
             let Some(ends_at) = self.timer.and_then(|t| t.ends_at()) else {

@@ -68,15 +68,8 @@ pub const STANDUP: &[Binding] = &[
         Intent::StandupDone,
         true
     ),
-    bind!(
-        [Char('s'), Char('z')],
-        "s/z",
-        "s",
-        "snooze",
-        Intent::StandupSnooze,
-        true
-    ),
-    bind!([Char('x')], "x", "skip this one", Intent::StandupSkip, true),
+    bind!([Char('z')], "z", "snooze", Intent::StandupSnooze, true),
+    bind!([Char('n')], "n", "skip this one", Intent::StandupSkip, true),
     bind!(
         [Esc],
         "Esc",
@@ -85,3 +78,7 @@ pub const STANDUP: &[Binding] = &[
         false
     ),
 ];
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP];

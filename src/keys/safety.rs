@@ -5,7 +5,10 @@ use ratatui::crossterm::event::KeyCode::{
     Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
 };
 
-use super::{Binding, PAGE_DOWN, PAGE_UP};
+use super::{
+    Binding, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, SCROLL_TOP, SCROLL_UP,
+    TEXT_PAGE_DOWN, TEXT_PAGE_UP,
+};
 use crate::app::Intent;
 
 pub(super) const CHECKLIST: &[Binding] = &[
@@ -19,8 +22,8 @@ pub(super) const CHECKLIST: &[Binding] = &[
         Intent::Down,
         false
     ),
-    PAGE_UP,
-    PAGE_DOWN,
+    TEXT_PAGE_UP,
+    TEXT_PAGE_DOWN,
     bind!(
         [Home, Char('g')],
         "g/Home",
@@ -48,8 +51,8 @@ pub(super) const CHECKLIST: &[Binding] = &[
 pub(super) const RELEASE: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
-    PAGE_UP,
-    PAGE_DOWN,
+    TEXT_PAGE_UP,
+    TEXT_PAGE_DOWN,
     bind!([Home, Char('g')], "g/Home", "first", Intent::First, false),
     bind!([End, Char('G')], "G/End", "last", Intent::Last, false),
     bind!(
@@ -93,14 +96,19 @@ pub(super) const HABIT: &[Binding] = &[
         true
     ),
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    SCROLL_TOP,
+    SCROLL_END,
 ];
 
 pub(super) const TECHNIQUE: &[Binding] = &[
     bind!(
-        [Char('x'), Char('!')],
-        "x/!",
-        "x",
-        "it hurt / numbness / tingling",
+        [Char('!')],
+        "!",
+        "it hurts, numbness, tingling",
         Intent::ReportHurt,
         true
     ),
@@ -120,8 +128,6 @@ pub(super) const TECHNIQUE: &[Binding] = &[
         Intent::Previous,
         true
     ),
-    bind!([Down, Char('j')], "↓/j", "next step", Intent::Down, false),
-    bind!([Up, Char('k')], "↑/k", "previous step", Intent::Up, false),
     bind!(
         [Home, Char('g')],
         "g/Home",
@@ -130,6 +136,10 @@ pub(super) const TECHNIQUE: &[Binding] = &[
         false
     ),
     bind!([End, Char('G')], "G/End", "last step", Intent::Last, false),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
@@ -149,18 +159,18 @@ pub(super) const HURT: &[Binding] = &[
         Intent::Back,
         true
     ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    SCROLL_TOP,
+    SCROLL_END,
 ];
 
 pub(super) const WARNINGS: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, true),
     bind!([Down, Char('j')], "↓/j", "scroll down", Intent::Down, false),
-    bind!(
-        [PageUp, Char('b')],
-        "PgUp/b",
-        "page up",
-        Intent::PageUp,
-        false
-    ),
+    bind!([PageUp], "PgUp", "page up", Intent::PageUp, false),
     bind!(
         [PageDown, Char(' ')],
         "PgDn/Space",
@@ -180,3 +190,7 @@ pub(super) const WARNINGS: &[Binding] = &[
         true
     ),
 ];
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[CHECKLIST, RELEASE, HABIT, TECHNIQUE, HURT, WARNINGS];

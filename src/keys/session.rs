@@ -5,7 +5,10 @@ use ratatui::crossterm::event::KeyCode::{
     self, Char, Down, End, Enter, Esc, Home, Left, Right, Up,
 };
 
-use super::{Binding, PAGE_DOWN, PAGE_UP};
+use super::{
+    Binding, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
+    SCROLL_TOP, SCROLL_UP,
+};
 use crate::app::{App, Intent, Screen};
 use crate::domain::session::Phase;
 
@@ -62,6 +65,12 @@ pub(super) const PREVIEW: &[Binding] = &[
         Intent::Back,
         true
     ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    SCROLL_TOP,
+    SCROLL_END,
 ];
 
 /// Digits are mapped to `Intent::Digit` before this table is searched; the
@@ -97,7 +106,7 @@ const CHECK: &[Binding] = &[
     PAIN_UP,
     PAIN_DOWN,
     PAIN_OK,
-    bind!([Char('s')], "s", "skip", Intent::Next, true),
+    bind!([Char('n')], "n", "skip", Intent::Next, true),
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
@@ -108,9 +117,9 @@ const CHECK_OUT: &[Binding] = &[
     PAIN_DOWN,
     PAIN_OK,
     bind!(
-        [Char('s'), Esc, Char('q')],
-        "s/Esc/q",
-        "s",
+        [Char('n'), Esc, Char('q')],
+        "n/Esc/q",
+        "n",
         "skip",
         Intent::Next,
         true
@@ -159,14 +168,22 @@ const CONFIRM: &[Binding] = &[
     ),
 ];
 
-const ENDED: &[Binding] = &[bind!(
-    [Enter, Esc, Char('q')],
-    "Enter/Esc/q",
-    "Enter",
-    "back to the routines",
-    Intent::Back,
-    true
-)];
+const ENDED: &[Binding] = &[
+    bind!(
+        [Enter, Esc, Char('q')],
+        "Enter/Esc/q",
+        "Enter",
+        "back to the routines",
+        Intent::Back,
+        true
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    SCROLL_TOP,
+    SCROLL_END,
+];
 
 pub(super) const HISTORY: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, true),
@@ -196,23 +213,23 @@ pub(super) fn session(app: &App) -> &'static [Binding] {
     }
 }
 
-/// A digit while a pain rating is asked for.
-pub(super) fn digit(app: &App, code: KeyCode) -> Option<Intent> {
-    let asking = app.screen == Screen::Session
+/// True while a pain rating is asked for: digits rate the pain.
+pub(super) fn asks_pain(app: &App) -> bool {
+    app.screen == Screen::Session
+        && !app.reminder.showing
         && app
             .session
             .as_ref()
-            .is_some_and(|s| matches!(s.phase, Phase::CheckIn | Phase::CheckOut));
-    match code {
-        Char(c) if asking => c
-            .to_digit(10)
-            .and_then(|d| u8::try_from(d).ok())
-            .map(Intent::Digit),
-        _ => None,
-    }
+            .is_some_and(|s| matches!(s.phase, Phase::CheckIn | Phase::CheckOut))
 }
 
 /// The running-session table, for callers that know only the screen.
 pub(super) fn session_run() -> &'static [Binding] {
     RUN
 }
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[
+    ROUTINES, PREVIEW, CHECK, CHECK_OUT, RUN, CONFIRM, ENDED, HISTORY,
+];

@@ -2,7 +2,10 @@
 
 use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
 
-use super::{Binding, PAGE_DOWN, PAGE_UP};
+use super::{
+    Binding, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
+    SCROLL_TOP, SCROLL_UP,
+};
 use crate::app::therapy::Stage;
 use crate::app::{App, Intent};
 
@@ -47,22 +50,28 @@ const CHECK: &[Binding] = &[
         false
     ),
     bind!(
-        [Char('+'), Char('='), Right, Up],
-        "+/=/→/↑",
+        [Char('+'), Char('='), Right],
+        "+/=/→",
         "+",
         "longer",
         Intent::Longer,
         true
     ),
     bind!(
-        [Char('-'), Char('_'), Left, Down],
-        "-/←/↓",
+        [Char('-'), Char('_'), Left],
+        "-/←",
         "-",
         "shorter",
         Intent::Shorter,
         true
     ),
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    SCROLL_TOP,
+    SCROLL_END,
 ];
 
 const REST_GAP: &[Binding] = &[
@@ -81,17 +90,14 @@ const REST_GAP: &[Binding] = &[
         Intent::Back,
         true
     ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
 ];
 
 const RUNNING: &[Binding] = &[
-    bind!(
-        [Char('r'), Char('x')],
-        "r/x",
-        "r",
-        "pack off",
-        Intent::PackRemoved,
-        true
-    ),
+    bind!([Char('x')], "x", "pack off", Intent::PackRemoved, true),
     bind!(
         [Char('+'), Char('=')],
         "+/=",
@@ -111,8 +117,8 @@ const RUNNING: &[Binding] = &[
 ];
 
 const ALERT: &[Binding] = &[bind!(
-    [Enter, Char(' '), Esc],
-    "Enter/Space/Esc",
+    [Enter, Char(' '), Esc, Char('x')],
+    "Enter/Space/Esc/x",
     "Enter",
     "the pack is off",
     Intent::Select,
@@ -134,3 +140,7 @@ pub(super) fn bindings(app: &App) -> &'static [Binding] {
         }
     }
 }
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[PICK, CHECK, REST_GAP, RUNNING, ALERT];

@@ -1,12 +1,13 @@
 //! Carrying out the work `update` asks for: the disk, the bell,
-//! notifications and suspending. Each may answer with an outcome.
+//! notifications, spoken cues and suspending. Each may answer with an
+//! outcome.
 
 use std::io::{self, Write, stdout};
 use std::sync::mpsc::Sender;
 
 use ratatui::DefaultTerminal;
 
-use super::{Wake, now, terminal};
+use super::{Wake, now, speech, terminal};
 use crate::app::{App, Cmd, Outcome};
 use crate::notify;
 use crate::store::Store;
@@ -19,6 +20,39 @@ pub(super) fn perform(
     term: &mut DefaultTerminal,
     tx: &Sender<Wake>,
 ) -> io::Result<Option<Outcome>> {
+    let tx = tx.clone();
+    let report = move |outcome| {
+        let _ = tx.send(Wake::Outcome(outcome));
+    };
+    Ok(match shared(cmd, app, store, report) {
+        Ok(outcome) => outcome,
+        Err(Cmd::Bell) => {
+            write_raw(b"\x07")?;
+            None
+        }
+        Err(Cmd::TerminalNotification(note)) => {
+            let in_tmux = std::env::var_os("TMUX").is_some();
+            write_raw(&notify::terminal_sequence(note.title, &note.body, in_tmux))?;
+            None
+        }
+        Err(Cmd::Suspend) => {
+            terminal::suspend(term)?;
+            Some(Outcome::Resumed)
+        }
+        Err(_) => None,
+    })
+}
+
+/// The work every front-end does alike: the disk, desktop notifications
+/// and spoken cues. `report` takes what a worker learns later (it runs on
+/// the worker's thread). `Err` hands back a command that is the
+/// front-end's own: the bell, a terminal notification, suspending.
+pub(super) fn shared(
+    cmd: Cmd,
+    app: &App,
+    store: &Store,
+    report: impl Fn(Outcome) + Send + 'static,
+) -> Result<Option<Outcome>, Cmd> {
     Ok(match cmd {
         Cmd::SaveSettings(change) => store
             .change_settings(&change)
@@ -29,23 +63,15 @@ pub(super) fn perform(
             .append(&record)
             .err()
             .map(|err| Outcome::AppendFailed(err.to_string())),
-        Cmd::Bell => {
-            write_raw(b"\x07")?;
-            None
-        }
         Cmd::LoadHistory => {
             let wall = now().wall;
-            in_background(store, tx, move |store| {
+            in_background(store, report, move |store| {
                 Outcome::HistoryLoaded(store.load_sessions(wall).map_err(|err| err.to_string()))
-            });
-            None
+            })
         }
-        Cmd::FindLastReview => {
-            in_background(store, tx, |store| {
-                Outcome::LastReview(store.last_review().ok().flatten())
-            });
-            None
-        }
+        Cmd::FindLastReview => in_background(store, report, |store| {
+            Outcome::LastReview(store.last_review().ok().flatten())
+        }),
         Cmd::SaveRunning(running) => store
             .save_running(&running)
             .err()
@@ -60,43 +86,44 @@ pub(super) fn perform(
                 .err()
                 .map(|err| Outcome::SaveFailed(format!("reminder schedule: {err}")))
         }),
-        Cmd::TerminalNotification(note) => {
-            let in_tmux = std::env::var_os("TMUX").is_some();
-            write_raw(&notify::terminal_sequence(note.title, &note.body, in_tmux))?;
-            None
-        }
         Cmd::DesktopNotification(note) => {
-            let tx = tx.clone();
             notify::desktop(note.title, &note.body, move |result| {
                 if let Err(reason) = result {
-                    let _ = tx.send(Wake::Outcome(Outcome::NotificationsUnavailable(reason)));
+                    report(Outcome::NotificationsUnavailable(reason));
                 }
             });
             None
         }
-        Cmd::Suspend => {
-            terminal::suspend(term)?;
-            Some(Outcome::Resumed)
+        Cmd::Speak(text) => {
+            let command = app.settings.speech.command.as_deref();
+            speech::say(&text, command, move |reason| {
+                report(Outcome::SpeechUnavailable(reason));
+            });
+            None
         }
+        own @ (Cmd::Bell | Cmd::TerminalNotification(_) | Cmd::Suspend) => return Err(own),
     })
 }
 
-/// Reads the history on a worker thread, which sends what `read` made of
-/// it into the loop's channel: however large the history, keys keep
-/// working meanwhile (the History screen says it is reading). Where no
-/// thread can be started, it is read here.
-fn in_background<F>(store: &Store, tx: &Sender<Wake>, read: F)
+/// Reads the history on a worker thread, which `report`s what `read`
+/// made of it: however large the history, keys keep working meanwhile
+/// (the History screen says it is reading). Where no thread can be
+/// started, it is read here and the outcome returned at once.
+fn in_background<F>(
+    store: &Store,
+    report: impl Fn(Outcome) + Send + 'static,
+    read: F,
+) -> Option<Outcome>
 where
     F: Fn(&Store) -> Outcome + Send + Clone + 'static,
 {
-    let (worker, sender, work) = (store.clone(), tx.clone(), read.clone());
+    let (worker, work) = (store.clone(), read.clone());
     let spawned = std::thread::Builder::new()
         .name("history".into())
-        .spawn(move || {
-            let _ = sender.send(Wake::Outcome(work(&worker)));
-        });
-    if spawned.is_err() {
-        let _ = tx.send(Wake::Outcome(read(store)));
+        .spawn(move || report(work(&worker)));
+    match spawned {
+        Ok(_) => None,
+        Err(_) => Some(read(store)),
     }
 }
 

@@ -37,6 +37,7 @@ pub fn settings(settings: &Settings) -> Option<String> {
                 })
         })
         .or_else(|| settings.reminder.problem())
+        .or_else(|| settings.speech.problem())
 }
 
 /// Why this schedule cannot be right, if it cannot.

@@ -40,6 +40,41 @@ pub struct Settings {
     /// The stand-up reminder.
     #[serde(default)]
     pub reminder: ReminderSettings,
+    /// Spoken cues. Left out of the file while they are off and no
+    /// command is set, so the file reads as earlier releases wrote it.
+    #[serde(default, skip_serializing_if = "Speech::is_default")]
+    pub speech: Speech,
+}
+
+/// Spoken cues: off unless asked for (`speech: (enabled: true)` in the
+/// settings file, or `--speak` for one run).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Speech {
+    /// Say each beat's short cue aloud.
+    #[serde(default)]
+    pub enabled: bool,
+    /// The program to speak with, and its arguments, separated by spaces;
+    /// the cue is added as the last argument. Without one, the first of
+    /// `spd-say`, `espeak-ng`, `espeak` and `say` found on `PATH`.
+    #[serde(default)]
+    pub command: Option<String>,
+}
+
+impl Speech {
+    /// Off and without a command: what a file without `speech` means.
+    pub fn is_default(&self) -> bool {
+        *self == Speech::default()
+    }
+
+    /// Why this cannot be right, if it cannot: a command that is empty or
+    /// holds a control character.
+    pub fn problem(&self) -> Option<String> {
+        let command = self.command.as_deref()?;
+        if command.trim().is_empty() {
+            return Some("`speech.command` is empty".to_owned());
+        }
+        crate::domain::in_range::text("`speech.command`", command)
+    }
 }
 
 fn yes() -> bool {
@@ -53,6 +88,7 @@ impl Default for Settings {
             safety_gate: GateState::default(),
             session_bell: true,
             reminder: ReminderSettings::default(),
+            speech: Speech::default(),
         }
     }
 }

@@ -24,6 +24,8 @@ pub enum SettingsChange {
     SessionBell(bool),
     /// The stand-up reminder's settings, as the user set them.
     Reminder(ReminderSettings),
+    /// Spoken cues were turned on or off (the command is kept).
+    SpeechEnabled(bool),
 }
 
 impl SettingsChange {
@@ -42,6 +44,7 @@ impl SettingsChange {
             }
             SettingsChange::SessionBell(on) => settings.session_bell = *on,
             SettingsChange::Reminder(reminder) => settings.reminder = *reminder,
+            SettingsChange::SpeechEnabled(on) => settings.speech.enabled = *on,
         }
     }
 }

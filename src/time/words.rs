@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 
 /// Whole seconds, rounded up as a countdown shows them ("3" until exactly
 /// 2 s remain).
@@ -79,10 +79,19 @@ pub fn compact(left: TimeDelta) -> String {
     }
 }
 
-/// A due time from `now`'s point of view: "10:00", "tomorrow 10:00", "Mon
-/// 10:00", "Mon 07 Dec 10:00".
-pub fn when(due: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
-    let due = due.with_timezone(now.offset());
+/// An instant as a person reads it: in the local time zone of `now` (the
+/// runtime's clock), whatever offset it was recorded in.
+pub fn local(at: DateTime<FixedOffset>, now: &DateTime<Local>) -> DateTime<Local> {
+    at.with_timezone(&now.timezone())
+}
+
+/// A due time from `now`'s point of view, in `now`'s time zone: "10:00",
+/// "tomorrow 10:00", "Mon 10:00", "Mon 07 Dec 10:00".
+pub fn when<Tz: TimeZone>(due: DateTime<FixedOffset>, now: DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let due = due.with_timezone(&now.timezone());
     let days = (due.date_naive() - now.date_naive()).num_days();
     match days {
         ..=0 => due.format("%H:%M").to_string(),
@@ -127,5 +136,25 @@ mod tests {
         assert_eq!(in_words(TimeDelta::zero(), Precision::Minutes), "now");
         assert_eq!(compact(TimeDelta::minutes(65)), "1h05m");
         assert_eq!(ago(Duration::from_secs(179)), "2 minutes ago");
+    }
+
+    #[test]
+    fn times_read_in_the_zone_of_now() {
+        let (Some(east), Some(west)) = (
+            FixedOffset::east_opt(9 * 3600),
+            FixedOffset::west_opt(5 * 3600),
+        ) else {
+            panic!("offsets in range");
+        };
+        let (Some(due), Some(now)) = (
+            east.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).single(),
+            west.with_ymd_and_hms(2026, 3, 1, 19, 0, 0).single(),
+        ) else {
+            panic!("valid times");
+        };
+        // 10:00 in Tokyo is 20:00 the day before in New York.
+        assert_eq!(when(due, now), "20:00");
+        let now = due.with_timezone(&Local);
+        assert_eq!(local(due, &now), due);
     }
 }

@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 /// Rows of every glyph.
@@ -24,12 +25,23 @@ impl<'a> BigDigits<'a> {
 
     /// Columns the text needs, one blank column between glyphs.
     pub fn width(text: &str) -> u16 {
-        let glyphs: u16 = text
+        let glyphs: usize = text
             .chars()
-            .map(|c| glyph(c)[0].chars().count() as u16)
+            .map(|c| crate::text::display_width(glyph(c)[0]))
             .sum();
-        glyphs + u16::try_from(text.chars().count().saturating_sub(1)).unwrap_or(0)
+        let gaps = text.chars().count().saturating_sub(1);
+        u16::try_from(glyphs + gaps).unwrap_or(u16::MAX)
     }
+}
+
+/// The text in big digits as five centred lines, for a stack of lines.
+pub fn lines(text: &str, style: Style) -> Vec<Line<'static>> {
+    (0..usize::from(HEIGHT))
+        .map(|row| {
+            let glyphs: Vec<&str> = text.chars().map(|c| glyph(c)[row]).collect();
+            Line::styled(glyphs.join(" "), style).centered()
+        })
+        .collect()
 }
 
 fn glyph(c: char) -> [&'static str; 5] {
@@ -54,7 +66,9 @@ impl Widget for BigDigits<'_> {
         let width = BigDigits::width(self.text);
         if area.width < width || area.height < HEIGHT {
             // Too small for big digits: plain text, still centred.
-            let x = area.x + area.width.saturating_sub(self.text.len() as u16) / 2;
+            let text_width =
+                u16::try_from(crate::text::display_width(self.text)).unwrap_or(u16::MAX);
+            let x = area.x + area.width.saturating_sub(text_width) / 2;
             let y = area.y + area.height / 2;
             if area.height > 0 {
                 buf.set_stringn(x, y, self.text, usize::from(area.width), self.style);

@@ -4,45 +4,58 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding};
 
 use super::lines::{self, wrap_hanging, wrap_lines};
+use super::report::{self, Part};
+use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::model::{ChecklistItem, Locks};
 
-/// Draws the form.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// Draws the form: the questions (the current one whole, however small the
+/// terminal), and what a yes to the current one does, which scrolls when
+/// it does not fit.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let form = &app.safety.form;
     let items = &app.content.checklist;
-    // Two borders and a cell of padding each side.
-    let detail_width = usize::from(area.width.saturating_sub(4));
-    let detail = items
-        .get(form.cursor.index())
-        .map(|item| wrap_lines(&detail_lines(item, theme), detail_width));
-    let detail_height = detail
-        .as_ref()
-        .map_or(0, |lines| lines::height(lines).saturating_add(2));
-    let intro_text = vec![
-        Line::from(Span::styled(
-            " Answer every question honestly before any self-release technique opens.",
-            theme.text(),
-        )),
-        Line::from(vec![
-            Span::styled(" y", theme.key()),
-            Span::styled(" yes  ", theme.dim()),
-            Span::styled("n", theme.key()),
-            Span::styled(" no  ·  nothing is pre-filled  ·  ", theme.dim()),
+    let compact = super::compact(area);
+    let borders: u16 = if compact { 0 } else { 2 };
+    let answered = Span::styled(
+        format!("{} of {} answered", form.answered(), items.len()),
+        theme.current(),
+    );
+    let head = if compact {
+        vec![Line::from(vec![
             Span::styled(
-                format!("{} of {} answered", form.answered(), items.len()),
-                theme.current(),
+                format!(
+                    " Question {} of {} · ",
+                    form.cursor.index() + 1,
+                    items.len()
+                ),
+                theme.title(),
             ),
-        ]),
-    ];
-    let intro_text = wrap_lines(&intro_text, usize::from(area.width));
+            answered,
+        ])]
+    } else {
+        vec![
+            Line::from(Span::styled(
+                " Answer every question honestly before any self-release technique opens.",
+                theme.text(),
+            )),
+            Line::from(vec![
+                Span::styled(" y", theme.key()),
+                Span::styled(" yes  ", theme.dim()),
+                Span::styled("n", theme.key()),
+                Span::styled(" no  ·  nothing is pre-filled  ·  ", theme.dim()),
+                answered,
+            ]),
+        ]
+    };
+    let head = wrap_lines(&head, usize::from(area.width));
 
-    // Inside the borders and the "▶ " marker, with two cells to spare.
-    let width = usize::from(area.width.saturating_sub(6));
+    // Inside the borders (or the scrollbar's column) and the "▶ " marker.
+    let width = usize::from(area.width.saturating_sub(if compact { 3 } else { 6 }));
     let rows: Vec<ListItem> = items
         .iter()
         .enumerate()
@@ -58,33 +71,67 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ListItem::new(wrap_hanging(lead, &question, width))
         })
         .collect();
-    // The list keeps room for the whole current question; on a short
-    // screen the intro's last lines give way.
-    let current_height = rows.get(form.cursor.index()).map_or(1, ListItem::height);
-    let list_height = u16::try_from(current_height + 2).unwrap_or(u16::MAX);
-    let room = area.height.saturating_sub(detail_height + list_height);
-    let [intro, list_area, detail_area] = Layout::vertical([
-        Constraint::Length(lines::height(&intro_text).min(room)),
-        Constraint::Min(list_height),
+    let heights: Vec<usize> = rows.iter().map(ListItem::height).collect();
+    // The detail's text width: inside the borders and the padding, or
+    // beside the scrollbar's column.
+    let detail_width = area.width.saturating_sub(if compact { 2 } else { 4 });
+    let mut detail = Vec::new();
+    if let Some(item) = items.get(form.cursor.index()) {
+        if compact {
+            detail.push(Line::styled("If the answer is yes:", theme.title()));
+        }
+        detail.extend(detail_lines(item, theme));
+    }
+    let detail = wrap_lines(&detail, usize::from(detail_width));
+    // The list keeps room for the whole current question; then the detail
+    // (at least three rows); on a short screen the intro gives way first.
+    let current_height = heights.get(form.cursor.index()).copied().unwrap_or(1);
+    let list_min = u16::try_from(current_height)
+        .unwrap_or(u16::MAX)
+        .saturating_add(borders);
+    let detail_full = lines::height(&detail).saturating_add(borders);
+    let room = area.height.saturating_sub(list_min);
+    let head_height = lines::height(&head).min(room.saturating_sub(detail_full.min(3)));
+    let detail_height = detail_full.min(room.saturating_sub(head_height));
+    let [head_area, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Fill(1),
         Constraint::Length(detail_height),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(intro_text), intro);
-    let list = List::new(rows)
-        .block(Block::bordered().title(Span::styled(
-            format!(" Question {} of {} ", form.cursor.index() + 1, items.len()),
-            theme.title(),
-        )))
+    frame.render_widget(ratatui::widgets::Paragraph::new(head), head_area);
+    let mut list = List::new(rows)
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
+    let inner = if compact {
+        list_area
+    } else {
+        let block = Block::bordered().title(Span::styled(
+            format!(" Question {} of {} ", form.cursor.index() + 1, items.len()),
+            theme.title(),
+        ));
+        let inner = block.inner(list_area);
+        list = list.block(block);
+        inner
+    };
     let mut state = ListState::default().with_selected(Some(form.cursor.index()));
     frame.render_stateful_widget(list, list_area, &mut state);
+    // A click picks a question; only y and n answer it.
+    let picked = report::list_rows(inner, &heights, state.offset(), None);
 
-    if let Some(lines) = detail {
+    let text = ScrollText::new(detail);
+    let place = if compact {
+        Place::plain(super::indent(detail_area))
+    } else {
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .title(Span::styled(" If the answer is yes ", theme.title()));
-        frame.render_widget(Paragraph::new(lines).block(block), detail_area);
+        Place::boxed(block, frame, detail_area)
+    };
+    let shown = scroll_text::render(text, app.scroll, frame, place, theme);
+    Part {
+        text: Some(shown),
+        list: Some(picked),
     }
 }
 

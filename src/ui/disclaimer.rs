@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::popup::Popup;
+use super::report::Part;
 use super::theme::Theme;
 use crate::app::App;
 
@@ -12,7 +13,7 @@ use crate::app::App;
 pub const SECTION: &str = "coach_not_diagnosis";
 
 /// Draws the statement from content in a centred box.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let mut lines = Vec::new();
     if let Some(section) = app.content.warning(SECTION) {
         lines.push(Line::from(Span::styled(
@@ -36,5 +37,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::styled(" to quit. This shows only once.", theme.dim()),
     ]));
     let title = Span::styled(" A coach, not a diagnosis ", theme.title());
-    Popup::new(title, lines, 70).render(frame, area);
+    Part::text(Popup::new(title, lines, 70).render(frame, area, app.scroll, theme))
 }

@@ -8,15 +8,16 @@ use super::lines::wrap_hanging;
 use super::popup::Popup;
 use super::screen_title;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Shown};
 use crate::keys::{self, Binding};
 use crate::text::display_width;
 
 /// Widest the help grows.
 const WIDTH: u16 = 56;
 
-/// Draws the overlay centred over `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// Draws the overlay centred over `area`; its text scrolls where it does
+/// not fit.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
     let screen = keys::current_screen_bindings(app);
     let key_width = screen
         .iter()
@@ -34,7 +35,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut lines: Vec<Line> = screen.iter().flat_map(row).collect();
     lines.push(Line::default());
     lines.extend(keys::GLOBAL.iter().flat_map(row));
-    let what = if app.reminder.showing {
+    let what = if app.quit_ask.is_some() {
+        "Quit with the pack on?"
+    } else if app.reminder.showing {
         "Stand-up reminder"
     } else {
         screen_title(app.screen)
@@ -42,5 +45,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let title = Span::styled(format!(" Keys: {what} "), theme.title());
     Popup::new(title, lines, WIDTH)
         .bottom_title(Line::from(" Esc or ? closes "))
-        .render(frame, area);
+        .render(frame, area, app.overlay_scroll, theme)
 }

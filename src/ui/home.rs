@@ -1,11 +1,14 @@
-//! The home screen: what the coach can do.
+//! The home screen: what the coach can do, each entry with its one-key
+//! shortcut.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding};
+use ratatui::widgets::ListItem;
 
 use super::lines::paragraph;
+use super::list_view::ListView;
+use super::report::Part;
 use super::theme::Theme;
 use crate::app::reminder::check;
 use crate::app::{App, HomeEntry};
@@ -13,46 +16,52 @@ use crate::domain::reminder::Check;
 use crate::time::words;
 
 /// Draws the menu and a one-line reminder of what the coach is not.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let entries = HomeEntry::ALL.len();
+    let compact = super::compact(area);
     // Each entry with its description under it when there is room; on small
     // terminals one line each, and the selected entry's description below.
     let roomy = usize::from(area.height) >= entries * 2 + 2 + 4 && area.width >= 76;
     let items: Vec<ListItem> = HomeEntry::ALL
         .iter()
-        .map(|entry| {
-            let mut lines = vec![Line::from(Span::styled(entry.label(), theme.current()))];
+        .zip(1..)
+        .map(|(entry, key)| {
+            let mut lines = vec![Line::from(vec![
+                Span::styled(format!("{key} "), theme.key()),
+                Span::styled(entry.label(), theme.current()),
+            ])];
             if roomy {
                 lines.push(Line::from(Span::styled(
-                    format!("  {}", entry.description()),
+                    format!("    {}", entry.description()),
                     theme.dim(),
                 )));
             }
             ListItem::new(lines)
         })
         .collect();
-    let rows = if roomy { entries * 2 } else { entries };
-    let menu_height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
+    let borders = if compact { 0 } else { 2 };
+    let menu_height = u16::try_from(heights.iter().sum::<usize>() + borders).unwrap_or(u16::MAX);
     let [menu, about] =
         Layout::vertical([Constraint::Length(menu_height), Constraint::Fill(1)]).areas(area);
-    let list = List::new(items)
-        .block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Span::styled(" What would you like to do? ", theme.title())),
-        )
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.home_selected.index()));
-    frame.render_stateful_widget(list, menu, &mut state);
+    let selected = app.home_selected.index();
+    let title = (!compact).then(|| Span::styled(" What would you like to do? ", theme.title()));
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
+    };
+    let rows = view.render(title, frame, menu, theme);
+
     let mut about_text = Vec::new();
-    if !roomy && let Some(entry) = HomeEntry::ALL.get(app.home_selected.index()) {
+    if !roomy && let Some(entry) = HomeEntry::ALL.get(selected) {
         about_text.push(Line::from(Span::styled(entry.description(), theme.dim())));
     }
+    let gap = || (!compact).then(Line::default);
+    about_text.extend(gap());
+    about_text.push(reminder_line(app, theme));
+    about_text.extend(gap());
     about_text.extend([
-        Line::default(),
-        reminder_line(app, theme),
-        Line::default(),
         Line::from(Span::styled(
             "Gentle stretches for a stiff lower back, one clear step at a time.",
             theme.text(),
@@ -65,14 +74,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ]);
     let about = about.inner(Margin::new(1, 0));
     frame.render_widget(paragraph(&about_text, about.width), about);
+    Part::list(rows)
 }
 
 /// The reminder's state in one line, with the key that switches it. No
 /// "in N min" here: that would need a wake-up every minute on the home
 /// screen.
 fn reminder_line(app: &App, theme: Theme) -> Line<'static> {
-    let now = app.now.map(|c| c.wall.fixed_offset());
-    let state = match (now, now.and_then(|now| check(app, now))) {
+    let now = app.now.map(|c| c.wall);
+    let state = match (now, now.and_then(|now| check(app, now.fixed_offset()))) {
         (_, None) if !app.settings.reminder.enabled => "off".to_owned(),
         (Some(now), Some(Check::Waiting(due))) => format!("on, next at {}", words::when(due, now)),
         (_, Some(Check::Fire(_) | Check::Deferred(_))) => "on, due now".to_owned(),

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::popup::Popup;
+use super::report::Part;
 use super::theme::Theme;
 use crate::app::App;
 
@@ -13,7 +14,7 @@ use crate::app::App;
 pub const STOP_SIGNS: &str = "stop_signs";
 
 /// Draws the guidance in a centred box.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let mut lines = vec![
         Line::from(Span::styled(
             "Stop now. Do not try the technique again, and do not try to make it pop.",
@@ -47,5 +48,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ]));
     }
     let title = Span::styled(" ! Stop and get help ", theme.urgent());
-    Popup::new(title, lines, 72).render(frame, area);
+    Part::text(Popup::new(title, lines, 72).render(frame, area, app.scroll, theme))
 }

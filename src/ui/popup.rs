@@ -1,13 +1,19 @@
 //! The one way to draw a popup: a centred, bordered, cleared box of
-//! wrapped text, as tall as its wrapped lines.
+//! wrapped text, as tall as its wrapped lines. Where the terminal is too
+//! short, its blank lines go first, then its text scrolls, marked on the
+//! bottom border.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Padding};
 
 use super::lines::{self, wrap_lines};
+use super::scroll_text::{self, Place, ScrollText};
+use super::theme::Theme;
+use crate::app::Shown;
+use crate::app::scroll::Scroll;
 
 /// A popup: its title, its text and how its frame looks.
 #[derive(Debug, Clone)]
@@ -53,12 +59,17 @@ impl<'a> Popup<'a> {
     }
 
     /// Draws the box centred in `area`, cleared underneath, its text
-    /// wrapped to fit; cut at the bottom only when `area` is too short.
-    pub fn render(self, frame: &mut Frame, area: Rect) {
+    /// wrapped to fit; where `area` is too short, without its blank lines,
+    /// then scrolled from `scroll`'s offset. Returns what was shown.
+    pub fn render(self, frame: &mut Frame, area: Rect, scroll: Scroll, theme: Theme) -> Shown {
         let width = area.width.min(self.max_width);
+        let text_width = Popup::text_width(area, self.max_width);
         // Lines that already fit (e.g. wrapped with a hanging indent by the
         // caller) come out of the wrap unchanged.
-        let text = wrap_lines(&self.lines, Popup::text_width(area, self.max_width));
+        let mut text = wrap_lines(&self.lines, text_width);
+        if lines::height(&text).saturating_add(2) > area.height {
+            text.retain(|line| line.width() > 0);
+        }
         let height = lines::height(&text).saturating_add(2);
         let popup = area.centered(Constraint::Length(width), Constraint::Max(height));
         let mut block = Block::bordered()
@@ -70,6 +81,7 @@ impl<'a> Popup<'a> {
             block = block.title_bottom(bottom);
         }
         frame.render_widget(Clear, popup);
-        frame.render_widget(Paragraph::new(text).block(block), popup);
+        let place = Place::boxed(block, frame, popup);
+        scroll_text::render(ScrollText::new(text), scroll, frame, place, theme)
     }
 }

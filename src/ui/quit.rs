@@ -10,7 +10,7 @@ use ratatui::widgets::BorderType;
 use super::popup::Popup;
 use super::theme::Theme;
 use crate::app::therapy::pack_words;
-use crate::app::{App, Now};
+use crate::app::{App, Now, Shown};
 use crate::time::words;
 
 /// The question's sentences.
@@ -26,7 +26,7 @@ pub struct QuitWords {
 /// The words of the question for the app as it is at `now`.
 pub fn quit_words(app: &App, now: Now) -> Option<QuitWords> {
     let ask = app.quit_ask?;
-    let keys = "y quits · any other key stays";
+    let keys = "y quits · ? keys · any other key stays";
     if let Some(session) = &app.therapy.session {
         let left = session.remaining(now);
         let ends = (now.wall + left).format("%H:%M");
@@ -56,11 +56,9 @@ pub fn quit_words(app: &App, now: Now) -> Option<QuitWords> {
 }
 
 /// Draws the question centred over `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let Some(now) = app.now else { return };
-    let Some(words) = quit_words(app, now) else {
-        return;
-    };
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Option<Shown> {
+    let now = app.now?;
+    let words = quit_words(app, now)?;
     let lines = vec![
         Line::default(),
         Line::from(Span::styled(words.what, theme.current())),
@@ -72,7 +70,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         " Quit with the pack on? ",
         theme.warning().add_modifier(Modifier::REVERSED),
     );
-    Popup::new(title, lines, 64)
-        .border(theme.warning(), BorderType::Double)
-        .render(frame, area);
+    Some(
+        Popup::new(title, lines, 64)
+            .border(theme.warning(), BorderType::Double)
+            .render(frame, area, app.overlay_scroll, theme),
+    )
 }

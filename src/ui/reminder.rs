@@ -1,13 +1,15 @@
 //! The Reminder screen: when the next stand-up is due, today's count, and
 //! one row per setting.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Local};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
+use ratatui::widgets::{Block, ListItem, Padding, Paragraph};
 
 use super::lines::{self, wrap_lines};
+use super::list_view::ListView;
+use super::report::Part;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::reminder::{check, stood_up_today};
@@ -16,50 +18,79 @@ use crate::domain::reminder::{Check, is_active};
 use crate::domain::reminder_settings::{INTERVAL_MINUTES, SNOOZE_MINUTES};
 use crate::time::words::{self, Precision};
 
-/// Draws the state panel and the settings list.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let lines = match app.now.map(|c| c.wall.fixed_offset()) {
+/// Draws the state panel and the settings list; in a small terminal
+/// without borders, the selected row's note under the list.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
+    let compact = super::compact(area);
+    let lines = match app.now {
         Some(now) => vec![
-            Line::from(Span::styled(next_text(app, now), theme.current())),
+            Line::from(Span::styled(next_text(app, now.wall), theme.current())),
             Line::from(Span::styled(
-                count_text(stood_up_today(app, now)),
+                count_text(stood_up_today(app, now.wall.fixed_offset())),
                 theme.text(),
             )),
         ],
         None => vec![Line::from("The reminder starts with the app.")],
     };
     // Two borders and a cell of padding each side.
-    let lines = wrap_lines(&lines, usize::from(area.width.saturating_sub(4)));
-    let state_height = lines::height(&lines).saturating_add(2);
-    let [state, list_area] =
-        Layout::vertical([Constraint::Length(state_height), Constraint::Fill(1)]).areas(area);
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" Stand up and walk around ", theme.title()));
-    frame.render_widget(Paragraph::new(lines).block(block), state);
+    let inset = if compact { 1 } else { 4 };
+    let lines = wrap_lines(&lines, usize::from(area.width.saturating_sub(inset)));
+    let selected = app.reminder.selected.index();
+    let note = ROWS
+        .get(selected)
+        .map(|row| describe(app, *row).2)
+        .filter(|note| compact && !note.is_empty());
+    let note_lines = note.map_or_else(Vec::new, |note| {
+        wrap_lines(
+            &[Line::styled(note, theme.dim())],
+            usize::from(area.width.saturating_sub(1)),
+        )
+    });
+    let borders = if compact { 0 } else { 2 };
+    // The list keeps at least three rows.
+    let room = area.height.saturating_sub(3 + lines::height(&note_lines));
+    let state_height = lines::height(&lines).saturating_add(borders).min(room);
+    let [state, list_area, note_area] = Layout::vertical([
+        Constraint::Length(state_height),
+        Constraint::Fill(1),
+        Constraint::Length(lines::height(&note_lines)),
+    ])
+    .areas(area);
+    if compact {
+        frame.render_widget(Paragraph::new(lines), super::indent(state));
+    } else {
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(" Stand up and walk around ", theme.title()));
+        frame.render_widget(Paragraph::new(lines).block(block), state);
+    }
+    frame.render_widget(Paragraph::new(note_lines), super::indent(note_area));
+    let label_width = if compact { 22 } else { 24 };
     let items: Vec<ListItem> = ROWS
         .iter()
         .map(|row| {
             let (label, value, help) = describe(app, *row);
-            ListItem::new(Line::from(vec![
-                Span::styled(format!("{label:<24}"), theme.text()),
+            let mut spans = vec![
+                Span::styled(format!("{label:<label_width$}"), theme.text()),
                 Span::styled(format!("{value:<10}"), theme.current()),
-                Span::styled(help, theme.dim()),
-            ]))
+            ];
+            if !compact {
+                spans.push(Span::styled(help, theme.dim()));
+            }
+            ListItem::new(Line::from(spans))
         })
         .collect();
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(" Settings ", theme.title()));
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut selected = ListState::default().with_selected(Some(app.reminder.selected.index()));
-    frame.render_stateful_widget(list, list_area, &mut selected);
+    let title = (!compact).then(|| Span::styled(" Settings ", theme.title()));
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
+    };
+    Part::list(view.render(title, frame, list_area, theme))
 }
 
-fn next_text(app: &App, now: DateTime<FixedOffset>) -> String {
+fn next_text(app: &App, wall: DateTime<Local>) -> String {
+    let now = wall.fixed_offset();
     let rules = app.settings.reminder.rules(false);
     match check(app, now) {
         None if !app.settings.reminder.enabled => {
@@ -78,7 +109,7 @@ fn next_text(app: &App, now: DateTime<FixedOffset>) -> String {
             };
             format!(
                 "Next reminder: {} ({}){outside}",
-                words::when(due, now),
+                words::when(due, wall),
                 words::in_words(due - now, Precision::Minutes)
             )
         }

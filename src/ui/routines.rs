@@ -3,23 +3,31 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph, Row, Table};
+use ratatui::widgets::{Block, ListItem, Padding, Paragraph, Row, Table};
 
-use super::lines::{self, paragraph, wrap_lines};
+use super::lines::{self, paragraph, wrap_hanging, wrap_lines};
+use super::list_view::ListView;
+use super::report::Part;
+use super::scroll_text::{self, Place, ScrollText};
 use super::theme::Theme;
-use crate::app::{App, selected_plan};
+use crate::app::{App, Shown, selected_plan};
 use crate::domain::plan::Plan;
 use crate::text::display_width;
 use crate::time::words::{about_minutes, clock};
 
-fn bell_line(app: &App, theme: Theme) -> Line<'static> {
+fn bell_line(app: &App, compact: bool, theme: Theme) -> Line<'static> {
     let state = if app.settings.session_bell {
         "on"
     } else {
         "off"
     };
+    let what = if compact {
+        " Bell: "
+    } else {
+        " Bell at each change: "
+    };
     Line::from(vec![
-        Span::styled(" Bell at each change: ", theme.dim()),
+        Span::styled(what, theme.dim()),
         Span::styled(state, theme.current()),
         Span::styled("  (b turns it ", theme.dim()),
         Span::styled(
@@ -35,7 +43,8 @@ fn bell_line(app: &App, theme: Theme) -> Line<'static> {
 }
 
 /// Draws the list of routines with each one's estimated length.
-pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
+    let compact = super::compact(area);
     let plans: Vec<Plan> = app
         .content
         .routines
@@ -48,41 +57,48 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .iter()
         .zip(&plans)
         .map(|(routine, plan)| {
+            let count = plan.exercises.len();
+            let about = if compact {
+                // "about 5 min" in a few cells.
+                format!("  {} min", ((plan.estimated().as_secs() + 30) / 60).max(1))
+            } else {
+                format!(
+                    "  {} · {}",
+                    about_minutes(plan.estimated()),
+                    crate::text::counted(count, "exercise")
+                )
+            };
             ListItem::new(Line::from(vec![
                 Span::styled(routine.name.clone(), theme.current()),
-                Span::styled(
-                    format!(
-                        "  {} · {}",
-                        about_minutes(plan.estimated()),
-                        crate::text::counted(plan.exercises.len(), "exercise")
-                    ),
-                    theme.dim(),
-                ),
+                Span::styled(about, theme.dim()),
             ]))
         })
         .collect();
-    let list_height = u16::try_from(items.len() + 2).unwrap_or(u16::MAX);
+    let borders = if compact { 0 } else { 2 };
+    let list_height = u16::try_from(items.len() + borders).unwrap_or(u16::MAX);
     let [list_area, about, bell] = Layout::vertical([
         Constraint::Max(list_height),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    let list = List::new(items)
-        .block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Span::styled(" Choose a routine ", theme.title())),
-        )
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.routine_selected.index()));
-    frame.render_stateful_widget(list, list_area, &mut state);
-    if let Some(routine) = app.content.routines.get(app.routine_selected.index()) {
-        let text = vec![
-            Line::default(),
-            Line::from(Span::styled(format!(" {}", routine.summary), theme.text())),
-        ];
+    let selected = app.routine_selected.index();
+    let title = (!compact).then(|| Span::styled(" Choose a routine ", theme.title()));
+    let view = ListView {
+        items,
+        selected,
+        click_opens: true,
+    };
+    let rows = view.render(title, frame, list_area, theme);
+    if let Some(routine) = app.content.routines.get(selected) {
+        let mut text = Vec::new();
+        if !compact {
+            text.push(Line::default());
+        }
+        text.push(Line::from(Span::styled(
+            format!(" {}", routine.summary),
+            theme.text(),
+        )));
         frame.render_widget(paragraph(&text, about.width), about);
     } else {
         frame.render_widget(
@@ -91,13 +107,15 @@ pub fn render_picker(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             about,
         );
     }
-    frame.render_widget(bell_line(app, theme), bell);
+    frame.render_widget(bell_line(app, compact, theme), bell);
+    Part::list(rows)
 }
 
-/// Draws the selected routine's exercises, doses and estimated length.
-pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// Draws the selected routine's exercises, doses and estimated length: a
+/// table where it fits, else one scrolling text.
+pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let Some(plan) = selected_plan(app) else {
-        return;
+        return Part::default();
     };
     let summary = app
         .content
@@ -105,7 +123,8 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .get(app.routine_selected.index())
         .map(|r| r.summary.clone())
         .unwrap_or_default();
-    let head_text = vec![
+    let compact = super::compact(area);
+    let mut head_text = vec![
         Line::from(vec![
             Span::styled(format!(" {}", plan.routine_name), theme.title()),
             Span::styled(
@@ -118,15 +137,25 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ),
         ]),
         Line::from(Span::styled(format!(" {summary}"), theme.dim())),
-        Line::default(),
     ];
-    let head_text = wrap_lines(&head_text, usize::from(area.width));
-    let [head, table_area, bell] = Layout::vertical([
+    if !compact {
+        head_text.push(Line::default());
+    }
+    let [body, bell] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(bell_line(app, compact, theme), bell);
+    let wrapped = wrap_lines(&head_text, usize::from(area.width));
+    let table_height = plan.exercises.len() + 2;
+    if compact || usize::from(lines::height(&wrapped)) + table_height > usize::from(body.height) {
+        return Part::text(render_preview_text(
+            &plan, head_text, app, frame, body, theme,
+        ));
+    }
+    let head_text = wrapped;
+    let [head, table_area] = Layout::vertical([
         Constraint::Length(lines::height(&head_text)),
         Constraint::Fill(1),
-        Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(body);
     frame.render_widget(Paragraph::new(head_text), head);
     let rows: Vec<Row> = plan
         .exercises
@@ -171,5 +200,30 @@ pub fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .title(Span::styled(" Exercises ", theme.title())),
     );
     frame.render_widget(table, table_area);
-    frame.render_widget(bell_line(app, theme), bell);
+    Part::default()
+}
+
+/// The preview as one text: the head, then one entry per exercise with its
+/// position and dose under its name.
+fn render_preview_text(
+    plan: &Plan,
+    head: Vec<Line<'static>>,
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) -> Shown {
+    let place = Place::plain(area);
+    let width = usize::from(place.text.width);
+    let mut lines = wrap_lines(&head, width);
+    for (i, e) in plan.exercises.iter().enumerate() {
+        let lead = Span::styled(format!(" {}. ", i + 1), theme.dim());
+        let body = Line::from(vec![
+            Span::styled(e.name.clone(), theme.current()),
+            Span::styled(format!(" · {}", e.dose_short()), theme.text()),
+            Span::styled(format!(" · {}", e.position.label()), theme.dim()),
+        ]);
+        lines.extend(wrap_hanging(lead, &body, width));
+    }
+    scroll_text::render(ScrollText::new(lines), app.scroll, frame, place, theme)
 }

@@ -13,28 +13,37 @@ use super::big_digits::{self, BigDigits};
 use super::card::render_step_list;
 use super::lines::paragraph;
 use super::popup::Popup;
-use super::session_end;
+use super::report::Part;
 use super::theme::Theme;
+use super::{session_compact, session_end};
 use crate::app::App;
 use crate::domain::plan::{Beat, BeatKind, PlannedExercise};
 use crate::domain::session::{Phase, Session};
 use crate::time::words::clock;
 
 /// Draws the session in whatever phase it is.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let Some(session) = &app.session else { return };
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
+    let Some(session) = &app.session else {
+        return Part::default();
+    };
     match (session.phase, app.now.map(|now| now.instant)) {
         (Phase::CheckIn | Phase::CheckOut, _) => {
             session_end::render_check(session, frame, area, theme);
+            Part::default()
         }
-        (Phase::Running, Some(now)) => render_running(session, now, frame, area, theme),
+        (Phase::Running, Some(now)) => {
+            render_running(session, now, frame, area, theme);
+            Part::default()
+        }
         (Phase::Confirm, Some(now)) => {
             render_running(session, now, frame, area, theme);
-            render_confirm(frame, area, theme);
+            Part::text(render_confirm(app, frame, area, theme))
         }
-        (Phase::Running | Phase::Confirm, None) => {}
-        (Phase::Hurt, _) => session_end::render_hurt(app, frame, area, theme),
-        (Phase::Summary, _) => session_end::render_summary(session, frame, area, theme),
+        (Phase::Running | Phase::Confirm, None) => Part::default(),
+        (Phase::Hurt, _) => Part::text(session_end::render_hurt(app, frame, area, theme)),
+        (Phase::Summary, _) => Part::text(session_end::render_summary(
+            app, session, frame, area, theme,
+        )),
     }
 }
 
@@ -70,6 +79,10 @@ fn render_running(session: &Session, now: Instant, frame: &mut Frame, area: Rect
     let Some(exercise) = session.plan.exercises.get(beat.exercise) else {
         return;
     };
+    if area.width < 60 || area.height < 16 {
+        session_compact::render(session, now, frame, area, theme);
+        return;
+    }
     let [head, middle, gauge] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
@@ -91,15 +104,7 @@ fn render_running(session: &Session, now: Instant, frame: &mut Frame, area: Rect
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(timer_width)]).areas(middle);
     render_steps(session, &beat, exercise, frame, steps, theme);
     render_timer(session, &beat, now, frame, timer, theme);
-    let total = session.plan.estimated().as_secs_f64().max(1.0);
-    let left = session.remaining(now);
-    let ratio = (1.0 - left.as_secs_f64() / total).clamp(0.0, 1.0);
-    let label = format!(
-        "exercise {} of {} · {} left",
-        beat.exercise + 1,
-        session.plan.exercises.len(),
-        clock(left)
-    );
+    let (ratio, label) = progress(session, &beat, now);
     frame.render_widget(
         Gauge::default()
             .ratio(ratio)
@@ -110,12 +115,23 @@ fn render_running(session: &Session, now: Instant, frame: &mut Frame, area: Rect
     );
 }
 
-fn head_lines(
-    session: &Session,
-    beat: &Beat,
-    exercise: &PlannedExercise,
-    theme: Theme,
-) -> Vec<Line<'static>> {
+/// How far through the routine (0 to 1), and the gauge's words:
+/// "exercise 1 of 3 · 4:36 left".
+pub fn progress(session: &Session, beat: &Beat, now: Instant) -> (f64, String) {
+    let total = session.plan.estimated().as_secs_f64().max(1.0);
+    let left = session.remaining(now);
+    let ratio = (1.0 - left.as_secs_f64() / total).clamp(0.0, 1.0);
+    let label = format!(
+        "exercise {} of {} · {} left",
+        beat.exercise + 1,
+        session.plan.exercises.len(),
+        clock(left)
+    );
+    (ratio, label)
+}
+
+/// Side, rep and set: "Right side · rep 1 of 3 · set 1 of 2".
+pub fn where_words(beat: &Beat, exercise: &PlannedExercise) -> String {
     let mut where_ = Vec::new();
     if let Some(side) = beat.side {
         where_.push(side.label().to_owned());
@@ -126,24 +142,57 @@ fn head_lines(
     if exercise.sets > 1 {
         where_.push(format!("set {} of {}", beat.set, exercise.sets));
     }
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!(" {}", exercise.name), theme.title()),
-            Span::styled(format!("  ({})", exercise.position.label()), theme.dim()),
-        ]),
-        Line::from(Span::styled(
-            format!(" {}", capitalise(&where_.join(" · "))),
-            theme.current(),
-        )),
-    ];
-    let said = if session.paused {
+    capitalise(&where_.join(" · "))
+}
+
+/// What the session says now: why it is paused, or the last change
+/// ("Hold", "Switch sides").
+pub fn said(session: &Session) -> String {
+    if session.paused {
         session
             .paused_for
             .clone()
             .unwrap_or_else(|| "Paused: Space carries on".to_owned())
     } else {
         session.announcement.clone().unwrap_or_default()
+    }
+}
+
+/// The countdown's title, its time left as text ("0:07 left", or the rep
+/// where the pace is the user's), and the cue under it.
+pub fn timer_words(session: &Session, beat: &Beat, now: Instant) -> (&'static str, String, String) {
+    let (title, cue) = match beat.kind {
+        BeatKind::GetReady => ("Get ready", "Get into position.".to_owned()),
+        BeatKind::Hold => ("Hold", breathing_cue(session, now)),
+        BeatKind::Manual => ("Your pace", "Enter when this rep is done.".to_owned()),
     };
+    let left = match session.timer() {
+        Some(timer) => format!(
+            "{} left",
+            clock(Duration::from_secs(timer.seconds_shown(now)))
+        ),
+        None => format!("Rep {}", beat.rep),
+    };
+    (title, left, cue)
+}
+
+fn head_lines(
+    session: &Session,
+    beat: &Beat,
+    exercise: &PlannedExercise,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!(" {}", exercise.name), theme.title()),
+            Span::styled(format!("  ({})", exercise.position.label()), theme.dim()),
+        ]),
+        Line::from(Span::styled(
+            format!(" {}", where_words(beat, exercise)),
+            theme.current(),
+        )),
+    ];
+    let said = said(session);
     if !said.is_empty() {
         lines.push(Line::from(Span::styled(
             format!(" » {said}"),
@@ -181,12 +230,8 @@ fn render_timer(
     area: Rect,
     theme: Theme,
 ) {
-    let (title, cue) = match beat.kind {
-        BeatKind::GetReady => (" Get ready ", "Get into position.".to_owned()),
-        BeatKind::Hold => (" Hold ", breathing_cue(session, now)),
-        BeatKind::Manual => (" Your pace ", "Enter when this rep is done.".to_owned()),
-    };
-    let block = Block::bordered().title(Span::styled(title, theme.title()));
+    let (title, left, cue) = timer_words(session, beat, now);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let digits_height = if inner.height >= big_digits::HEIGHT * 2 + 6 {
@@ -219,7 +264,13 @@ fn render_timer(
             );
         }
     }
-    let mut lines = vec![Line::from(Span::styled(cue, theme.text())).centered()];
+    // The time left in words too: a screen reader reads the big digits
+    // as a row of blocks.
+    let mut lines = Vec::new();
+    if session.timer().is_some() {
+        lines.push(Line::from(Span::styled(left, style)).centered());
+    }
+    lines.push(Line::from(Span::styled(cue, theme.text())).centered());
     if session.paused {
         lines.push(Line::from(Span::styled("‖ paused", theme.warning())).centered());
     }
@@ -243,7 +294,7 @@ fn breathing_cue(session: &Session, now: Instant) -> String {
     }
 }
 
-fn render_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
+fn render_confirm(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> crate::app::Shown {
     let text = vec![
         Line::from(Span::styled("Leave this session?", theme.title())),
         Line::from(Span::styled(
@@ -257,5 +308,6 @@ fn render_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
             Span::styled(" keep going", theme.dim()),
         ]),
     ];
-    Popup::new(Span::styled(" Paused ", theme.warning()), text, 52).render(frame, area);
+    Popup::new(Span::styled(" Paused ", theme.warning()), text, 52)
+        .render(frame, area, app.scroll, theme)
 }

@@ -2,13 +2,14 @@
 //! "this hurts" guidance and the summary.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding};
 
-use super::lines::paragraph_in;
+use super::lines::{paragraph, paragraph_in, wrap_lines};
+use super::scroll_text::{self, Marker, Place, ScrollText};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Shown};
 use crate::domain::session::{PAIN_MAX, Phase, Session};
 use crate::domain::session_record::ExerciseOutcome;
 use crate::time::words::{about_minutes, clock};
@@ -20,6 +21,9 @@ pub const HURT_SECTIONS: [&str; 2] = ["stretch_hurts", "red_flags"];
 /// The 0-10 pain scale, before or after.
 pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: Theme) {
     let before = session.phase == Phase::CheckIn;
+    let compact = super::compact(area);
+    // In a small terminal the scale closes up: "0 1 [2] 3".
+    let (gap, pad) = if compact { ("", "") } else { (" ", " ") };
     let mut scale = vec![Span::raw(" ")];
     for value in 0..=PAIN_MAX {
         let style = if session.pain_choice == Some(value) {
@@ -30,14 +34,17 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
         let mark = if session.pain_choice == Some(value) {
             format!("[{value}]")
         } else {
-            format!(" {value} ")
+            format!("{pad}{value}{pad}")
         };
         scale.push(Span::styled(mark, style));
-        scale.push(Span::raw(" "));
+        scale.push(Span::raw(if compact { " " } else { gap }));
     }
     let chosen = match session.pain_choice {
+        Some(1) if session.ten_pending() => {
+            " Your answer: 1_ … type 0 for 10, or Enter keeps 1.".into()
+        }
         Some(v) => format!(" Your answer: {v} of 10. Enter keeps it."),
-        None => " Press a number (↑ for 10), or s to skip.".to_owned(),
+        None => " Press a number (↑ for 10), or n to skip.".to_owned(),
     };
     let heading = if before {
         format!(
@@ -80,12 +87,46 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
     } else {
         " Pain check-out "
     };
+    if compact {
+        let lines: Vec<Line> = lines.into_iter().filter(|l| l.width() > 0).collect();
+        frame.render_widget(paragraph(&lines, area.width), area);
+        return;
+    }
     let block = Block::bordered().title(Span::styled(title, theme.title()));
     frame.render_widget(paragraph_in(&lines, block, area), area);
 }
 
+/// `lines` in a bordered block titled `title` over `area` (without the
+/// border and blank lines in a small terminal), scrolling where they do
+/// not fit.
+fn scrolling_box(
+    lines: &[Line<'_>],
+    title: Span<'static>,
+    padded: bool,
+    scroll: crate::app::scroll::Scroll,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) -> Shown {
+    let place = if super::compact(area) {
+        Place::plain(super::indent(area))
+    } else {
+        let mut block = Block::bordered().title(title);
+        if padded {
+            block = block.padding(Padding::horizontal(1));
+        }
+        Place::boxed(block, frame, area)
+    };
+    let mut wrapped = wrap_lines(lines, usize::from(place.text.width));
+    if place.marker == Marker::Row {
+        // No border: no blank lines either.
+        wrapped.retain(|line| line.width() > 0);
+    }
+    scroll_text::render(ScrollText::new(wrapped), scroll, frame, place, theme)
+}
+
 /// Stopped for pain: what to do now, from the content's warning sections.
-pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Shown {
     let mut lines = vec![
         Line::from(Span::styled(
             "Stopped. Rest and let your back settle; do not push on.",
@@ -128,23 +169,18 @@ pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             )));
         }
     }
-    frame.render_widget(
-        paragraph_in(
-            &lines,
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Span::styled(
-                    " ! This hurts: when to get help ",
-                    theme.warning(),
-                )),
-            area,
-        ),
-        area,
-    );
+    let title = Span::styled(" ! This hurts: when to get help ", theme.warning());
+    scrolling_box(&lines, title, true, app.scroll, frame, area, theme)
 }
 
 /// The end: time, exercises done and skipped, pain before and after.
-pub fn render_summary(session: &Session, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render_summary(
+    app: &App,
+    session: &Session,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) -> Shown {
     let record = session.record();
     let pain = |p: Option<u8>| p.map_or("not given".to_owned(), |v| format!("{v} of 10"));
     let mut lines = vec![
@@ -203,7 +239,6 @@ pub fn render_summary(session: &Session, frame: &mut Frame, area: Rect, theme: T
             theme.warning(),
         )));
     }
-    let [body] = Layout::vertical([Constraint::Fill(1)]).areas(area);
-    let block = Block::bordered().title(Span::styled(" Summary ", theme.title()));
-    frame.render_widget(paragraph_in(&lines, block, body), body);
+    let title = Span::styled(" Summary ", theme.title());
+    scrolling_box(&lines, title, false, app.scroll, frame, area, theme)
 }

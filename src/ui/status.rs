@@ -6,30 +6,59 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::lines::wrap_hanging;
+use super::report;
 use super::theme::Theme;
-use crate::app::App;
-use crate::keys;
+use crate::app::{App, HintShown, Intent};
+use crate::keys::{self, Binding};
+use crate::text::display_width;
 
-/// Draws the hints of the current screen, then "? help".
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let mut spans = vec![Span::raw(" ")];
-    let hinted = keys::bindings(app)
+/// Cells between two hints.
+const GAP: usize = 2;
+
+/// Draws the hints of the current screen, then "? help", as many as fit
+/// the line ("? help" always does, so every other key stays one key
+/// away); returns where each was drawn, for the pointer.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Vec<HintShown> {
+    let global = keys::GLOBAL.iter().filter(|_| !app.help_open);
+    let (mut hinted, help): (Vec<&Binding>, Vec<&Binding>) = keys::bindings(app)
         .iter()
-        .chain(
-            keys::GLOBAL
-                .iter()
-                .filter(|_| !app.help_open && !app.reminder.showing && app.quit_ask.is_none()),
-        )
-        .filter(|b| b.hint);
-    for (i, binding) in hinted.enumerate() {
+        .chain(global)
+        .filter(|b| b.hint)
+        .partition(|b| b.intent != Intent::ToggleHelp);
+    let width = |b: &Binding| display_width(b.short) + 1 + display_width(b.does);
+    let room = usize::from(area.width).saturating_sub(1);
+    let needed = |shown: &[&Binding]| -> usize {
+        shown.iter().chain(&help).map(|b| width(b)).sum::<usize>()
+            + GAP * (shown.len() + help.len()).saturating_sub(1)
+    };
+    while !hinted.is_empty() && needed(&hinted) > room {
+        hinted.pop();
+    }
+    hinted.extend(help);
+    let mut spans = vec![Span::raw(" ")];
+    let mut shown = Vec::new();
+    let mut x = area.x.saturating_add(1);
+    for (i, binding) in hinted.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", theme.dim()));
+            x = x.saturating_add(2);
         }
         spans.push(Span::styled(binding.short, theme.key()));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(binding.does, theme.dim()));
+        let cells = u16::try_from(width(binding)).unwrap_or(u16::MAX);
+        // A digit hint stands for ten keys: clicking it means none of them.
+        if !matches!(binding.intent, Intent::Digit(_)) {
+            let at = Rect::new(x, area.y, cells, area.height.min(1)).intersection(area);
+            shown.push(HintShown {
+                area: report::area(at),
+                intent: binding.intent,
+            });
+        }
+        x = x.saturating_add(cells);
     }
     frame.render_widget(Line::from(spans), area);
+    shown
 }
 
 /// Most lines a notice takes.

@@ -201,7 +201,7 @@ fn the_alarm_shows_in_a_20x3_pane_and_nothing_acknowledges_it_blind() {
     let mut app = heat(&world, "4s", 80, 24);
     app.resize(20, 3);
     app.wait_for("heat 0:0");
-    app.wait_for("r pack off");
+    app.wait_for("x pack off");
     assert!(!app.screen().contains("Enlarge"));
     // Too narrow to read the alert: Enter there does nothing.
     app.resize(12, 2);
@@ -234,7 +234,7 @@ fn an_alert_during_a_guided_session_pauses_it_and_gives_it_back() {
     app.wait_for("start the session");
     app.send(ENTER);
     app.wait_for("Pain check-in");
-    app.send(b"s");
+    app.send(b"n");
     app.wait_for("Seated trunk rotation");
     app.wait_for(ALERT);
     app.send(ENTER);
@@ -261,7 +261,7 @@ fn holding_enter_from_home_never_starts_an_application() {
     for _ in 0..index {
         app.send(b"j");
     }
-    app.wait_for("▶ Heat/cold timer");
+    app.wait_for(&format!("▶ {} Heat/cold timer", index + 1));
     app.send(&ENTER.repeat(30));
     app.wait_for("y = yes, start");
     app.wait_for("Enter does not");

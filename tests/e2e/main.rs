@@ -9,10 +9,15 @@ mod alarm_clock;
 mod command_line;
 mod history_logs;
 mod hostile;
+mod pain_entry;
+mod plain;
+mod plain_flows;
+mod pointer;
 mod reminder;
 mod safety;
 mod sessions;
 mod shell;
+mod speech;
 mod therapy;
 
 #[path = "../support/mod.rs"]

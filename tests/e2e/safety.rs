@@ -84,7 +84,7 @@ fn all_no_opens_the_technique_and_it_hurt_closes_the_day() {
     tui.wait_for("Step 1 of 6");
     tui.wait_for("Never chase the pop");
     assert!(history(&world).contains(r#""kind":"release_used""#));
-    tui.send(b"x");
+    tui.send(b"!");
     tui.wait_for("Stop and get help");
     assert!(history(&world).contains(r#""kind":"release_hurt""#));
     tui.send(ESC);
@@ -112,7 +112,7 @@ fn home_and_library_lead_to_the_checklist_first() {
     tui.send(b"g");
     tui.send(ENTER);
     tui.wait_for(LIBRARY_TITLE);
-    tui.send(b"r");
+    tui.send(b"s");
     tui.wait_for(CHECKLIST);
     tui.send(ESC);
     tui.wait_for(LIBRARY_TITLE);

@@ -79,8 +79,8 @@ fn session_at_check_in(world: &World, routine: &str) -> Tui {
 fn a_session_runs_hands_free_from_start_to_summary_and_is_recorded() {
     let world = World::new();
     let mut tui = session_at_check_in(&world, "quick");
-    // s skips the check-in and starts; no key from here to the check-out.
-    tui.send(b"s");
+    // n skips the check-in and starts; no key from here to the check-out.
+    tui.send(b"n");
     tui.wait_for("Quick lean");
     tui.wait_for("Switch to the left side");
     tui.wait_for("Next exercise: Quick sway");
@@ -153,7 +153,7 @@ fn this_hurts_stops_the_session_and_records_it() {
 fn leaving_a_session_asks_and_records_it_as_abandoned() {
     let world = World::new();
     let mut tui = session_at_check_in(&world, "desk_reset");
-    tui.send(b"s");
+    tui.send(b"n");
     tui.wait_for("Get ready");
     tui.send(ESC);
     tui.wait_for("Leave this session?");

@@ -124,7 +124,7 @@ fn too_small_then_resized() {
     let world = World::new();
     let mut tui = world.spawn(&[], 30, 10);
     tui.wait_for("Enlarge");
-    tui.wait_for("50x15");
+    tui.wait_for("40x12");
     tui.resize(80, 24);
     tui.wait_for(DISCLAIMER_TITLE);
     tui.wait_gone("Enlarge");

@@ -74,7 +74,7 @@ fn the_countdown_and_the_alert_replace_the_enlarge_message() {
     let running = screen_at(&app, 20, 3);
     assert!(running.contains("heat 0:45 left"), "{running}");
     assert!(!running.contains("Enlarge"), "{running}");
-    assert!(screen_at(&app, 30, 1).contains("heat 0:45 left · r"));
+    assert!(screen_at(&app, 30, 1).contains("heat 0:45 left · x"));
     send(&mut app, &[Outcome::Tick], t.at(60));
     let alert = screen_at(&app, 20, 3);
     assert!(alert.contains("REMOVE THE PACK NOW"), "{alert}");

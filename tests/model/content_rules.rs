@@ -176,7 +176,7 @@ fn the_standup_overlay_has_help_and_esc_is_not_an_answer() {
     assert!(app.reminder.showing);
     // Skip keeps its own key.
     assert_eq!(
-        keys::map(key(KeyCode::Char('x')), &app),
+        keys::map(key(KeyCode::Char('n')), &app),
         Some(Intent::StandupSkip)
     );
 }

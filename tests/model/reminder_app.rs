@@ -86,11 +86,11 @@ fn done_records_restarts_and_counts() {
         Some(Intent::StandupDone)
     );
     assert_eq!(
-        keys::map(key(KeyCode::Char('s')), &app),
+        keys::map(key(KeyCode::Char('z')), &app),
         Some(Intent::StandupSnooze)
     );
     assert_eq!(
-        keys::map(key(KeyCode::Char('x')), &app),
+        keys::map(key(KeyCode::Char('n')), &app),
         Some(Intent::StandupSkip)
     );
     // Esc is not an answer: it closes the overlay (see below).

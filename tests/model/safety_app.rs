@@ -104,7 +104,7 @@ fn library_leads_to_the_checklist_while_the_gate_is_closed() {
     home_entry(&mut app, HomeEntry::Library, morning());
     assert_eq!(app.screen, Screen::Library);
     // The library key for techniques, as the key table maps it.
-    let msg = keys::map(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE), &app);
+    let msg = keys::map(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE), &app);
     assert_eq!(msg, Some(Intent::OpenRelease));
     send(&mut app, &[Intent::OpenRelease], morning());
     assert_eq!(app.screen, Screen::Checklist);
@@ -230,7 +230,7 @@ fn it_hurt_closes_the_gate_for_the_rest_of_the_day_and_is_recorded() {
     answer(&mut app, &[], morning());
     send(&mut app, &[Intent::Select], morning());
     assert_eq!(app.screen, Screen::Technique);
-    let key = keys::map(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE), &app);
+    let key = keys::map(KeyEvent::new(KeyCode::Char('!'), KeyModifiers::NONE), &app);
     assert_eq!(key, Some(Intent::ReportHurt));
     let cmds = send(&mut app, &[Intent::ReportHurt], at(22, 9, 5));
     assert_eq!(app.screen, Screen::Hurt);
@@ -373,7 +373,7 @@ fn reading_the_warnings_to_the_end_records_one_review() {
     assert_eq!(app.screen, Screen::Home);
     // A new visit: End jumps there and records again.
     home_entry(&mut app, HomeEntry::Warnings, at(22, 10, 0));
-    assert_eq!(app.safety.scroll, 0);
+    assert_eq!(app.scroll.offset, 0);
     let cmds = send(&mut app, &[Intent::Last], at(22, 10, 0));
     assert_eq!(reviews(&cmds), 1);
 }
@@ -382,22 +382,22 @@ fn reading_the_warnings_to_the_end_records_one_review() {
 fn warnings_page_by_a_screen_less_a_line_and_stop_at_either_end() {
     let mut app = app();
     home_entry(&mut app, HomeEntry::Warnings, morning());
-    let page = usize::from(app.shown.unwrap().height) - 1;
+    let page = usize::from(app.shown.unwrap().area.height) - 1;
     send(&mut app, &[Intent::PageDown], morning());
-    assert_eq!(app.safety.scroll, page);
+    assert_eq!(app.scroll.offset, page);
     send(&mut app, &[Intent::PageUp, Intent::PageUp], morning());
-    assert_eq!(app.safety.scroll, 0);
+    assert_eq!(app.scroll.offset, 0);
     send(&mut app, &[Intent::Last], morning());
-    let end = app.safety.scroll;
+    let end = app.scroll.offset;
     assert!(end > page, "the builtin warnings are longer than two pages");
     send(
         &mut app,
         &[Intent::PageDown, Intent::Down, Intent::Next],
         morning(),
     );
-    assert_eq!(app.safety.scroll, end);
+    assert_eq!(app.scroll.offset, end);
     send(&mut app, &[Intent::Up], morning());
-    assert_eq!(app.safety.scroll, end - 1);
+    assert_eq!(app.scroll.offset, end - 1);
 }
 
 #[test]

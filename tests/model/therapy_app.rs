@@ -460,7 +460,7 @@ fn timer_keys_follow_the_stage() {
         Some(Intent::Shorter)
     );
     assert_eq!(
-        keys::map(key(KeyCode::Char('r')), &app),
+        keys::map(key(KeyCode::Char('x')), &app),
         Some(Intent::PackRemoved)
     );
     assert_eq!(keys::map(key(KeyCode::Char('y')), &app), None);

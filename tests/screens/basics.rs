@@ -42,6 +42,7 @@ fn drive<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M]) {
 fn first_run_statement() {
     let app = App::new(fixture(), Settings::default(), true);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("first_run_statement_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -54,6 +55,7 @@ fn help_overlay_on_home() {
     let mut app = app(true);
     drive(&mut app, &[Intent::ToggleHelp]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("help_overlay_on_home_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -61,6 +63,7 @@ fn library_list() {
     let mut app = app(true);
     drive(&mut app, &[Intent::Select, Intent::Down]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("library_list_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -79,6 +82,10 @@ fn library_filtered_by_position() {
         &[Intent::Select, Intent::CyclePosition, Intent::CyclePosition],
     );
     assert_snapshot!(screen(&app));
+    assert_snapshot!(
+        "library_filtered_by_position_40x12",
+        screen_at(&app, 40, 12)
+    );
 }
 
 #[test]
@@ -90,6 +97,10 @@ fn library_filter_with_no_match() {
         &[Intent::Select, Intent::CyclePosition, Intent::CycleTag],
     );
     assert_snapshot!(screen(&app));
+    assert_snapshot!(
+        "library_filter_with_no_match_40x12",
+        screen_at(&app, 40, 12)
+    );
 }
 
 #[test]
@@ -97,6 +108,7 @@ fn card_first_step() {
     let mut app = app(true);
     drive(&mut app, &[Intent::Select, Intent::Select]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("card_first_step_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -104,6 +116,7 @@ fn card_last_step() {
     let mut app = app(true);
     drive(&mut app, &[Intent::Select, Intent::Select, Intent::Last]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("card_last_step_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -114,6 +127,7 @@ fn card_help_overlay() {
         &[Intent::Select, Intent::Select, Intent::ToggleHelp],
     );
     assert_snapshot!(screen(&app));
+    assert_snapshot!("card_help_overlay_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -121,6 +135,10 @@ fn notice_is_shown_above_the_hints() {
     let mut app = app(true);
     drive(&mut app, &[Outcome::SaveFailed("disk full".into())]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!(
+        "notice_is_shown_above_the_hints_40x12",
+        screen_at(&app, 40, 12)
+    );
 }
 
 #[test]
@@ -130,7 +148,7 @@ fn too_small_message() {
     let words: Vec<&str> = text.split_whitespace().collect();
     assert_eq!(
         words.join(" "),
-        "Enlarge the terminal to at least 50x15 (now 40x10). Ctrl-C quits."
+        "Enlarge the terminal to at least 40x12 (now 40x10). Ctrl-C quits."
     );
 }
 

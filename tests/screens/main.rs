@@ -6,6 +6,7 @@ mod basics;
 mod reminder_screens;
 mod safety_screens;
 mod sessions_screens;
+mod small_panes;
 mod therapy_screens;
 mod wide_text;
 

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use crate::support::screen::{draw, screen};
+use crate::support::screen::{draw, screen, screen_at};
 use backcoach::app::reminder as reminder_app;
 use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::load;
@@ -73,6 +73,10 @@ fn home_shows_the_reminder_state() {
     let mut app = app();
     drive(&mut app, &[Outcome::Tick], at(10, 37));
     assert_snapshot!(screen(&app));
+    assert_snapshot!(
+        "home_shows_the_reminder_state_40x12",
+        screen_at(&app, 40, 12)
+    );
 }
 
 #[test]
@@ -80,6 +84,7 @@ fn home_with_the_reminder_off() {
     let mut app = app();
     drive(&mut app, &[Intent::ToggleReminder], at(10, 37));
     assert_snapshot!(screen(&app));
+    assert_snapshot!("home_with_the_reminder_off_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -88,6 +93,7 @@ fn reminder_settings() {
     select_reminder(&mut app);
     drive(&mut app, &[Intent::Select, Intent::Down], at(10, 37));
     assert_snapshot!(screen(&app));
+    assert_snapshot!("reminder_settings_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -97,6 +103,10 @@ fn reminder_settings_outside_active_hours() {
     drive(&mut app, &[Intent::Select], at(10, 37));
     drive(&mut app, &[Outcome::Tick], at(18, 30));
     assert_snapshot!(screen(&app));
+    assert_snapshot!(
+        "reminder_settings_outside_active_hours_40x12",
+        screen_at(&app, 40, 12)
+    );
 }
 
 #[test]
@@ -105,6 +115,7 @@ fn reminder_settings_help() {
     select_reminder(&mut app);
     drive(&mut app, &[Intent::Select, Intent::ToggleHelp], at(10, 37));
     assert_snapshot!(screen(&app));
+    assert_snapshot!("reminder_settings_help_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -116,6 +127,17 @@ fn due_overlay_over_the_library() {
     let text = screen(&app);
     assert!(text.contains("Exercises"), "the library is still behind it");
     assert_snapshot!(text);
+    assert_snapshot!(
+        "due_overlay_over_the_library_40x12",
+        screen_at(&app, 40, 12)
+    );
+    // Down to 20x4 it still asks, with its keys.
+    let tiny = screen_at(&app, 20, 4);
+    assert!(
+        tiny.contains("STAND UP") && tiny.contains("Enter done"),
+        "{tiny}"
+    );
+    assert_snapshot!("due_overlay_20x4", tiny);
 }
 
 #[test]
@@ -181,6 +203,10 @@ fn overlay_deferred_behind_a_hold() {
     let text = screen(&app);
     assert!(!text.contains("Time to stand up"), "{text}");
     assert_snapshot!(text);
+    assert_snapshot!(
+        "overlay_deferred_behind_a_hold_40x12",
+        screen_at(&app, 40, 12)
+    );
     // Once nothing counts down (paused), it shows.
     drive(&mut app, &[Intent::TogglePause], at_s(11, 0, 2));
     drive(&mut app, &[Outcome::Tick], at_s(11, 0, 3));

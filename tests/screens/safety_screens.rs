@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use crate::support::screen::{deliver, draw, find, screen, settle};
-use backcoach::app::{App, HomeEntry, Intent, Msg, Now};
+use crate::support::screen::{deliver, draw, find, screen, screen_at, settle};
+use backcoach::app::{self, App, HomeEntry, Intent, Msg, Now};
 use backcoach::content::catalog::Content;
 use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
@@ -71,6 +71,7 @@ fn checklist_partly_answered() {
     let shown = screen(&app);
     assert!(shown.contains("2 of 4 answered"));
     assert_snapshot!(shown);
+    assert_snapshot!("checklist_partly_answered_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -96,6 +97,10 @@ fn gate_closed_with_an_urgent_flag() {
     let other = shown.find("• A stuck back").unwrap();
     assert!(urgent < other, "urgent answers come first");
     assert_snapshot!(shown);
+    assert_snapshot!(
+        "gate_closed_with_an_urgent_flag_40x12",
+        screen_at(&app, 40, 12)
+    );
 }
 
 #[test]
@@ -107,6 +112,10 @@ fn gate_closed_by_stenosis_only() {
     assert!(shown.contains("[open]   Floor twist"));
     assert!(shown.contains("[open]   Lying twist"));
     assert_snapshot!(shown);
+    assert_snapshot!(
+        "gate_closed_by_stenosis_only_40x12",
+        screen_at(&app, 40, 12)
+    );
 }
 
 #[test]
@@ -124,8 +133,12 @@ fn technique_card() {
     ] {
         assert!(shown.contains(rule), "{rule} missing:\n{shown}");
     }
-    assert!(shown.contains("x it hurt / numbness / tingling"));
+    assert!(shown.contains("! it hurts, numbness, tingling"));
+    // In a small pane too: the stop key is never one the hints drop.
+    let small = screen_at(&app, 40, 12);
+    assert!(small.contains("! it hurts"), "{small}");
     assert_snapshot!(shown);
+    assert_snapshot!("technique_card_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -135,6 +148,7 @@ fn hurt_guidance() {
     msgs.extend([Intent::Select, Intent::ReportHurt]);
     drive(&mut app, &msgs);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("hurt_guidance_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -148,6 +162,7 @@ fn moderation_warning() {
     let shown = screen(&app);
     assert!(shown.contains("5 of the last 7 days"), "{shown}");
     assert_snapshot!(shown);
+    assert_snapshot!("moderation_warning_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -157,6 +172,7 @@ fn warnings_top() {
     let shown = screen(&app);
     assert!(shown.contains("Not reviewed yet"));
     assert_snapshot!(shown);
+    assert_snapshot!("warnings_top_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -169,6 +185,31 @@ fn warnings_bottom() {
     assert!(shown.contains("Last reviewed 2026-11-22 09:00"), "{shown}");
     assert!(shown.contains("(end)"));
     assert_snapshot!(shown);
+    // The same end in a small pane, reached there.
+    settle(&mut app, 40, 12, now());
+    deliver(&mut app, Intent::Last, now(), 40, 12);
+    let small = screen_at(&app, 40, 12);
+    assert!(small.contains("(end)"), "{small}");
+    assert_snapshot!("warnings_bottom_40x12", small);
+}
+
+#[test]
+fn the_last_review_reads_in_local_time() {
+    // Reviewed on a machine nine hours east: shown in this machine's zone.
+    let tokyo = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+    let at = tokyo.with_ymd_and_hms(2026, 11, 21, 18, 30, 0).unwrap();
+    let mut app = app(true);
+    app::safety::absorb(
+        &mut app,
+        &[backcoach::domain::record::Record::WarningsReviewed { at }],
+    );
+    drive(&mut app, &open(HomeEntry::Warnings));
+    let local = at
+        .with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let shown = screen(&app);
+    assert!(shown.contains(&format!("Last reviewed {local}")), "{shown}");
 }
 
 #[test]

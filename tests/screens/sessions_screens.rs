@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::screen::{draw, find, screen};
+use crate::support::screen::{draw, find, screen, screen_at};
 use backcoach::app::{self, App, Intent, Msg, Now, Outcome, Screen};
 use backcoach::content::catalog::Content;
 use backcoach::domain::progress::Progress;
@@ -133,6 +133,7 @@ fn routine_picker() {
     );
     assert_eq!(app.screen, Screen::Routines);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("routine_picker_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -140,26 +141,37 @@ fn routine_preview() {
     let app = drive(true, &to_check_in()[..3]);
     assert_eq!(app.screen, Screen::RoutinePreview);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("routine_preview_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
 fn pain_check_in() {
     let mut steps = to_check_in();
     steps.push((0.0, Intent::Digit(3).into()));
-    assert_snapshot!(screen(&drive(true, &steps)));
+    let app = drive(true, &steps);
+    assert_snapshot!(screen(&app));
+    assert_snapshot!("pain_check_in_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
 fn get_ready() {
-    assert_snapshot!(screen(&running(&[(2.0, Outcome::Tick.into())])));
+    let app = running(&[(2.0, Outcome::Tick.into())]);
+    assert_snapshot!(screen(&app));
+    assert_snapshot!("get_ready_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
 fn hold_running_in_big_digits() {
-    assert_snapshot!(screen(&running(&[
-        (10.0, Outcome::Tick.into()),
-        (12.0, Outcome::Tick.into())
-    ])));
+    let app = running(&[(10.0, Outcome::Tick.into()), (12.0, Outcome::Tick.into())]);
+    assert_snapshot!(screen(&app));
+    // Time left in words beside the digits: a screen reader reads those
+    // as a row of blocks.
+    assert!(screen(&app).contains("0:03 left"));
+    assert_snapshot!("hold_running_40x12", screen_at(&app, 40, 12));
+    assert_snapshot!("hold_running_24x6", screen_at(&app, 24, 6));
+    let tiny = screen_at(&app, 20, 4);
+    assert!(tiny.contains("Hold 0:03 left"), "{tiny}");
+    assert_snapshot!("hold_running_20x4", tiny);
 }
 
 #[test]
@@ -171,6 +183,7 @@ fn switch_side() {
         (23.0, Outcome::Tick.into()),
     ]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("switch_side_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -180,24 +193,28 @@ fn paused() {
         (11.5, Intent::TogglePause.into()),
     ]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("paused_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
 fn confirm_leave() {
     let app = running(&[(10.0, Outcome::Tick.into()), (11.0, Intent::Back.into())]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("confirm_leave_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
 fn step_without_a_hold() {
     let app = running(&[(1.0, Intent::Next.into())]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("step_without_a_hold_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
 fn hurt_guidance() {
     let app = running(&[(10.0, Outcome::Tick.into()), (12.0, Intent::Hurt.into())]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("hurt_guidance_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -213,6 +230,7 @@ fn summary() {
         (20.0, Intent::Select.into()),
     ]);
     assert_snapshot!(screen(&app));
+    assert_snapshot!("summary_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]

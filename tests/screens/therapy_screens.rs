@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::screen::{draw, find, screen, settle};
+use crate::support::screen::{draw, find, screen, screen_at, settle};
 use backcoach::app::therapy::Boot;
 use backcoach::app::{self, App, Intent, Msg, Now, Outcome};
 use backcoach::content::catalog::Content;
@@ -67,7 +67,9 @@ fn check(n: usize, color: bool) -> (App, Instant) {
 
 #[test]
 fn mode_picker() {
-    assert_snapshot!(screen(&picker(true)));
+    let app = picker(true);
+    assert_snapshot!(screen(&app));
+    assert_snapshot!("mode_picker_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -75,6 +77,7 @@ fn cold_pre_check() {
     let (mut app, base) = check(1, true);
     drive(&mut app, &[Intent::Longer, Intent::Longer], at(base, 0));
     assert_snapshot!(screen(&app));
+    assert_snapshot!("cold_pre_check_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -83,6 +86,9 @@ fn running_heat() {
     drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Outcome::Tick], at(base, 4 * 60 + 31));
     assert_snapshot!(screen(&app));
+    assert!(screen(&app).contains("10:29 left"), "the time in words too");
+    assert_snapshot!("running_heat_40x12", screen_at(&app, 40, 12));
+    assert_snapshot!("running_heat_24x6", screen_at(&app, 24, 6));
 }
 
 #[test]
@@ -91,6 +97,7 @@ fn contrast_switch() {
     drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Outcome::Tick], at(base, 3 * 60 + 2));
     assert_snapshot!(screen(&app));
+    assert_snapshot!("contrast_switch_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -99,6 +106,7 @@ fn time_up_alert() {
     drive(&mut app, &[Intent::Yes], at(base, 0));
     drive(&mut app, &[Outcome::Tick], at(base, 10 * 60 + 150));
     assert_snapshot!(screen(&app));
+    assert_snapshot!("time_up_alert_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
@@ -108,6 +116,7 @@ fn rest_gap_warning() {
     drive(&mut app, &[Intent::PackRemoved], at(base, 5 * 60));
     drive(&mut app, &[Intent::Select, Intent::Yes], at(base, 17 * 60));
     assert_snapshot!(screen(&app));
+    assert_snapshot!("rest_gap_warning_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]

@@ -5,16 +5,17 @@
 
 use std::time::Instant;
 
-use backcoach::app::{self, App, Intent, Now, Screen};
+use backcoach::app::{self, App, Cmd, Intent, Now, Screen};
 use backcoach::content::catalog::Content;
+use backcoach::domain::record::Record;
 use backcoach::store::Settings;
 use backcoach::text::display_width;
 use chrono::{Local, TimeZone};
 use ratatui::buffer::Buffer;
 
-use crate::support::screen::draw;
+use crate::support::screen::{deliver, draw, settle};
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (50, 15)];
+const SIZES: [(u16, u16); 3] = [(80, 24), (50, 15), (40, 12)];
 
 fn fixture() -> Content {
     crate::support::screen::fixture("wide.ron", include_str!("../fixtures/wide.ron"))
@@ -154,4 +155,76 @@ fn the_first_run_popup_in_japanese_fits_and_shows_its_end() {
             "{what}"
         );
     }
+}
+
+/// The app past the first-run statement, drawn at `size`, after `intents`
+/// delivered as the runtime would (a frame after each).
+fn reached(intents: &[Intent], size: (u16, u16)) -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(now().wall),
+        ..Settings::default()
+    };
+    let mut app = App::new(fixture(), settings, true);
+    settle(&mut app, size.0, size.1, now());
+    for intent in intents {
+        deliver(&mut app, *intent, now(), size.0, size.1);
+    }
+    app
+}
+
+#[test]
+fn every_compact_screen_in_japanese_fits_its_width() {
+    let release = [Intent::Digit(4), Intent::No, Intent::Select];
+    let routine = [Intent::Digit(2), Intent::Select];
+    let paths: Vec<(Vec<Intent>, Screen, &str)> = vec![
+        (vec![Intent::Digit(1)], Screen::Library, "🙆"),
+        (vec![Intent::Digit(4)], Screen::Checklist, "含みます"),
+        (release.to_vec(), Screen::Release, "座って"),
+        (
+            [&release[..], &[Intent::Select]].concat(),
+            Screen::Technique,
+            "座ります。",
+        ),
+        (vec![Intent::Digit(5)], Screen::Warnings, "ありません"),
+        (vec![Intent::Digit(2)], Screen::Routines, "☀️"),
+        (routine.to_vec(), Screen::RoutinePreview, "どうぞ"),
+        (
+            [&routine[..], &[Intent::Select, Intent::Next]].concat(),
+            Screen::Session,
+            "つけます。",
+        ),
+    ];
+    for (path, screen, word) in paths {
+        for size in SIZES {
+            let what = format!("{screen:?} at {}x{}", size.0, size.1);
+            let app = reached(&path, size);
+            assert_eq!(app.screen, screen, "{what}");
+            let shown = rows(&draw(&app, size.0, size.1));
+            assert_fits(&shown, size.0, &what);
+            assert_shown(&shown, word, &what);
+        }
+    }
+}
+
+#[test]
+fn the_japanese_warnings_are_reviewed_only_once_their_end_was_on_screen() {
+    let size = (40, 12);
+    let mut app = reached(&[], size);
+    let reviews = |cmds: &[Cmd]| {
+        cmds.iter()
+            .filter(|c| matches!(c, Cmd::Append(Record::WarningsReviewed { .. })))
+            .count()
+    };
+    let cmds = deliver(&mut app, Intent::Digit(5), now(), size.0, size.1);
+    assert_eq!(app.screen, Screen::Warnings);
+    let shown = app.shown.unwrap();
+    assert!(shown.total > shown.visible(), "the text does not fit 40x12");
+    assert_eq!(reviews(&cmds), 0, "its end is not on screen yet");
+    let mut all = Vec::new();
+    for _ in 0..shown.total {
+        all.extend(deliver(&mut app, Intent::Down, now(), size.0, size.1));
+    }
+    assert_eq!(reviews(&all), 1, "recorded once, when the end showed");
+    let last = rows(&draw(&app, size.0, size.1));
+    assert_shown(&last, "受診", "the warnings' last line");
 }

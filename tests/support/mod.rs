@@ -95,6 +95,7 @@ impl World {
             ),
             ("BACKCOACH_CONTENT_DIR".into(), None),
             ("BACKCOACH_DATA_DIR".into(), None),
+            ("BACKCOACH_PLAIN".into(), None),
             ("COLUMNS".into(), None),
             ("LINES".into(), None),
         ]
@@ -450,6 +451,14 @@ impl Ended {
                 .escape_debug()
                 .to_string()
         );
+        // The mouse, asked for while the app has the screen, is given back.
+        if let Some(on) = find_last(&self.raw, b"\x1b[?1000h") {
+            let off = find_last(&self.raw, b"\x1b[?1000l");
+            assert!(
+                off.is_some_and(|off| off > on),
+                "mouse reporting left on after exit"
+            );
+        }
         for flag in ["ICANON", "ECHO"] {
             assert!(
                 self.local_flags.iter().any(|f| f == flag),
@@ -484,6 +493,7 @@ pub fn open_home_entry(tui: &mut Tui, entry: backcoach::app::HomeEntry) {
     for _ in 0..index {
         tui.send(b"j");
     }
-    tui.wait_for(&format!("▶ {}", entry.label()));
+    // The menu shows each entry behind its shortcut digit.
+    tui.wait_for(&format!("▶ {} {}", index + 1, entry.label()));
     tui.send(ENTER);
 }

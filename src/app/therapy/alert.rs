@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use super::super::{App, Cmd, Intent, Notification, Now, Screen};
+use super::super::{App, Cmd, Intent, Notification, Now, Screen, speech};
 use super::Stage;
 use crate::domain::therapy::{self, Session};
 
@@ -35,6 +35,7 @@ pub(super) fn time_up(app: &mut App, mut session: Session, now: Now) -> Vec<Cmd>
     let mut changed = ring;
     if ring {
         cmds.push(Cmd::Bell);
+        cmds.extend(speech::say(app, speech::remove_pack(session.running.mode)));
         cmds.extend(notifications(app, &session));
         session.running.alarm_rung = true;
     }
@@ -72,7 +73,9 @@ pub(super) fn ring_again(app: &mut App, now: Now) -> Vec<Cmd> {
         Some(alert) if alert.next_bell.is_some_and(|at| at <= now.instant) => {
             alert.bells_left = alert.bells_left.saturating_sub(1);
             alert.next_bell = (alert.bells_left > 0).then(|| now.instant + BELL_GAP);
-            vec![Cmd::Bell]
+            let mut cmds = vec![Cmd::Bell];
+            cmds.extend(speech::say(app, speech::REMOVE_AGAIN));
+            cmds
         }
         _ => Vec::new(),
     }

@@ -2,7 +2,7 @@
 //! (which needs an explicit `y`: Enter alone never starts one), the
 //! rest-gap warning, and the keys of a running application.
 
-use super::super::{App, Cmd, Intent, Now, Screen, list};
+use super::super::{App, Cmd, Intent, Now, Screen, list, scroll};
 use super::{Stage, mode_name};
 use crate::domain::therapy::{self, Session};
 use crate::time::words;
@@ -91,7 +91,9 @@ pub(super) fn check(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             app.notice = Some("Answer the question with y to start; Enter does not.".to_owned());
         }
         Intent::Back => t.stage = Stage::Pick,
-        _ => {}
+        other => {
+            scroll::keys(app, other);
+        }
     }
     Vec::new()
 }
@@ -103,7 +105,10 @@ pub(super) fn rest_gap(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             app.therapy.stage = Stage::Check;
             Vec::new()
         }
-        _ => Vec::new(),
+        other => {
+            scroll::keys(app, other);
+            Vec::new()
+        }
     }
 }
 

@@ -31,6 +31,7 @@ impl Session {
                 self.announcement = Some("Routine complete".to_owned());
             }
         }
+        self.after_hold = done.kind == BeatKind::Hold;
     }
 
     pub(super) fn describe(&self, done: &Beat, next: &Beat) -> String {
@@ -53,6 +54,7 @@ impl Session {
 
     pub(super) fn enter_beat(&mut self, index: usize, at: Instant) {
         self.beat = index;
+        self.after_hold = false;
         self.timer = self.plan.beats.get(index).and_then(|beat| match beat.kind {
             BeatKind::Manual => None,
             BeatKind::GetReady | BeatKind::Hold => {
@@ -67,6 +69,7 @@ impl Session {
 
     pub(super) fn finish(&mut self, at: Instant) {
         self.stop_clock(at);
+        self.after_hold = false;
         self.phase = Phase::CheckOut;
         self.timer = None;
         self.paused = false;

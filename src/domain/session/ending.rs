@@ -1,7 +1,7 @@
 //! The ends of a session: the pain check-in and check-out, and the record
 //! the history keeps.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -11,11 +11,46 @@ use crate::domain::session_record::{ExerciseResult, SessionOutcome, SessionRecor
 /// Highest pain rating.
 pub const PAIN_MAX: u8 = 10;
 
+/// How long after a typed `1` a `0` still makes 10 (rather than 0).
+pub const TEN_WINDOW: Duration = Duration::from_millis(1500);
+
 impl Session {
     /// Sets the pain rating being chosen (values above 10 are ignored).
     pub fn choose_pain(&mut self, value: u8) {
         if value <= PAIN_MAX && matches!(self.phase, Phase::CheckIn | Phase::CheckOut) {
             self.pain_choice = Some(value);
+            self.ten_until = None;
+        }
+    }
+
+    /// A digit typed at `now`. A `0` within [`TEN_WINDOW`] of a `1` makes
+    /// 10: typed as "1" then "0", the worst pain must never become none.
+    /// A `1` alone is the rating 1 and settles once the moment has passed
+    /// (or on Enter, which keeps it).
+    pub fn type_digit(&mut self, digit: u8, now: Instant) {
+        if !matches!(self.phase, Phase::CheckIn | Phase::CheckOut) {
+            return;
+        }
+        let ten = self.ten_until.is_some_and(|until| now < until);
+        if ten && digit == 0 {
+            self.choose_pain(PAIN_MAX);
+            return;
+        }
+        self.choose_pain(digit);
+        if digit == 1 && self.pain_choice == Some(1) {
+            self.ten_until = Some(now + TEN_WINDOW);
+        }
+    }
+
+    /// True while a typed `1` may still become 10 with a `0`.
+    pub fn ten_pending(&self) -> bool {
+        self.ten_until.is_some()
+    }
+
+    /// Ends the moment after a `1` once it has passed at `now`.
+    pub(super) fn settle_pain(&mut self, now: Instant) {
+        if self.ten_until.is_some_and(|until| until <= now) {
+            self.ten_until = None;
         }
     }
 
@@ -40,6 +75,7 @@ impl Session {
     ) -> Option<SessionRecord> {
         let answer = if skip { None } else { self.pain_choice };
         self.pain_choice = None;
+        self.ten_until = None;
         match self.phase {
             Phase::CheckIn => {
                 self.pain_before = answer;

@@ -60,6 +60,17 @@ pub(super) fn render(
         .title(Span::styled(" Time is up ", theme.warning()));
     let centred: Vec<Line> = lines.into_iter().map(Line::centered).collect();
     let mut lines = wrap_lines(&centred, usize::from(block.inner(area).width));
+    // Where space is short the blank lines go, then the border: every
+    // word of the alert stays.
+    if lines::height(&lines).saturating_add(2) > area.height {
+        lines.retain(|line| line.width() > 0);
+    }
+    if lines::height(&lines).saturating_add(2) > area.height {
+        let mut lines = wrap_lines(&centred, usize::from(area.width));
+        lines.retain(|line| line.width() > 0);
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let block_height = lines::height(&lines).saturating_add(2);
     let top = area.height.saturating_sub(block_height) / 2;
     lines.splice(0..0, std::iter::repeat_n(Line::default(), usize::from(top)));

@@ -6,15 +6,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::style::Modifier;
 
 use crate::app::{App, Now, Screen};
 use crate::content::model::TherapyKind;
 use crate::domain::therapy::Session;
 use crate::time::words;
-use crate::ui::lines::wrap_lines;
+use crate::ui::few_lines::draw;
 use crate::ui::quit::quit_words;
 use crate::ui::theme::Theme;
 
@@ -35,7 +33,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> bool {
             (detail, theme.text()),
         ];
         draw(frame, area, &lines, (one, strong));
-        let readable = usize::from(area.width) >= ALERT_WORDS.len() && area.height > 0;
+        let readable =
+            usize::from(area.width) >= crate::text::display_width(ALERT_WORDS) && area.height > 0;
         return readable && app.quit_ask.is_none();
     }
     if let Some(words) = quit_words(app, now) {
@@ -54,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> bool {
     if let Some(session) = &app.therapy.session {
         let clock = countdown(session, now);
         let keys = if app.screen == Screen::Therapy {
-            "r pack off".to_owned()
+            "x pack off".to_owned()
         } else {
             format!(
                 "Enlarge the terminal for more (now {}x{})",
@@ -62,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> bool {
             )
         };
         let one = if app.screen == Screen::Therapy {
-            format!("{clock} · r pack off")
+            format!("{clock} · x pack off")
         } else {
             clock.clone()
         };
@@ -93,25 +92,4 @@ fn alert_detail(session: &Session, now: Now) -> String {
         Some(over) if over.as_secs() < 60 => format!("{mode}: time is up"),
         Some(over) => format!("{mode} ended {}m ago", over.as_secs() / 60),
     }
-}
-
-/// The lines in order of importance, each wrapped, as many as fit; when
-/// even the first two do not, the one-line form.
-fn draw(frame: &mut Frame, area: Rect, lines: &[(String, Style)], one: (String, Style)) {
-    let width = usize::from(area.width).max(1);
-    let mut shown: Vec<Line> = Vec::new();
-    for (i, (text, style)) in lines.iter().enumerate() {
-        let wrapped = wrap_lines(&[Line::styled(text.clone(), *style)], width);
-        if shown.len() + wrapped.len() > usize::from(area.height) {
-            if i < 2 {
-                shown = vec![Line::styled(one.0, one.1)];
-            }
-            break;
-        }
-        shown.extend(wrapped);
-    }
-    let top = usize::from(area.height).saturating_sub(shown.len()) / 2;
-    let mut text = vec![Line::default(); top];
-    text.extend(shown.into_iter().map(Line::centered));
-    frame.render_widget(Paragraph::new(text), area);
 }

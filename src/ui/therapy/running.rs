@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -48,12 +47,15 @@ pub(super) fn render(
     .areas(inner);
     let remaining = session.remaining(now);
     let clock = words::clock(remaining);
-    let big = inner.width >= BigDigits::width(&clock) && inner.height >= 12;
-    let clock_height = if big { big_digits::HEIGHT } else { 1 };
+    let big = inner.width >= BigDigits::width(&clock) && inner.height >= 13;
+    // Big digits with the time in words under them (a screen reader reads
+    // the digits as a row of blocks), or the words alone.
+    let digits_height = if big { big_digits::HEIGHT } else { 0 };
     // Centred vertically: clock, gap, gauge, then four lines of details.
-    let [_, clock_area, _, gauge_area, details, _] = Layout::vertical([
+    let [_, digits_area, words_area, _, gauge_area, details, _] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(clock_height),
+        Constraint::Length(digits_height),
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(5),
@@ -61,22 +63,21 @@ pub(super) fn render(
     ])
     .areas(inner);
     if big {
-        frame.render_widget(BigDigits::new(&clock, theme.current()), clock_area);
-    } else {
-        frame.render_widget(
-            Paragraph::new(format!("{clock} left"))
-                .style(theme.current())
-                .alignment(Alignment::Center),
-            clock_area,
-        );
+        frame.render_widget(BigDigits::new(&clock, theme.current()), digits_area);
     }
+    frame.render_widget(
+        Paragraph::new(format!("{clock} left"))
+            .style(theme.current())
+            .alignment(Alignment::Center),
+        words_area,
+    );
     let planned = session.planned();
     let ratio = if planned.is_zero() {
         1.0
     } else {
         (session.elapsed(now).as_secs_f64() / planned.as_secs_f64()).clamp(0.0, 1.0)
     };
-    let ends = (now.wall + remaining).with_timezone(&Local);
+    let ends = now.wall + remaining;
     frame.render_widget(
         Gauge::default()
             .ratio(ratio)
@@ -90,7 +91,7 @@ pub(super) fn render(
 
 fn running_details<'a>(app: &App, session: &Session, now: Now, theme: Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::default()];
-    let started = session.running.started.with_timezone(&Local);
+    let started = words::local(session.running.started, &now.wall);
     let (index, kind, left) = session.segment(now);
     if session.running.mode == TherapyKind::Contrast {
         lines.push(Line::from(vec![

@@ -1,0 +1,176 @@
+//! Keys of the first-run statement, the home menu, the library and the
+//! exercise card.
+
+use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
+
+use super::{
+    Binding, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
+    SCROLL_TOP, SCROLL_UP,
+};
+use crate::app::Intent;
+
+pub(super) const DISCLAIMER: &[Binding] = &[
+    bind!(
+        [Enter],
+        "Enter",
+        "I understand: continue",
+        Intent::Select,
+        true
+    ),
+    bind!([Esc, Char('q')], "q/Esc", "q", "quit", Intent::Back, true),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    SCROLL_TOP,
+    SCROLL_END,
+];
+
+pub(super) const HOME: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    PAGE_UP,
+    PAGE_DOWN,
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first entry",
+        Intent::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last entry", Intent::Last, false),
+    bind!(
+        [Enter, Right, Char('l')],
+        "Enter/→/l",
+        "Enter",
+        "open",
+        Intent::Select,
+        true
+    ),
+    Binding {
+        codes: &[
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+        ],
+        keys: "1-7",
+        short: "1-7",
+        does: "open that entry",
+        intent: Intent::Digit(1),
+        hint: true,
+    },
+    bind!(
+        [Char('r')],
+        "r",
+        "stand-up reminder on/off",
+        Intent::ToggleReminder,
+        true
+    ),
+    bind!([Char('q')], "q", "quit", Intent::Back, true),
+];
+
+pub(super) const LIBRARY: &[Binding] = &[
+    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    PAGE_UP,
+    PAGE_DOWN,
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first exercise",
+        Intent::First,
+        false
+    ),
+    bind!(
+        [End, Char('G')],
+        "G/End",
+        "last exercise",
+        Intent::Last,
+        false
+    ),
+    bind!(
+        [Enter, Right, Char('l')],
+        "Enter/→/l",
+        "Enter",
+        "open card",
+        Intent::Select,
+        true
+    ),
+    bind!(
+        [Char('f')],
+        "f",
+        "filter by position",
+        Intent::CyclePosition,
+        true
+    ),
+    bind!([Char('t')], "t", "filter by tag", Intent::CycleTag, true),
+    bind!(
+        [Char('c')],
+        "c",
+        "clear filters",
+        Intent::ClearFilters,
+        false
+    ),
+    bind!(
+        [Char('s')],
+        "s",
+        "self-release techniques (safety checklist first)",
+        Intent::OpenRelease,
+        false
+    ),
+    bind!(
+        [Esc, Left, Char('h'), Char('q')],
+        "Esc/←/h/q",
+        "Esc",
+        "back",
+        Intent::Back,
+        true
+    ),
+];
+
+pub(super) const CARD: &[Binding] = &[
+    bind!(
+        [Right, Char('l'), Char('n'), Enter, Char(' ')],
+        "→/l/n/Enter/Space",
+        "→",
+        "next step",
+        Intent::Next,
+        true
+    ),
+    bind!(
+        [Left, Char('h'), Char('p')],
+        "←/h/p",
+        "←",
+        "previous step",
+        Intent::Previous,
+        true
+    ),
+    bind!(
+        [Home, Char('g')],
+        "g/Home",
+        "first step",
+        Intent::First,
+        false
+    ),
+    bind!([End, Char('G')], "G/End", "last step", Intent::Last, false),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE_UP,
+    SCROLL_PAGE_DOWN,
+    bind!(
+        [Esc, Char('q')],
+        "Esc/q",
+        "Esc",
+        "back to the list",
+        Intent::Back,
+        true
+    ),
+];
+
+/// Every table here, for the checks that run over all of them.
+#[cfg(test)]
+pub(super) const TABLES: &[&[Binding]] = &[DISCLAIMER, HOME, LIBRARY, CARD];
