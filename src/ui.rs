@@ -7,6 +7,7 @@ pub mod disclaimer;
 pub mod few_lines;
 pub mod help;
 pub mod history;
+mod history_compact;
 pub mod home;
 pub mod hurt;
 pub mod library;

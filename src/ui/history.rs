@@ -8,6 +8,8 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table, TableState,
 };
 
+use super::history_compact;
+use super::lines::wrap_lines;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::progress::{Progress, WEEKS, week_start};
@@ -27,18 +29,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let progress = &history.progress;
     let today = progress.today;
     if progress.sessions == 0 {
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::from(Span::styled(" No sessions yet.", theme.current())),
-                Line::from(Span::styled(
-                    " Finish, stop or leave a guided session and it appears here.",
-                    theme.dim(),
-                )),
-                Line::default(),
-                standup_line(progress, theme),
-            ]),
-            area,
-        );
+        let lines = [
+            Line::from(Span::styled(" No sessions yet.", theme.current())),
+            Line::from(Span::styled(
+                " Finish, stop or leave a guided session and it appears here.",
+                theme.dim(),
+            )),
+            Line::default(),
+            standup_line(progress, theme),
+        ];
+        let width = usize::from(area.width).max(1);
+        frame.render_widget(Paragraph::new(wrap_lines(&lines, width)), area);
+        return;
+    }
+    if history_compact::needed(area) {
+        history_compact::render(app, progress, frame, area, theme);
         return;
     }
     let [head, standups, charts, list] = Layout::vertical([
@@ -164,12 +169,7 @@ fn render_list(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, th
         .iter()
         .rev()
         .map(|r: &SessionRecord| {
-            let name = app
-                .content
-                .routines
-                .iter()
-                .find(|x| x.id == r.routine)
-                .map_or_else(|| safe::shown(&r.routine).into_owned(), |x| x.name.clone());
+            let name = routine_name(app, &r.routine);
             Row::new(vec![
                 r.started.format("%Y-%m-%d %H:%M").to_string(),
                 name,
@@ -201,4 +201,14 @@ fn render_list(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, th
     .block(Block::bordered().title(Span::styled(" Recent sessions ", theme.title())));
     let mut state = TableState::default().with_selected(Some(app.history_selected.index()));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The routine's name from the content, or its id made safe to show when
+/// the content no longer has it.
+pub fn routine_name(app: &App, id: &str) -> String {
+    app.content
+        .routines
+        .iter()
+        .find(|x| x.id == id)
+        .map_or_else(|| safe::shown(id).into_owned(), |x| x.name.clone())
 }

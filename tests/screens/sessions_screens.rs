@@ -239,6 +239,24 @@ fn history_with_data() {
 }
 
 #[test]
+fn history_with_data_in_a_small_pane_keeps_every_figure_and_the_list() {
+    let app = history_app();
+    let small = screen_at(&app, 40, 12);
+    for figure in [
+        "Streak",
+        "Per week:",
+        "Stand-ups:",
+        "Started",
+        "Pain",
+        "hurt",
+        "left",
+    ] {
+        assert!(small.contains(figure), "{figure} missing:\n{small}");
+    }
+    assert_snapshot!("history_with_data_40x12", small);
+}
+
+#[test]
 fn history_empty() {
     let app = drive(
         true,
@@ -253,6 +271,7 @@ fn history_empty() {
         ],
     );
     assert_snapshot!(screen(&app));
+    assert_snapshot!("history_empty_40x12", screen_at(&app, 40, 12));
 }
 
 #[test]
