@@ -62,7 +62,7 @@ where
             format!(
                 "{at:<16}  {:<20}  {:<16}  {:>7}  {done:>9}  {pain:>6}",
                 names.routine(&session.routine),
-                session.outcome.label(),
+                session.honest_outcome().label(),
                 clock(std::time::Duration::from_secs(session.duration_secs)),
             )
         }
@@ -181,7 +181,7 @@ impl Names<'_> {
                 format!(
                     "{} · {} · {} · {done} done · pain {pain}",
                     self.routine(&session.routine),
-                    session.outcome.label(),
+                    session.honest_outcome().label(),
                     clock(std::time::Duration::from_secs(session.duration_secs))
                 )
             }

@@ -325,7 +325,7 @@ pub struct TherapySegment {
 }
 
 /// When self-release counts as a habit: used on at least `habit_days` of
-/// the last `window_days` days (today not counted). Built-in defaults are in
+/// the last `window_days` days, today included. Built-in defaults are in
 /// `assets/moderation.ron`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

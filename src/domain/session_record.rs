@@ -12,8 +12,11 @@ pub const MAX_SESSION_SECS: u64 = 24 * 60 * 60;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionOutcome {
-    /// Every exercise reached (done or skipped).
+    /// Every exercise reached, at least one of them done.
     Completed,
+    /// Every exercise reached, none of them done (all skipped): counts for
+    /// neither the streak nor the sessions of a week.
+    Skipped,
     /// Stopped with "this hurts".
     StoppedForPain,
     /// Left before the end.
@@ -25,6 +28,7 @@ impl SessionOutcome {
     pub fn label(self) -> &'static str {
         match self {
             SessionOutcome::Completed => "completed",
+            SessionOutcome::Skipped => "skipped",
             SessionOutcome::StoppedForPain => "stopped for pain",
             SessionOutcome::Abandoned => "abandoned",
         }
@@ -91,6 +95,26 @@ impl SessionRecord {
             })
             .or_else(|| in_range::pain("`pain_before`", self.pain_before))
             .or_else(|| in_range::pain("`pain_after`", self.pain_after))
+    }
+
+    /// How it ended, honestly: a record written as completed before
+    /// skipped sessions were told apart, listing exercises of which none
+    /// was done, was skipped.
+    pub fn honest_outcome(&self) -> SessionOutcome {
+        match self.outcome {
+            SessionOutcome::Completed
+                if !self.exercises.is_empty() && self.count(ExerciseOutcome::Done) == 0 =>
+            {
+                SessionOutcome::Skipped
+            }
+            outcome => outcome,
+        }
+    }
+
+    /// True when the session counts as one done: for the streak and for
+    /// a week's sessions (a skipped one does not).
+    pub fn counts(&self) -> bool {
+        self.honest_outcome() != SessionOutcome::Skipped
     }
 
     /// How many exercises ended with `outcome`.

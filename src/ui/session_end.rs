@@ -185,7 +185,11 @@ pub fn render_summary(
     let pain = |p: Option<u8>| p.map_or("not given".to_owned(), |v| format!("{v} of 10"));
     let mut lines = vec![
         Line::from(Span::styled(
-            format!(" {}: {}", session.plan.routine_name, record.outcome.label()),
+            format!(
+                " {}: {}",
+                session.plan.routine_name,
+                record.honest_outcome().label()
+            ),
             theme.title(),
         )),
         Line::default(),

@@ -18,6 +18,7 @@ mod hostile_content;
 mod hostile_data;
 mod hostile_formats;
 mod lost_update;
+mod outcomes;
 mod pain_entry;
 mod plain_dialogue;
 mod pointer;

@@ -85,7 +85,7 @@ pub fn summary(session: &Session) -> Vec<String> {
         format!(
             "{}: {}. Time taken {}.",
             session.plan.routine_name,
-            record.outcome.label(),
+            record.honest_outcome().label(),
             clock(Duration::from_secs(record.duration_secs))
         ),
         format!(
