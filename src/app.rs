@@ -4,6 +4,7 @@
 pub mod list;
 pub mod msg;
 pub mod opening;
+pub mod programme;
 pub mod quit;
 pub mod reminder;
 pub mod reminder_screen;
@@ -31,7 +32,7 @@ mod session;
 mod speech;
 
 pub use crate::time::Now;
-pub use home::HomeEntry;
+pub use home::{HomeEntry, entries as home_entries};
 pub use msg::{Area, Drawn, HintShown, Intent, ListShown, Msg, Outcome, RowShown, Shown};
 pub use opening::Opening;
 pub use session::{selected_plan, start_routine};
@@ -172,6 +173,9 @@ pub struct App {
     pub therapy: therapy::Therapy,
     /// The stand-up reminder's schedule and overlay.
     pub reminder: reminder::Reminder,
+    /// Sessions of the recent days: read at start-up, then each one
+    /// recorded (for the home programme's week).
+    pub recent_sessions: Vec<crate::domain::session_record::SessionRecord>,
 }
 
 impl App {
@@ -219,6 +223,7 @@ impl App {
             history_selected: ListCursor::default(),
             therapy: therapy::Therapy::default(),
             reminder: reminder::Reminder::default(),
+            recent_sessions: Vec::new(),
         }
     }
 }
@@ -229,6 +234,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
     let before = scroll::before(app);
     let cmds = dispatch(app, msg.into(), now);
     scroll::after(app, &before);
+    programme::note(app, &cmds);
     cmds
 }
 

@@ -8,6 +8,7 @@ pub mod literals;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod programme;
 pub mod source;
 pub mod strings;
 pub mod validate;

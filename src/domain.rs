@@ -8,6 +8,7 @@ pub mod in_range;
 pub mod library;
 pub mod moderation;
 pub mod plan;
+pub mod programme;
 pub mod progress;
 pub mod recent;
 pub mod record;

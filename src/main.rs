@@ -338,6 +338,7 @@ fn interactive(
         }
     };
     app::safety::absorb(&mut app, &records);
+    app::programme::absorb(&mut app, &records);
     boot_therapy(&mut app, running.running, &records, &mut notices);
     let schedule = store.load_schedule(now.wall);
     notices.extend(schedule.notice);

@@ -13,6 +13,7 @@ pub mod library;
 pub mod lines;
 pub mod list_view;
 pub mod popup;
+pub mod programme;
 pub mod quit;
 pub mod release;
 pub mod reminder;

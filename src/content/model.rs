@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The content format version this build reads and writes.
 pub const CONTENT_VERSION: u32 = 1;
 
-/// One content file: a version plus any of the seven sections.
+/// One content file: a version plus any of its optional sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentPack {
@@ -35,6 +35,9 @@ pub struct ContentPack {
     /// Thresholds of the self-release moderation guard.
     #[serde(default)]
     pub moderation: Option<Moderation>,
+    /// Home programmes prescribed by a clinician (none built in).
+    #[serde(default)]
+    pub programmes: Vec<super::programme::Programme>,
 }
 
 /// A stretch or a self-release technique, shown as a step-by-step card.

@@ -117,6 +117,20 @@ fn fields(pack: &ContentPack) -> Vec<Field<'_>> {
             add(format!("items item {}: text", n + 1), &item.text);
         }
     }
+    for programme in &pack.programmes {
+        let mut add = adder("programme", &programme.id, &mut out);
+        add("id".to_owned(), &programme.id);
+        add("name".to_owned(), &programme.name);
+        if let Some(who) = &programme.prescribed_by {
+            add("prescribed_by".to_owned(), who);
+        }
+        if let Some(notes) = &programme.notes {
+            add("notes".to_owned(), notes);
+        }
+        for (n, item) in programme.routines.iter().enumerate() {
+            add(format!("routines item {}: routine", n + 1), &item.routine);
+        }
+    }
     for mode in &pack.therapy {
         let mut add = adder("therapy mode", mode.mode.id(), &mut out);
         add("name".to_owned(), &mode.name);

@@ -13,6 +13,7 @@ mod pain_entry;
 mod plain;
 mod plain_flows;
 mod pointer;
+mod programme;
 mod reminder;
 mod safety;
 mod sessions;

@@ -22,6 +22,7 @@ mod outcomes;
 mod pain_entry;
 mod plain_dialogue;
 mod pointer;
+mod programmes;
 mod progress;
 mod reminder_app;
 mod reminder_schedule;
