@@ -12,3 +12,4 @@ pub mod programme;
 pub mod source;
 pub mod strings;
 pub mod validate;
+pub mod variant_rules;

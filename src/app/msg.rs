@@ -60,6 +60,8 @@ pub enum Intent {
     ToggleBell,
     /// A digit key (a pain rating).
     Digit(u8),
+    /// Rate the exercise just done (`None`: no rating).
+    Rate(Option<crate::domain::session_record::Rating>),
     /// One step longer (a minute more, within the cap).
     Longer,
     /// One step shorter.

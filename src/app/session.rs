@@ -132,6 +132,9 @@ pub(super) fn session(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         (Phase::CheckIn | Phase::Running | Phase::Confirm | Phase::CheckOut, Intent::Hurt) => {
             cmds.push(append(session.hurt(t, wall)));
         }
+        (Phase::Running | Phase::CheckOut, Intent::Rate(rating)) => {
+            session.rate(rating, t);
+        }
         (Phase::CheckIn | Phase::CheckOut, Intent::Digit(d)) => session.type_digit(d, t),
         (Phase::CheckIn | Phase::CheckOut, Intent::Up) => session.adjust_pain(true),
         (Phase::CheckIn | Phase::CheckOut, Intent::Down) => session.adjust_pain(false),

@@ -68,6 +68,12 @@ pub struct Exercise {
     /// gate. Validation requires it on every technique.
     #[serde(default)]
     pub gated: bool,
+    /// Id of a gentler exercise to step down to (after pain or a flare-up).
+    #[serde(default)]
+    pub easier: Option<String>,
+    /// Id of a harder exercise to step up to (once this one is easy).
+    #[serde(default)]
+    pub harder: Option<String>,
 }
 
 /// Where the body starts for an exercise.
@@ -184,6 +190,12 @@ pub struct Routine {
     /// between reps).
     #[serde(default)]
     pub get_ready_secs: Option<u32>,
+    /// The longest hold a step up may reach in this routine (1..=300).
+    #[serde(default)]
+    pub max_hold_secs: Option<u32>,
+    /// The most reps a step up may reach in this routine (at least 1).
+    #[serde(default)]
+    pub max_reps: Option<u32>,
 }
 
 /// One exercise inside a routine.

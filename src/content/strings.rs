@@ -152,6 +152,12 @@ fn card_fields<'a>(section: &'static str, card: &'a Exercise, out: &mut Vec<Fiel
     }
     list(&mut add, "cautions", &card.cautions);
     list(&mut add, "tags", &card.tags);
+    if let Some(id) = &card.easier {
+        add("easier".to_owned(), id);
+    }
+    if let Some(id) = &card.harder {
+        add("harder".to_owned(), id);
+    }
 }
 
 /// A closure adding fields of one entry.

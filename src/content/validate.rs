@@ -62,6 +62,7 @@ pub fn check(content: &Content) -> Vec<Problem> {
     super::gate_rules::check(content, &mut problems);
     super::dose_rules::check(content, &mut problems);
     super::programme::check(content, &mut problems);
+    super::variant_rules::check(content, &mut problems);
     problems
 }
 

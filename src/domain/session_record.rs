@@ -49,6 +49,50 @@ pub enum ExerciseOutcome {
     NotReached,
 }
 
+/// How an exercise felt, rated with one key just after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// Easy: ready for more.
+    Easy,
+    /// About right.
+    AboutRight,
+    /// Hard.
+    Hard,
+    /// Painful.
+    Painful,
+}
+
+impl Rating {
+    /// Every rating, in the order the keys are shown.
+    pub const ALL: [Rating; 4] = [
+        Rating::Easy,
+        Rating::AboutRight,
+        Rating::Hard,
+        Rating::Painful,
+    ];
+
+    /// Words for summaries and the report.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::Easy => "easy",
+            Rating::AboutRight => "about right",
+            Rating::Hard => "hard",
+            Rating::Painful => "painful",
+        }
+    }
+
+    /// The key that gives it (the same in plain mode).
+    pub fn key(self) -> char {
+        match self {
+            Rating::Easy => 'e',
+            Rating::AboutRight => 'a',
+            Rating::Hard => 'h',
+            Rating::Painful => 'o',
+        }
+    }
+}
+
 /// One exercise's line in a session record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseResult {
@@ -56,6 +100,10 @@ pub struct ExerciseResult {
     pub exercise: String,
     /// What happened to it.
     pub outcome: ExerciseOutcome,
+    /// How it felt, when rated (left out of the line when not: older
+    /// records have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
 }
 
 /// One guided session, as appended to the history log.

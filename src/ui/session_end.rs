@@ -19,7 +19,13 @@ use crate::time::words::{about_minutes, clock};
 pub const HURT_SECTIONS: [&str; 2] = ["stretch_hurts", "red_flags"];
 
 /// The 0-10 pain scale, before or after.
-pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render_check(
+    session: &Session,
+    now: Option<std::time::Instant>,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
     let before = session.phase == Phase::CheckIn;
     let compact = super::compact(area);
     // In a small terminal the scale closes up: "0 1 [2] 3".
@@ -64,8 +70,15 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
     } else {
         " And now: how much does your back hurt?"
     };
-    let lines = vec![
-        Line::from(Span::styled(heading, theme.title())),
+    let prompt = now.and_then(|now| super::session::rating_prompt(session, now));
+    let mut lines = vec![Line::from(Span::styled(heading, theme.title()))];
+    if let Some(prompt) = prompt {
+        lines.push(Line::from(Span::styled(
+            format!(" {prompt}"),
+            theme.warning(),
+        )));
+    }
+    lines.extend([
         Line::default(),
         Line::from(Span::styled(question, theme.current())),
         Line::from(Span::styled(
@@ -81,7 +94,7 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
             " If anything hurts during the session, press ! at once.",
             theme.warning(),
         )),
-    ];
+    ]);
     let title = if before {
         " Pain check-in "
     } else {
@@ -229,9 +242,12 @@ pub fn render_summary(
             ExerciseOutcome::Stopped => ("■", "stopped"),
             ExerciseOutcome::NotReached => ("·", "not reached"),
         };
+        let rated = result
+            .rating
+            .map_or_else(String::new, |r| format!(", rated {}", r.label()));
         lines.push(Line::from(vec![
             Span::styled(format!(" {mark} {}", exercise.name), theme.text()),
-            Span::styled(format!("  {word}"), theme.dim()),
+            Span::styled(format!("  {word}{rated}"), theme.dim()),
         ]));
     }
     if let (Some(before), Some(after)) = (record.pain_before, record.pain_after)

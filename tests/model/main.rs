@@ -24,6 +24,7 @@ mod plain_dialogue;
 mod pointer;
 mod programmes;
 mod progress;
+mod ratings;
 mod reminder_app;
 mod reminder_schedule;
 mod reminder_store;

@@ -101,6 +101,7 @@ fn on(day: u32, outcome: SessionOutcome, done: bool) -> SessionRecord {
         } else {
             ExerciseOutcome::Skipped
         },
+        rating: None,
     };
     SessionRecord {
         started: FixedOffset::east_opt(0)

@@ -142,6 +142,7 @@ fn session(d: u32, routine: &str, done: bool) -> SessionRecord {
             } else {
                 ExerciseOutcome::Skipped
             },
+            rating: None,
         }],
         pain_before: None,
         pain_after: None,

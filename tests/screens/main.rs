@@ -4,6 +4,7 @@
 mod alarm_screens;
 mod basics;
 mod programme_screens;
+mod rating_screens;
 mod reminder_screens;
 mod safety_screens;
 mod sessions_screens;

@@ -38,6 +38,7 @@ fn app() -> App {
         exercises: vec![ExerciseResult {
             exercise: "press".into(),
             outcome: ExerciseOutcome::Done,
+            rating: None,
         }],
         pain_before: None,
         pain_after: None,

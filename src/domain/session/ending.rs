@@ -106,9 +106,11 @@ impl Session {
             .exercises
             .iter()
             .zip(&self.results)
-            .map(|(exercise, &outcome)| ExerciseResult {
+            .zip(&self.ratings)
+            .map(|((exercise, &outcome), &rating)| ExerciseResult {
                 exercise: exercise.exercise_id.clone(),
                 outcome,
+                rating,
             })
             .collect();
         SessionRecord {

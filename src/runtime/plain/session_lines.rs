@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use crate::app::App;
 use crate::domain::plan::BeatKind;
-use crate::domain::session::{Phase, Session};
-use crate::domain::session_record::ExerciseOutcome;
+use crate::domain::session::{Phase, RATE_WINDOW, Session};
+use crate::domain::session_record::{ExerciseOutcome, Rating};
 use crate::time::words::{about_minutes, clock};
 use crate::ui::session_end::HURT_SECTIONS;
 
@@ -62,6 +62,22 @@ pub fn beat(session: &Session) -> Vec<String> {
         lines.push("Press Enter when done.".to_owned());
     }
     lines
+}
+
+/// The rating on offer at `now`, as a question: its keys, and that it
+/// passes by itself.
+pub fn rating(session: &Session, now: std::time::Instant) -> Option<String> {
+    let offer = session.rating_offer(now)?;
+    let name = &session.plan.exercises.get(offer.exercise)?.name;
+    let keys: Vec<String> = Rating::ALL
+        .iter()
+        .map(|r| format!("{} ({})", r.key(), r.label()))
+        .collect();
+    Some(format!(
+        "How was {name}? Type {} within {} seconds, if you like; Enter skips.",
+        keys.join(", "),
+        RATE_WINDOW.as_secs()
+    ))
 }
 
 /// Paused or going on again.

@@ -1,0 +1,67 @@
+//! The one-key rating after an exercise, on the running session and at
+//! the pain check-out.
+
+use std::time::{Duration, Instant};
+
+use crate::support::screen::{screen, screen_at};
+use backcoach::app::{self, App, Intent, Now, Outcome};
+use backcoach::store::Settings;
+use chrono::{Local, TimeZone};
+use insta::assert_snapshot;
+
+const CONTENT: &str = r#"(
+    version: 1,
+    exercises: [
+        (id: "press", name: "Back press", position: lying_on_back,
+         steps: ["Lie on your back, knees bent.", "Press your low back into the floor."],
+         dose: (hold_secs: 2)),
+        (id: "lift", name: "Knee lift", position: standing, steps: ["Lift a knee."],
+         dose: (reps: 1)),
+    ],
+    routines: [
+        (id: "two", name: "Two moves", get_ready_secs: 1,
+         items: [(exercise: "press"), (exercise: "lift")]),
+    ],
+)"#;
+
+fn at(t0: Instant, secs: u64) -> Now {
+    Now::new(
+        t0 + Duration::from_secs(secs),
+        Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+    )
+}
+
+fn app() -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
+        ..Settings::default()
+    };
+    App::new(
+        crate::support::screen::fixture("two.ron", CONTENT),
+        settings,
+        true,
+    )
+}
+
+#[test]
+fn the_rating_is_offered_after_an_exercise_and_at_the_check_out() {
+    let t0 = Instant::now();
+    let mut app = app();
+    app::start_routine(&mut app, "two", at(t0, 0)).unwrap();
+    app::update(&mut app, Intent::Next, at(t0, 0));
+    app::update(&mut app, Outcome::Tick, at(t0, 3));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("How was Back press? e easy · a about right · h hard · o painful"),
+        "{shown}"
+    );
+    assert_snapshot!("rating_while_running", shown);
+    assert_snapshot!("rating_while_running_40x12", screen_at(&app, 40, 12));
+    // Passed over: the prompt is gone once its time is up.
+    app::update(&mut app, Outcome::Tick, at(t0, 11));
+    assert!(!screen(&app).contains("How was"), "{}", screen(&app));
+    app::update(&mut app, Intent::Select, at(t0, 12));
+    let shown = screen(&app);
+    assert!(shown.contains("How was Knee lift?"), "{shown}");
+    assert_snapshot!("rating_at_check_out", shown);
+}
