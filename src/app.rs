@@ -1,6 +1,7 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod dose;
 pub mod list;
 pub mod msg;
 pub mod opening;
@@ -90,6 +91,10 @@ pub enum Cmd {
     Append(Record),
     /// Read the history log (answered by `Msg::HistoryLoaded`).
     LoadHistory,
+    /// Find the latest accepted dose change, however long ago (answered
+    /// by `Outcome::DoseChangeFound`): start-up reads only the recent
+    /// history.
+    FindDoseChange,
     /// Find when the safety warnings were last read to the end, however
     /// long ago (answered by `Outcome::LastReview`): start-up reads only
     /// the recent history.
@@ -176,6 +181,8 @@ pub struct App {
     /// Sessions of the recent days: read at start-up, then each one
     /// recorded (for the home programme's week).
     pub recent_sessions: Vec<crate::domain::session_record::SessionRecord>,
+    /// The person's accepted dose steps and the suggestion on offer.
+    pub doses: dose::Doses,
 }
 
 impl App {
@@ -224,6 +231,7 @@ impl App {
             therapy: therapy::Therapy::default(),
             reminder: reminder::Reminder::default(),
             recent_sessions: Vec::new(),
+            doses: dose::Doses::default(),
         }
     }
 }
@@ -234,7 +242,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
     let before = scroll::before(app);
     let cmds = dispatch(app, msg.into(), now);
     scroll::after(app, &before);
-    programme::note(app, &cmds);
+    programme::note(app, &cmds, now);
     cmds
 }
 
@@ -286,6 +294,7 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         Outcome::Started => {
             let mut cmds = opening::open(app, now);
             cmds.extend(history::find_last_review(app));
+            cmds.extend(dose::find_latest(app));
             cmds
         }
         Outcome::Tick => session::tick(app, now),
@@ -322,6 +331,10 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         }
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
         Outcome::LastReview(at) => history::last_review(app, at),
+        Outcome::DoseChangeFound(change) => {
+            dose::found(app, change.map(|c| *c));
+            Vec::new()
+        }
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

@@ -26,6 +26,7 @@ pub mod session_compact;
 pub mod session_end;
 pub mod standup;
 pub mod status;
+pub mod suggestion;
 pub mod technique;
 pub mod theme;
 pub mod therapy;

@@ -124,6 +124,8 @@ pub enum Outcome {
     /// Spoken cues cannot be said (no speaker found, or it failed), with
     /// the reason; reported once a run.
     SpeechUnavailable(String),
+    /// The latest accepted dose change in the whole history, if any.
+    DoseChangeFound(Option<Box<crate::domain::suggest::DoseChange>>),
 }
 
 /// A rectangle of the terminal, in cells: where the view drew something

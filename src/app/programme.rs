@@ -8,8 +8,10 @@ use crate::domain::programme::ProgrammeWeek;
 use crate::domain::record::Record;
 use crate::domain::session_record::SessionRecord;
 
-/// Takes the sessions from the recent history read at start-up.
+/// Takes the sessions (and the accepted dose changes) from the recent
+/// history read at start-up.
 pub fn absorb(app: &mut App, records: &[Record]) {
+    super::dose::absorb(app, records);
     for record in records {
         if let Record::Session(session) = record {
             app.recent_sessions.push(session.clone());
@@ -17,11 +19,13 @@ pub fn absorb(app: &mut App, records: &[Record]) {
     }
 }
 
-/// Keeps each session the app records, so the week's count follows.
-pub(super) fn note(app: &mut App, cmds: &[Cmd]) {
+/// Keeps each session the app records, so the week's count follows, and
+/// works out the dose suggestion after it.
+pub(super) fn note(app: &mut App, cmds: &[Cmd], now: Now) {
     for cmd in cmds {
         if let Cmd::Append(Record::Session(session)) = cmd {
             app.recent_sessions.push(session.clone());
+            super::dose::after_session(app, &session.routine, now.wall.fixed_offset());
         }
     }
 }

@@ -87,6 +87,7 @@ where
             )
         }
         Record::WarningsReviewed { .. } => format!("{at:<16}  {}", label(record)),
+        Record::DoseChange(_) => format!("{at:<16}  {}", names.summary(record)),
     }
 }
 
@@ -113,6 +114,7 @@ fn label(record: &Record) -> &'static str {
         Record::ReleaseUsed { .. } => "self-release",
         Record::ReleaseHurt { .. } => "it hurt",
         Record::WarningsReviewed { .. } => "warnings read",
+        Record::DoseChange(_) => "dose change",
     }
 }
 
@@ -202,6 +204,13 @@ impl Names<'_> {
                 self.technique(technique)
             }
             Record::WarningsReviewed { .. } => "the safety warnings, to the end".to_owned(),
+            Record::DoseChange(c) => format!(
+                "{} · {} step: {} ({})",
+                self.routine(&c.change.routine),
+                c.direction.label(),
+                c.change.exercise,
+                c.reason
+            ),
         }
     }
 }

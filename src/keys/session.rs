@@ -207,6 +207,13 @@ const CONFIRM: &[Binding] = &[
 
 const ENDED: &[Binding] = &[
     bind!(
+        [Char('y')],
+        "y",
+        "accept the suggested step (when one is shown)",
+        Intent::Yes,
+        false
+    ),
+    bind!(
         [Enter, Esc, Char('q')],
         "Enter/Esc/q",
         "Enter",

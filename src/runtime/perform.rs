@@ -72,6 +72,9 @@ pub(super) fn shared(
         Cmd::FindLastReview => in_background(store, report, |store| {
             Outcome::LastReview(store.last_review().ok().flatten())
         }),
+        Cmd::FindDoseChange => in_background(store, report, |store| {
+            Outcome::DoseChangeFound(store.last_dose_change().ok().flatten().map(Box::new))
+        }),
         Cmd::SaveRunning(running) => store
             .save_running(&running)
             .err()

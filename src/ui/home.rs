@@ -24,7 +24,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let compact = super::compact(area);
     // Each entry with its description under it when there is room; on small
     // terminals one line each, and the selected entry's description below.
-    let programme = super::programme::lines(app, theme);
+    let mut programme = super::programme::lines(app, theme);
+    programme.extend(super::programme::flare_lines(app, theme));
     let extra = if programme.is_empty() {
         0
     } else {

@@ -47,6 +47,36 @@ pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// Flare-up care in force today: until when, and the red flags again.
+pub fn flare_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+    let Some(today) = app.now.map(|now| now.wall.date_naive()) else {
+        return Vec::new();
+    };
+    let last = app
+        .doses
+        .adjusted
+        .iter()
+        .filter_map(|a| a.flare_until)
+        .filter(|last| today <= *last)
+        .max();
+    let Some(last) = last else {
+        return Vec::new();
+    };
+    vec![
+        Line::from(Span::styled(
+            format!(
+                "Flare-up care until {}: shorter holds, gentler steps.",
+                last.format("%-d %b")
+            ),
+            theme.current(),
+        )),
+        Line::from(Span::styled(
+            format!("! {}", super::suggestion::red_flags(app)),
+            theme.warning(),
+        )),
+    ]
+}
+
 /// "1 of 3 this week".
 pub fn week_words(week: &ProgrammeWeek) -> String {
     format!("{} of {} this week", week.done(), week.prescribed())

@@ -182,6 +182,7 @@ pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Sh
             )));
         }
     }
+    lines.extend(super::suggestion::lines(app, "", theme));
     let title = Span::styled(" ! This hurts: when to get help ", theme.warning());
     scrolling_box(&lines, title, true, app.scroll, frame, area, theme)
 }
@@ -259,6 +260,7 @@ pub fn render_summary(
             theme.warning(),
         )));
     }
+    lines.extend(super::suggestion::lines(app, " ", theme));
     let title = Span::styled(" Summary ", theme.title());
     scrolling_box(&lines, title, false, app.scroll, frame, area, theme)
 }

@@ -34,6 +34,7 @@ mod session_store;
 mod sessions;
 mod spoken_cues;
 mod store;
+mod suggestions;
 mod therapy_app;
 mod therapy_clock;
 mod therapy_domain;

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::screen::{screen, screen_at};
 use backcoach::app::{self, App, Intent, Now, Outcome};
+use backcoach::domain::session_record::Rating;
 use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
 use insta::assert_snapshot;
@@ -64,4 +65,35 @@ fn the_rating_is_offered_after_an_exercise_and_at_the_check_out() {
     let shown = screen(&app);
     assert!(shown.contains("How was Knee lift?"), "{shown}");
     assert_snapshot!("rating_at_check_out", shown);
+}
+
+#[test]
+fn a_painful_rating_ends_with_a_suggestion_and_home_shows_the_flare_up() {
+    let t0 = Instant::now();
+    let mut app = app();
+    app::start_routine(&mut app, "two", at(t0, 0)).unwrap();
+    app::update(&mut app, Intent::Next, at(t0, 0));
+    app::update(&mut app, Outcome::Tick, at(t0, 3));
+    app::update(&mut app, Intent::Rate(Some(Rating::Painful)), at(t0, 4));
+    app::update(&mut app, Intent::Select, at(t0, 5));
+    app::update(&mut app, Intent::Next, at(t0, 6));
+    let shown = screen(&app);
+    for text in [
+        "Suggestion: an easier step for Back press (rated painful).",
+        "From your next session: Back press, hold 1 s, 1 rep.",
+        "Flare-up care until 24 Nov: holds are halved in this routine.",
+        "Press y to accept it",
+    ] {
+        assert!(shown.contains(text), "{text} not in:\n{shown}");
+    }
+    assert_snapshot!("suggestion_on_the_summary", shown);
+    app::update(&mut app, Intent::Yes, at(t0, 7));
+    app::update(&mut app, Intent::Back, at(t0, 8));
+    app::update(&mut app, Intent::Back, at(t0, 8));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Flare-up care until 24 Nov: shorter holds, gentler steps."),
+        "{shown}"
+    );
+    assert_snapshot!("home_in_flare_up_care", shown);
 }
