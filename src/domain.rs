@@ -15,6 +15,7 @@ pub mod recent;
 pub mod record;
 pub mod reminder;
 pub mod reminder_settings;
+pub mod report;
 pub mod safety;
 pub mod session;
 pub mod session_record;

@@ -15,6 +15,7 @@ mod plain_flows;
 mod pointer;
 mod programme;
 mod reminder;
+mod report;
 mod safety;
 mod sessions;
 mod shell;

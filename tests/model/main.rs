@@ -28,6 +28,7 @@ mod ratings;
 mod reminder_app;
 mod reminder_schedule;
 mod reminder_store;
+mod report;
 mod safety_app;
 mod safety_gate;
 mod session_store;
