@@ -91,6 +91,9 @@ pub enum Cmd {
     Append(Record),
     /// Read the history log (answered by `Msg::HistoryLoaded`).
     LoadHistory,
+    /// Write the clinic report (the last 4 weeks, HTML) into the user's
+    /// documents folder (answered by `Outcome::ReportWritten`).
+    WriteReport,
     /// Find the latest accepted dose change, however long ago (answered
     /// by `Outcome::DoseChangeFound`): start-up reads only the recent
     /// history.
@@ -331,6 +334,13 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         }
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
         Outcome::LastReview(at) => history::last_review(app, at),
+        Outcome::ReportWritten(written) => {
+            app.notice = Some(match written {
+                Ok(path) => format!("Report written to {path}"),
+                Err(reason) => format!("Could not write the report: {reason}"),
+            });
+            Vec::new()
+        }
         Outcome::DoseChangeFound(change) => {
             dose::found(app, change.map(|c| *c));
             Vec::new()

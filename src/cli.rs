@@ -7,9 +7,7 @@ pub mod history_csv;
 pub mod history_print;
 mod history_table;
 pub mod output;
-pub mod report;
 pub mod report_command;
-pub mod report_write;
 pub mod usage_error;
 
 use std::ops::RangeInclusive;

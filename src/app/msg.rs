@@ -60,6 +60,8 @@ pub enum Intent {
     ToggleBell,
     /// A digit key (a pain rating).
     Digit(u8),
+    /// Write the clinic report (History screen).
+    WriteReport,
     /// Rate the exercise just done (`None`: no rating).
     Rate(Option<crate::domain::session_record::Rating>),
     /// One step longer (a minute more, within the cap).
@@ -124,6 +126,8 @@ pub enum Outcome {
     /// Spoken cues cannot be said (no speaker found, or it failed), with
     /// the reason; reported once a run.
     SpeechUnavailable(String),
+    /// The clinic report was written to this path (or why not).
+    ReportWritten(Result<String, String>),
     /// The latest accepted dose change in the whole history, if any.
     DoseChangeFound(Option<Box<crate::domain::suggest::DoseChange>>),
 }

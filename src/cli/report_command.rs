@@ -11,18 +11,14 @@ use chrono::{DateTime, Local, NaiveDate};
 
 use super::ReportFormat;
 use super::output::{say_error, stdout_outcome};
-use super::report::blocks;
-use super::report_write;
 use crate::content::catalog::Content;
 use crate::domain::report::ReportData;
+use crate::report::blocks::{Block, blocks};
+use crate::report::write as report_write;
 use crate::store::Store;
 
 /// Writes the report of `blocks` in `format` to `out`.
-pub fn write(
-    format: ReportFormat,
-    blocks: &[super::report::Block],
-    out: &mut impl Write,
-) -> std::io::Result<()> {
+pub fn write(format: ReportFormat, blocks: &[Block], out: &mut impl Write) -> std::io::Result<()> {
     match format {
         ReportFormat::Text => report_write::text(blocks, out),
         ReportFormat::Md => report_write::markdown(blocks, out),

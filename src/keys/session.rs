@@ -231,6 +231,7 @@ const ENDED: &[Binding] = &[
 
 pub(super) const HISTORY: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, true),
+    bind!([Char('w')], "w", "write report", Intent::WriteReport, true),
     bind!([Down, Char('j')], "↓/j", "scroll down", Intent::Down, false),
     PAGE_UP,
     PAGE_DOWN,

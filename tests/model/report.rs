@@ -3,7 +3,6 @@
 //! everything from content or data escaped for its format.
 
 use backcoach::cli::ReportFormat;
-use backcoach::cli::report::blocks;
 use backcoach::cli::report_command::{dates, write};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
@@ -15,6 +14,7 @@ use backcoach::domain::session_record::{
     ExerciseOutcome, ExerciseResult, Rating, SessionOutcome, SessionRecord,
 };
 use backcoach::domain::suggest::DoseChange;
+use backcoach::report::blocks::blocks;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use insta::assert_snapshot;
 
@@ -224,4 +224,74 @@ fn the_dates_default_to_the_last_four_weeks() {
         (NaiveDate::from_ymd_opt(2026, 10, 26).unwrap(), today)
     );
     assert!(dates(Some(today), NaiveDate::from_ymd_opt(2026, 11, 1), today).is_err());
+}
+
+#[test]
+fn the_history_screen_writes_the_report_and_says_where() {
+    use backcoach::app::{self, App, Cmd, HomeEntry, Intent, Now, Outcome};
+    use backcoach::store::{Settings, Store};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let settings = Settings {
+        disclaimer_acknowledged: Some(chrono::Local::now()),
+        ..Settings::default()
+    };
+    let mut app = App::new(content("Core basics"), settings, true);
+    let now = Now::new(std::time::Instant::now(), chrono::Local::now());
+    let history = HomeEntry::ALL
+        .iter()
+        .position(|e| *e == HomeEntry::History)
+        .unwrap();
+    app::update(
+        &mut app,
+        Intent::Digit(u8::try_from(history + 1).unwrap()),
+        now,
+    );
+    let w = backcoach::keys::map(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE), &app);
+    assert_eq!(w, Some(Intent::WriteReport));
+    assert_eq!(
+        app::update(&mut app, Intent::WriteReport, now),
+        vec![Cmd::WriteReport]
+    );
+    app::update(
+        &mut app,
+        Outcome::ReportWritten(Ok("/tmp/r.html".into())),
+        now,
+    );
+    assert_eq!(app.notice.as_deref(), Some("Report written to /tmp/r.html"));
+    app::update(
+        &mut app,
+        Outcome::ReportWritten(Err("disk full".into())),
+        now,
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Could not write the report: disk full")
+    );
+
+    // What the runtime does with the command: the page, privately.
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    for record in records() {
+        store.append(&record).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let wall = chrono::Local
+        .with_ymd_and_hms(2026, 11, 22, 12, 0, 0)
+        .unwrap();
+    let path = backcoach::runtime::report_file::write_report(
+        &store,
+        &content("Core basics"),
+        out.path(),
+        wall,
+    )
+    .unwrap();
+    assert_eq!(path, out.path().join("backcoach-report-2026-11-22.html"));
+    let page = std::fs::read_to_string(&path).unwrap();
+    assert!(page.contains("<h2>Sessions per week</h2>") && page.contains("2026-11-18"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
 }

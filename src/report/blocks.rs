@@ -1,7 +1,7 @@
-//! `backcoach report`: one page a patient brings to the clinic, built as
-//! a few plain blocks (headings, sentences, tables, the pain chart) from
-//! the report's figures, then written as text, Markdown or HTML (see
-//! [`super::report_write`]). The history is read once, as a stream.
+//! One page a patient brings to the clinic, built as a few plain blocks
+//! (headings, sentences, tables, the pain chart) from the report's
+//! figures, then written as text, Markdown or HTML (see
+//! [`super::write`]).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 

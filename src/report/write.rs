@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::report::Block;
+use super::blocks::Block;
 use crate::text::{display_width, safe};
 
 /// Writes `blocks` as aligned plain text.
