@@ -11,5 +11,6 @@ pub mod problem;
 pub mod programme;
 pub mod source;
 pub mod strings;
+pub mod tips;
 pub mod validate;
 pub mod variant_rules;

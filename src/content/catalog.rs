@@ -23,6 +23,8 @@ pub struct Content {
     pub moderation: Moderation,
     /// Home programmes, in the order loaded.
     pub programmes: Vec<super::programme::Programme>,
+    /// Education cards, in the order loaded.
+    pub tips: Vec<super::tips::Tip>,
     /// `section/id` to the file that last defined it, for error messages.
     pub origin: HashMap<String, String>,
 }

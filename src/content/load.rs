@@ -117,6 +117,7 @@ struct Merged {
     therapy: Section<super::model::TherapyMode>,
     moderation: Section<super::model::Moderation>,
     programmes: Section<super::programme::Programme>,
+    tips: Section<super::tips::Tip>,
     origin: HashMap<String, String>,
 }
 
@@ -158,6 +159,11 @@ impl Merged {
             self.programmes
                 .add(entry.id.clone(), entry, source, "programme", problems);
         }
+        for entry in pack.tips {
+            self.note_origin("tip", &entry.id, source);
+            self.tips
+                .add(entry.id.clone(), entry, source, "tip", problems);
+        }
         if let Some(entry) = pack.moderation {
             // One setting, not a list: merged like an entry with a fixed id.
             self.note_origin("moderation", "moderation", source);
@@ -186,6 +192,7 @@ impl Merged {
             therapy: self.therapy.entries,
             moderation: self.moderation.entries.last().copied().unwrap_or_default(),
             programmes: self.programmes.entries,
+            tips: self.tips.entries,
             origin: self.origin,
         }
     }

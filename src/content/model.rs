@@ -38,6 +38,9 @@ pub struct ContentPack {
     /// Home programmes prescribed by a clinician (none built in).
     #[serde(default)]
     pub programmes: Vec<super::programme::Programme>,
+    /// Short education cards, one shown at the end of a session.
+    #[serde(default)]
+    pub tips: Vec<super::tips::Tip>,
 }
 
 /// A stretch or a self-release technique, shown as a step-by-step card.

@@ -131,6 +131,12 @@ fn fields(pack: &ContentPack) -> Vec<Field<'_>> {
             add(format!("routines item {}: routine", n + 1), &item.routine);
         }
     }
+    for tip in &pack.tips {
+        let mut add = adder("tip", &tip.id, &mut out);
+        add("id".to_owned(), &tip.id);
+        add("title".to_owned(), &tip.title);
+        add("text".to_owned(), &tip.text);
+    }
     for mode in &pack.therapy {
         let mut add = adder("therapy mode", mode.mode.id(), &mut out);
         add("name".to_owned(), &mode.name);

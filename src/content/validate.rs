@@ -63,6 +63,7 @@ pub fn check(content: &Content) -> Vec<Problem> {
     super::dose_rules::check(content, &mut problems);
     super::programme::check(content, &mut problems);
     super::variant_rules::check(content, &mut problems);
+    super::tips::check(content, &mut problems);
     problems
 }
 

@@ -10,6 +10,7 @@ use super::lines::{paragraph, paragraph_in, wrap_lines};
 use super::scroll_text::{self, Marker, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::{App, Shown};
+use crate::content::tips;
 use crate::domain::session::{PAIN_MAX, Phase, Session};
 use crate::domain::session_record::ExerciseOutcome;
 use crate::time::words::{about_minutes, clock};
@@ -261,6 +262,16 @@ pub fn render_summary(
         )));
     }
     lines.extend(super::suggestion::lines(app, " ", theme));
+    if let Some(tip) = app
+        .now
+        .and_then(|now| tips::of_the_day(&app.content.tips, now.wall.date_naive()))
+    {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(format!(" Tip · {}: ", tip.title), theme.title()),
+            Span::styled(tip.text.clone(), theme.text()),
+        ]));
+    }
     let title = Span::styled(" Summary ", theme.title());
     scrolling_box(&lines, title, false, app.scroll, frame, area, theme)
 }

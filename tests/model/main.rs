@@ -40,6 +40,7 @@ mod therapy_app;
 mod therapy_clock;
 mod therapy_domain;
 mod therapy_store;
+mod tips;
 mod versioned_files;
 
 #[path = "../support/mod.rs"]

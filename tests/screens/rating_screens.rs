@@ -23,6 +23,10 @@ const CONTENT: &str = r#"(
         (id: "two", name: "Two moves", get_ready_secs: 1,
          items: [(exercise: "press"), (exercise: "lift")]),
     ],
+    tips: [
+        (id: "one", title: "First tip", text: "Shown on days of one parity."),
+        (id: "two", title: "Second tip", text: "Shown on the other days."),
+    ],
 )"#;
 
 fn at(t0: Instant, secs: u64) -> Now {
@@ -87,6 +91,13 @@ fn a_painful_rating_ends_with_a_suggestion_and_home_shows_the_flare_up() {
         assert!(shown.contains(text), "{text} not in:\n{shown}");
     }
     assert_snapshot!("suggestion_on_the_summary", shown);
+    // Under it (scrolled to, or on a taller pane), the card of the day:
+    // the 22nd of November 2026 is day 739,942 of the era, an even one.
+    let tall = screen_at(&app, 80, 40);
+    assert!(
+        tall.contains("Tip · First tip: Shown on days of one parity."),
+        "{tall}"
+    );
     app::update(&mut app, Intent::Yes, at(t0, 7));
     app::update(&mut app, Intent::Back, at(t0, 8));
     app::update(&mut app, Intent::Back, at(t0, 8));

@@ -126,7 +126,16 @@ fn spot_lines(spot: &Spot, before: Option<&Spot>, app: &App, now: Now) -> Vec<St
             lines
         }
         Spot::Confirm => vec![session_lines::CONFIRM.to_owned()],
-        Spot::Summary => session.map(session_lines::summary).unwrap_or_default(),
+        Spot::Summary => session
+            .map(|session| {
+                let mut lines = session_lines::summary(session);
+                let today = now.wall.date_naive();
+                if let Some(tip) = crate::content::tips::of_the_day(&app.content.tips, today) {
+                    lines.push(format!("Tip · {}: {}", tip.title, tip.text));
+                }
+                lines
+            })
+            .unwrap_or_default(),
         Spot::SessionHurt => session_lines::hurt(app),
         Spot::TherapyPick => therapy_lines::pick(app, now),
         Spot::TherapyCheck(planned) => match before {
