@@ -82,6 +82,16 @@ impl Rating {
         }
     }
 
+    /// Every rating's key and words, each as `shape` makes it
+    /// (`"e easy"`), joined by `between`.
+    pub fn keys(shape: impl Fn(char, &str) -> String, between: &str) -> String {
+        let keys: Vec<String> = Rating::ALL
+            .iter()
+            .map(|r| shape(r.key(), r.label()))
+            .collect();
+        keys.join(between)
+    }
+
     /// The key that gives it (the same in plain mode).
     pub fn key(self) -> char {
         match self {

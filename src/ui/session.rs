@@ -163,13 +163,9 @@ pub fn said(session: &Session) -> String {
 /// "How was Chair twist? e easy · a about right · h hard · o painful",
 /// while that rating is on offer.
 pub fn rating_prompt(session: &Session, now: Instant) -> Option<String> {
-    let offer = session.rating_offer(now)?;
-    let name = &session.plan.exercises.get(offer.exercise)?.name;
-    let keys: Vec<String> = Rating::ALL
-        .iter()
-        .map(|r| format!("{} {}", r.key(), r.label()))
-        .collect();
-    Some(format!("How was {name}? {}", keys.join(" · ")))
+    let name = session.rating_asked(now)?;
+    let keys = Rating::keys(|key, label| format!("{key} {label}"), " · ");
+    Some(format!("How was {name}? {keys}"))
 }
 
 /// The countdown's title, its time left as text ("0:07 left", or the rep

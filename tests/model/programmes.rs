@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use backcoach::app::{self, App, HomeEntry, Intent, Now, Screen};
 use backcoach::content::load;
-use backcoach::content::problem::Problem;
 use backcoach::content::programme::active;
 use backcoach::content::source::{self, Source};
 use backcoach::domain::programme::ProgrammeWeek;
@@ -16,6 +15,8 @@ use backcoach::domain::session_record::{
 };
 use backcoach::store::Settings;
 use chrono::{FixedOffset, Local, NaiveDate, TimeZone};
+
+use crate::support::content::problems;
 
 fn user(name: &str, text: &str) -> Source {
     Source {
@@ -28,13 +29,6 @@ fn user(name: &str, text: &str) -> Source {
 fn fixture() -> backcoach::content::catalog::Content {
     let text = include_str!("../fixtures/programme.ron");
     load::load(&[user("programme.ron", text)]).unwrap_or_else(|p| panic!("{p:?}"))
-}
-
-fn problems(text: &str) -> String {
-    let mut sources = source::builtin();
-    sources.push(user("mine.ron", text));
-    let found: Vec<Problem> = load::load(&sources).expect_err("expected problems");
-    found.iter().map(|p| format!("{p}\n")).collect()
 }
 
 fn programme(fields: &str) -> String {

@@ -195,19 +195,7 @@ fn plain_mode_offers_the_rating_as_a_line() {
     );
 }
 
-fn problems(text: &str) -> String {
-    let mut sources = source::builtin();
-    sources.push(Source {
-        name: "mine.ron".into(),
-        text: text.into(),
-        builtin: false,
-    });
-    load::load(&sources)
-        .expect_err("expected problems")
-        .iter()
-        .map(|p| format!("{p}\n"))
-        .collect()
-}
+use crate::support::content::problems;
 
 const MOVES: &str = r#"
     (id: "a_move", name: "A", position: chair, steps: ["A."], dose: (hold_secs: 10), EXTRA_A),

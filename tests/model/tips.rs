@@ -2,7 +2,9 @@
 //! short texts, the card follows the date, and cards are validated.
 
 use backcoach::content::load;
-use backcoach::content::source::{self, Source};
+use backcoach::content::source;
+
+use crate::support::content::problems;
 use backcoach::content::tips::of_the_day;
 use chrono::NaiveDate;
 
@@ -43,19 +45,7 @@ fn the_built_in_cards_take_turns_by_date() {
 
 #[test]
 fn cards_are_validated() {
-    let check = |text: &str| {
-        let mut sources = source::builtin();
-        sources.push(Source {
-            name: "mine.ron".into(),
-            text: text.into(),
-            builtin: false,
-        });
-        load::load(&sources)
-            .expect_err("expected problems")
-            .iter()
-            .map(|p| format!("{p}\n"))
-            .collect::<String>()
-    };
+    let check = problems;
     let said = check(r#"(version: 1, tips: [(id: "t", title: "", text: "x")])"#);
     assert!(
         said.contains("entry t: a tip needs a title and a text"),

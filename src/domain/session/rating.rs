@@ -32,6 +32,15 @@ impl Session {
         self.offer.filter(open)
     }
 
+    /// The name of the exercise whose rating is on offer at `now`.
+    pub fn rating_asked(&self, now: Instant) -> Option<&str> {
+        let offer = self.rating_offer(now)?;
+        self.plan
+            .exercises
+            .get(offer.exercise)
+            .map(|e| e.name.as_str())
+    }
+
     /// The ratings given so far, one per exercise.
     pub fn ratings(&self) -> &[Option<Rating>] {
         &self.ratings

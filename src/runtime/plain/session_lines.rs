@@ -67,15 +67,10 @@ pub fn beat(session: &Session) -> Vec<String> {
 /// The rating on offer at `now`, as a question: its keys, and that it
 /// passes by itself.
 pub fn rating(session: &Session, now: std::time::Instant) -> Option<String> {
-    let offer = session.rating_offer(now)?;
-    let name = &session.plan.exercises.get(offer.exercise)?.name;
-    let keys: Vec<String> = Rating::ALL
-        .iter()
-        .map(|r| format!("{} ({})", r.key(), r.label()))
-        .collect();
+    let name = session.rating_asked(now)?;
+    let keys = Rating::keys(|key, label| format!("{key} ({label})"), ", ");
     Some(format!(
-        "How was {name}? Type {} within {} seconds, if you like; Enter skips.",
-        keys.join(", "),
+        "How was {name}? Type {keys} within {} seconds, if you like; Enter skips.",
         RATE_WINDOW.as_secs()
     ))
 }
