@@ -207,6 +207,13 @@ fn chart(points: &[(String, Option<u8>, Option<u8>)], out: &mut impl Write) -> i
             "<polyline class=\"{class}\" fill=\"none\" stroke-width=\"2\" points=\"{}\"/>",
             line.join(" ")
         )?;
+        // A dot at each point, so a single rating shows too.
+        for (cx, cy) in line.iter().filter_map(|p| p.split_once(',')) {
+            writeln!(
+                out,
+                "<circle class=\"{class}\" cx=\"{cx}\" cy=\"{cy}\" r=\"3\" fill=\"none\" stroke-width=\"2\"/>"
+            )?;
+        }
     }
     writeln!(out, "</svg>")?;
     writeln!(
