@@ -1,9 +1,11 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod dose;
 pub mod list;
 pub mod msg;
 pub mod opening;
+pub mod programme;
 pub mod quit;
 pub mod reminder;
 pub mod reminder_screen;
@@ -31,7 +33,7 @@ mod session;
 mod speech;
 
 pub use crate::time::Now;
-pub use home::HomeEntry;
+pub use home::{HomeEntry, entries as home_entries};
 pub use msg::{Area, Drawn, HintShown, Intent, ListShown, Msg, Outcome, RowShown, Shown};
 pub use opening::Opening;
 pub use session::{selected_plan, start_routine};
@@ -89,6 +91,13 @@ pub enum Cmd {
     Append(Record),
     /// Read the history log (answered by `Msg::HistoryLoaded`).
     LoadHistory,
+    /// Write the clinic report (the last 4 weeks, HTML) into the user's
+    /// documents folder (answered by `Outcome::ReportWritten`).
+    WriteReport,
+    /// Find the latest accepted dose change, however long ago (answered
+    /// by `Outcome::DoseChangeFound`): start-up reads only the recent
+    /// history.
+    FindDoseChange,
     /// Find when the safety warnings were last read to the end, however
     /// long ago (answered by `Outcome::LastReview`): start-up reads only
     /// the recent history.
@@ -172,6 +181,11 @@ pub struct App {
     pub therapy: therapy::Therapy,
     /// The stand-up reminder's schedule and overlay.
     pub reminder: reminder::Reminder,
+    /// Sessions of the recent days: read at start-up, then each one
+    /// recorded (for the home programme's week).
+    pub recent_sessions: Vec<crate::domain::session_record::SessionRecord>,
+    /// The person's accepted dose steps and the suggestion on offer.
+    pub doses: dose::Doses,
 }
 
 impl App {
@@ -219,6 +233,8 @@ impl App {
             history_selected: ListCursor::default(),
             therapy: therapy::Therapy::default(),
             reminder: reminder::Reminder::default(),
+            recent_sessions: Vec::new(),
+            doses: dose::Doses::default(),
         }
     }
 }
@@ -229,6 +245,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>, now: Now) -> Vec<Cmd> {
     let before = scroll::before(app);
     let cmds = dispatch(app, msg.into(), now);
     scroll::after(app, &before);
+    programme::note(app, &cmds, now);
     cmds
 }
 
@@ -280,6 +297,7 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         Outcome::Started => {
             let mut cmds = opening::open(app, now);
             cmds.extend(history::find_last_review(app));
+            cmds.extend(dose::find_latest(app));
             cmds
         }
         Outcome::Tick => session::tick(app, now),
@@ -316,6 +334,17 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         }
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
         Outcome::LastReview(at) => history::last_review(app, at),
+        Outcome::ReportWritten(written) => {
+            app.notice = Some(match written {
+                Ok(path) => format!("Report written to {path}"),
+                Err(reason) => format!("Could not write the report: {reason}"),
+            });
+            Vec::new()
+        }
+        Outcome::DoseChangeFound(change) => {
+            dose::found(app, change.map(|c| *c));
+            Vec::new()
+        }
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

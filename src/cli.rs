@@ -7,6 +7,7 @@ pub mod history_csv;
 pub mod history_print;
 mod history_table;
 pub mod output;
+pub mod report_command;
 pub mod usage_error;
 
 use std::ops::RangeInclusive;
@@ -115,6 +116,21 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         until: Option<chrono::NaiveDate>,
     },
+    /// One page to bring to the clinic: the programme and sessions per
+    /// week, the sessions, pain before and after, stops for pain, how
+    /// exercises felt and accepted dose changes, self-release, stand-ups
+    /// and heat/cold (the last 4 weeks by default).
+    Report {
+        /// Output format (html: one self-contained page that prints well).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// First day (YYYY-MM-DD) [default: 4 weeks before --until]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+        /// Last day (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        until: Option<chrono::NaiveDate>,
+    },
     /// Open the heat/cold timer on a mode's safety check (never longer than
     /// 20 minutes).
     Timer {
@@ -181,6 +197,17 @@ pub enum HistoryFormat {
     Csv,
     /// A JSON array of records.
     Json,
+}
+
+/// How `backcoach report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Md,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Which records `backcoach history` prints.

@@ -221,6 +221,11 @@ pub fn map(key: KeyEvent, app: &App) -> Option<Intent> {
 fn digit(app: &App, code: KeyCode) -> Option<Intent> {
     let Char(c) = code else { return None };
     let value = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
-    let home = app.screen == Screen::Home && !app.reminder.showing && (1..=7).contains(&value);
+    let entries = app.now.map_or(crate::app::HomeEntry::ALL.len(), |now| {
+        crate::app::home_entries(app, now).len()
+    });
+    let home = app.screen == Screen::Home
+        && !app.reminder.showing
+        && (1..=entries).contains(&usize::from(value));
     (home || session::asks_pain(app)).then_some(Intent::Digit(value))
 }

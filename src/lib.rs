@@ -8,6 +8,7 @@ pub mod file;
 pub mod keys;
 pub mod notify;
 pub mod remind;
+pub mod report;
 pub mod runtime;
 pub mod status;
 pub mod store;

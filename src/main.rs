@@ -12,7 +12,7 @@ use clap::error::ErrorKind;
 use backcoach::app::{self, App, Opening, therapy};
 use backcoach::cli::output::{say_error, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
-use backcoach::cli::{Cli, Command, generate, history_command, history_print};
+use backcoach::cli::{Cli, Command, generate, history_command, history_print, report_command};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
@@ -159,6 +159,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let content = load_all(&user).map_err(|problems| problems.len());
             let dir = data_dir(cli.data_dir.as_deref())?;
             history_command::run(content, &dir, options, runtime::now().wall)
+        }
+        Some(Command::Report {
+            format,
+            since,
+            until,
+        }) => {
+            let content = load_all(content_dir.as_slice()).map_err(|p| p.len());
+            let dir = data_dir(cli.data_dir.as_deref())?;
+            report_command::run(content, &dir, (since, until), format, runtime::now().wall)
         }
         Some(Command::Timer { mode, duration }) => {
             open(Some(Opening::Timer(mode.into(), duration)))
@@ -338,6 +347,7 @@ fn interactive(
         }
     };
     app::safety::absorb(&mut app, &records);
+    app::programme::absorb(&mut app, &records);
     boot_therapy(&mut app, running.running, &records, &mut notices);
     let schedule = store.load_schedule(now.wall);
     notices.extend(schedule.notice);

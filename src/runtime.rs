@@ -10,6 +10,7 @@ pub mod boot_clock;
 pub mod nudge;
 mod perform;
 pub mod plain;
+pub mod report_file;
 pub mod signals;
 pub mod speech;
 mod terminal;

@@ -21,6 +21,7 @@ pub mod in_range;
 pub mod lock;
 pub mod machine;
 mod private;
+pub mod report_history;
 mod schedule;
 pub mod session_history;
 mod settings;

@@ -47,6 +47,10 @@ pub(super) fn last_review(
 }
 
 pub(super) fn history(app: &mut App, msg: Intent) -> Vec<Cmd> {
+    if msg == Intent::WriteReport {
+        app.notice = Some("Writing the report…".to_owned());
+        return vec![Cmd::WriteReport];
+    }
     let count = app.history.as_ref().map_or(0, |h| h.progress.recent.len());
     if !list::step(&mut app.history_selected, msg, count) && msg == Intent::Back {
         app.screen = Screen::Home;

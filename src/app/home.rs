@@ -1,7 +1,8 @@
 //! The home menu and the one-time first-run statement.
 
 use super::{
-    App, Cmd, Intent, Now, Screen, history, list, opening, quit, safety, scroll, warnings,
+    App, Cmd, Intent, Now, Screen, history, list, opening, programme, quit, safety, scroll,
+    warnings,
 };
 use crate::store::settings_change::SettingsChange;
 
@@ -22,10 +23,23 @@ pub enum HomeEntry {
     Therapy,
     /// The stand-up reminder's settings.
     Reminder,
+    /// The home programme in force today: starts the routine due.
+    Programme,
+}
+
+/// The entries on the menu at `now`: [`HomeEntry::ALL`], then the home
+/// programme when one is in force (last, so every other entry keeps its
+/// digit).
+pub fn entries(app: &App, now: Now) -> Vec<HomeEntry> {
+    let mut entries = HomeEntry::ALL.to_vec();
+    if programme::today(app, now).is_some() {
+        entries.push(HomeEntry::Programme);
+    }
+    entries
 }
 
 impl HomeEntry {
-    /// The entries shown, in order.
+    /// The entries always shown, in order.
     pub const ALL: [HomeEntry; 7] = [
         HomeEntry::Library,
         HomeEntry::Session,
@@ -46,6 +60,7 @@ impl HomeEntry {
             HomeEntry::History => "History",
             HomeEntry::Therapy => "Heat/cold timer",
             HomeEntry::Reminder => "Stand-up reminder",
+            HomeEntry::Programme => "Your programme",
         }
     }
 
@@ -61,6 +76,7 @@ impl HomeEntry {
             HomeEntry::History => "Past sessions, your streak and pain before and after.",
             HomeEntry::Therapy => "Heat, cold or both, never longer than 20 minutes.",
             HomeEntry::Reminder => "How often to stand up and walk around, and how to be told.",
+            HomeEntry::Programme => "Start the routine your programme has due.",
         }
     }
 }
@@ -85,20 +101,21 @@ pub(super) fn disclaimer(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
 }
 
 pub(super) fn home(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
+    let entries = entries(app, now);
     // A digit opens the entry it names: 1 is the first.
     if let Intent::Digit(digit) = msg {
         let index = usize::from(digit).wrapping_sub(1);
-        if index >= HomeEntry::ALL.len() {
+        if index >= entries.len() {
             return Vec::new();
         }
         app.home_selected = crate::domain::cursor::ListCursor::at(index);
         return home(app, Intent::Select, now);
     }
-    if list::step(&mut app.home_selected, msg, HomeEntry::ALL.len()) {
+    if list::step(&mut app.home_selected, msg, entries.len()) {
         return Vec::new();
     }
     match msg {
-        Intent::Select => match HomeEntry::ALL.get(app.home_selected.index()) {
+        Intent::Select => match entries.get(app.home_selected.index()) {
             Some(HomeEntry::Library) => app.screen = Screen::Library,
             Some(HomeEntry::SelfRelease) => return safety::enter(app, Screen::Home, None, now),
             Some(HomeEntry::Warnings) => return warnings::open(app, Screen::Home),
@@ -106,6 +123,7 @@ pub(super) fn home(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             Some(HomeEntry::History) => return history::open(app),
             Some(HomeEntry::Therapy) => app.screen = Screen::Therapy,
             Some(HomeEntry::Reminder) => app.screen = Screen::Reminder,
+            Some(HomeEntry::Programme) => return programme::start(app, now),
             None => {}
         },
         Intent::Back => return quit::request(app, now),

@@ -60,6 +60,10 @@ pub enum Intent {
     ToggleBell,
     /// A digit key (a pain rating).
     Digit(u8),
+    /// Write the clinic report (History screen).
+    WriteReport,
+    /// Rate the exercise just done (`None`: no rating).
+    Rate(Option<crate::domain::session_record::Rating>),
     /// One step longer (a minute more, within the cap).
     Longer,
     /// One step shorter.
@@ -122,6 +126,10 @@ pub enum Outcome {
     /// Spoken cues cannot be said (no speaker found, or it failed), with
     /// the reason; reported once a run.
     SpeechUnavailable(String),
+    /// The clinic report was written to this path (or why not).
+    ReportWritten(Result<String, String>),
+    /// The latest accepted dose change in the whole history, if any.
+    DoseChangeFound(Option<Box<crate::domain::suggest::DoseChange>>),
 }
 
 /// A rectangle of the terminal, in cells: where the view drew something

@@ -134,7 +134,7 @@ fn habit_unacknowledged(app: &App, now: Now) -> bool {
 }
 
 fn show_habit(app: &mut App, now: Now) {
-    app.safety.habit_days = moderation::days_used(
+    app.safety.habit_days = moderation::days_with_today(
         &app.safety.uses,
         app.content.moderation.window_days,
         &now.wall,

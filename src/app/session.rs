@@ -22,15 +22,19 @@ pub fn start_routine(app: &mut App, id: &str, now: Now) -> Result<(), String> {
     Ok(())
 }
 
-/// The plan of the selected routine.
+/// The plan of the selected routine, with the person's accepted steps.
 pub fn selected_plan(app: &App) -> Option<Plan> {
+    let today = app
+        .now
+        .map_or(chrono::NaiveDate::MIN, |now| now.wall.date_naive());
     app.content
         .routines
         .get(app.routine_selected.index())
-        .map(|r| Plan::build(r, &app.content))
+        .map(|r| Plan::build_adjusted(r, &app.content, &app.doses.adjusted, today))
 }
 
 fn begin(app: &mut App, now: Now) {
+    app.now = Some(now);
     if let Some(plan) = selected_plan(app) {
         app.session = Some(Session::new(plan, now.wall.fixed_offset()));
         app.screen = Screen::Session;
@@ -132,6 +136,9 @@ pub(super) fn session(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
         (Phase::CheckIn | Phase::Running | Phase::Confirm | Phase::CheckOut, Intent::Hurt) => {
             cmds.push(append(session.hurt(t, wall)));
         }
+        (Phase::Running | Phase::CheckOut, Intent::Rate(rating)) => {
+            session.rate(rating, t);
+        }
         (Phase::CheckIn | Phase::CheckOut, Intent::Digit(d)) => session.type_digit(d, t),
         (Phase::CheckIn | Phase::CheckOut, Intent::Up) => session.adjust_pain(true),
         (Phase::CheckIn | Phase::CheckOut, Intent::Down) => session.adjust_pain(false),
@@ -164,8 +171,10 @@ pub(super) fn session(app: &mut App, msg: Intent, now: Now) -> Vec<Cmd> {
             app.notice = Some("Session left; it is in your history as abandoned.".to_owned());
         }
         (Phase::Confirm, Intent::Back) => session.cancel_leave(t),
+        (Phase::Summary | Phase::Hurt, Intent::Yes) => cmds.extend(super::dose::accept(app, now)),
         (Phase::Summary | Phase::Hurt, Intent::Back | Intent::Select) => {
             app.session = None;
+            app.doses.suggestion = None;
             app.screen = Screen::Routines;
         }
         (Phase::Summary | Phase::Hurt, other) => {

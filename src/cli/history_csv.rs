@@ -128,6 +128,11 @@ fn own_columns(row: &mut Row, record: &Record) {
         Record::WarningsReviewed { at } => {
             row.time(at).plain("warnings_reviewed").empty(1);
         }
+        Record::DoseChange(c) => {
+            row.time(&c.at)
+                .plain(c.direction.label())
+                .field(&c.change.slot);
+        }
     }
 }
 
@@ -157,6 +162,7 @@ fn every_kind(row: &mut Row, record: &Record) {
         Record::ReleaseUsed { .. } => "release_used",
         Record::ReleaseHurt { .. } => "release_hurt",
         Record::WarningsReviewed { .. } => "warnings_reviewed",
+        Record::DoseChange(_) => "dose_change",
     };
     row.plain(kind).time(&record.time());
     match record {
@@ -196,6 +202,12 @@ fn every_kind(row: &mut Row, record: &Record) {
         }
         Record::WarningsReviewed { .. } => {
             row.empty(2).plain("read to the end").empty(7);
+        }
+        Record::DoseChange(c) => {
+            row.empty(1)
+                .field(&c.change.routine)
+                .plain(c.direction.label())
+                .empty(7);
         }
     }
 }

@@ -62,7 +62,7 @@ where
             format!(
                 "{at:<16}  {:<20}  {:<16}  {:>7}  {done:>9}  {pain:>6}",
                 names.routine(&session.routine),
-                session.outcome.label(),
+                session.honest_outcome().label(),
                 clock(std::time::Duration::from_secs(session.duration_secs)),
             )
         }
@@ -87,6 +87,7 @@ where
             )
         }
         Record::WarningsReviewed { .. } => format!("{at:<16}  {}", label(record)),
+        Record::DoseChange(_) => format!("{at:<16}  {}", names.summary(record)),
     }
 }
 
@@ -113,6 +114,7 @@ fn label(record: &Record) -> &'static str {
         Record::ReleaseUsed { .. } => "self-release",
         Record::ReleaseHurt { .. } => "it hurt",
         Record::WarningsReviewed { .. } => "warnings read",
+        Record::DoseChange(_) => "dose change",
     }
 }
 
@@ -181,7 +183,7 @@ impl Names<'_> {
                 format!(
                     "{} · {} · {} · {done} done · pain {pain}",
                     self.routine(&session.routine),
-                    session.outcome.label(),
+                    session.honest_outcome().label(),
                     clock(std::time::Duration::from_secs(session.duration_secs))
                 )
             }
@@ -202,6 +204,13 @@ impl Names<'_> {
                 self.technique(technique)
             }
             Record::WarningsReviewed { .. } => "the safety warnings, to the end".to_owned(),
+            Record::DoseChange(c) => format!(
+                "{} · {} step: {} ({})",
+                self.routine(&c.change.routine),
+                c.direction.label(),
+                c.change.exercise,
+                c.reason
+            ),
         }
     }
 }

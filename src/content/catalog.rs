@@ -21,6 +21,10 @@ pub struct Content {
     pub therapy: Vec<TherapyMode>,
     /// Thresholds of the self-release moderation guard.
     pub moderation: Moderation,
+    /// Home programmes, in the order loaded.
+    pub programmes: Vec<super::programme::Programme>,
+    /// Education cards, in the order loaded.
+    pub tips: Vec<super::tips::Tip>,
     /// `section/id` to the file that last defined it, for error messages.
     pub origin: HashMap<String, String>,
 }
@@ -49,10 +53,23 @@ impl Content {
             .unwrap_or("content")
     }
 
+    /// The routine with this id.
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
     /// One line counting what was loaded, e.g. `ok: 7 exercises, ...`.
     pub fn summary_line(&self) -> String {
+        let programmes = if self.programmes.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {}",
+                crate::text::counted(self.programmes.len(), "programme")
+            )
+        };
         format!(
-            "ok: {} exercises, {} techniques, {} routines, {} checklist items, {} warning sections, {} therapy modes",
+            "ok: {} exercises, {} techniques, {} routines, {} checklist items, {} warning sections, {} therapy modes{programmes}",
             self.exercises.len(),
             self.techniques.len(),
             self.routines.len(),

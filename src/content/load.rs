@@ -116,6 +116,8 @@ struct Merged {
     warnings: Section<super::model::WarningSection>,
     therapy: Section<super::model::TherapyMode>,
     moderation: Section<super::model::Moderation>,
+    programmes: Section<super::programme::Programme>,
+    tips: Section<super::tips::Tip>,
     origin: HashMap<String, String>,
 }
 
@@ -152,6 +154,16 @@ impl Merged {
             self.therapy
                 .add(id, entry, source, "therapy mode", problems);
         }
+        for entry in pack.programmes {
+            self.note_origin("programme", &entry.id, source);
+            self.programmes
+                .add(entry.id.clone(), entry, source, "programme", problems);
+        }
+        for entry in pack.tips {
+            self.note_origin("tip", &entry.id, source);
+            self.tips
+                .add(entry.id.clone(), entry, source, "tip", problems);
+        }
         if let Some(entry) = pack.moderation {
             // One setting, not a list: merged like an entry with a fixed id.
             self.note_origin("moderation", "moderation", source);
@@ -179,6 +191,8 @@ impl Merged {
             warnings: self.warnings.entries,
             therapy: self.therapy.entries,
             moderation: self.moderation.entries.last().copied().unwrap_or_default(),
+            programmes: self.programmes.entries,
+            tips: self.tips.entries,
             origin: self.origin,
         }
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The content format version this build reads and writes.
 pub const CONTENT_VERSION: u32 = 1;
 
-/// One content file: a version plus any of the seven sections.
+/// One content file: a version plus any of its optional sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentPack {
@@ -35,6 +35,12 @@ pub struct ContentPack {
     /// Thresholds of the self-release moderation guard.
     #[serde(default)]
     pub moderation: Option<Moderation>,
+    /// Home programmes prescribed by a clinician (none built in).
+    #[serde(default)]
+    pub programmes: Vec<super::programme::Programme>,
+    /// Short education cards, one shown at the end of a session.
+    #[serde(default)]
+    pub tips: Vec<super::tips::Tip>,
 }
 
 /// A stretch or a self-release technique, shown as a step-by-step card.
@@ -65,6 +71,12 @@ pub struct Exercise {
     /// gate. Validation requires it on every technique.
     #[serde(default)]
     pub gated: bool,
+    /// Id of a gentler exercise to step down to (after pain or a flare-up).
+    #[serde(default)]
+    pub easier: Option<String>,
+    /// Id of a harder exercise to step up to (once this one is easy).
+    #[serde(default)]
+    pub harder: Option<String>,
 }
 
 /// Where the body starts for an exercise.
@@ -181,6 +193,12 @@ pub struct Routine {
     /// between reps).
     #[serde(default)]
     pub get_ready_secs: Option<u32>,
+    /// The longest hold a step up may reach in this routine (1..=300).
+    #[serde(default)]
+    pub max_hold_secs: Option<u32>,
+    /// The most reps a step up may reach in this routine (at least 1).
+    #[serde(default)]
+    pub max_reps: Option<u32>,
 }
 
 /// One exercise inside a routine.
@@ -325,7 +343,7 @@ pub struct TherapySegment {
 }
 
 /// When self-release counts as a habit: used on at least `habit_days` of
-/// the last `window_days` days (today not counted). Built-in defaults are in
+/// the last `window_days` days, today included. Built-in defaults are in
 /// `assets/moderation.ron`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

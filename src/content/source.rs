@@ -39,6 +39,7 @@ pub fn builtin() -> Vec<Source> {
         asset!("warnings.ron"),
         asset!("therapy.ron"),
         asset!("moderation.ron"),
+        asset!("tips.ron"),
     ]
 }
 

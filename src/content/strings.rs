@@ -117,6 +117,26 @@ fn fields(pack: &ContentPack) -> Vec<Field<'_>> {
             add(format!("items item {}: text", n + 1), &item.text);
         }
     }
+    for programme in &pack.programmes {
+        let mut add = adder("programme", &programme.id, &mut out);
+        add("id".to_owned(), &programme.id);
+        add("name".to_owned(), &programme.name);
+        if let Some(who) = &programme.prescribed_by {
+            add("prescribed_by".to_owned(), who);
+        }
+        if let Some(notes) = &programme.notes {
+            add("notes".to_owned(), notes);
+        }
+        for (n, item) in programme.routines.iter().enumerate() {
+            add(format!("routines item {}: routine", n + 1), &item.routine);
+        }
+    }
+    for tip in &pack.tips {
+        let mut add = adder("tip", &tip.id, &mut out);
+        add("id".to_owned(), &tip.id);
+        add("title".to_owned(), &tip.title);
+        add("text".to_owned(), &tip.text);
+    }
     for mode in &pack.therapy {
         let mut add = adder("therapy mode", mode.mode.id(), &mut out);
         add("name".to_owned(), &mode.name);
@@ -138,6 +158,12 @@ fn card_fields<'a>(section: &'static str, card: &'a Exercise, out: &mut Vec<Fiel
     }
     list(&mut add, "cautions", &card.cautions);
     list(&mut add, "tags", &card.tags);
+    if let Some(id) = &card.easier {
+        add("easier".to_owned(), id);
+    }
+    if let Some(id) = &card.harder {
+        add("harder".to_owned(), id);
+    }
 }
 
 /// A closure adding fields of one entry.

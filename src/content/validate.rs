@@ -61,15 +61,22 @@ pub fn check(content: &Content) -> Vec<Problem> {
     check_therapy(content, &mut problems);
     super::gate_rules::check(content, &mut problems);
     super::dose_rules::check(content, &mut problems);
+    super::programme::check(content, &mut problems);
+    super::variant_rules::check(content, &mut problems);
+    super::tips::check(content, &mut problems);
     problems
 }
 
-fn check_id(file: &str, id: &str, problems: &mut Vec<Problem>) {
-    let ok = !id.is_empty()
+/// True when `id` is a valid id: lower-case letters, digits, `_` and `-`.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
         && id
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    if !ok {
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+fn check_id(file: &str, id: &str, problems: &mut Vec<Problem>) {
+    if !is_id(id) {
         problems.push(Problem::entry(
             file,
             id,

@@ -5,6 +5,9 @@ use std::time::Duration;
 
 use crate::content::catalog::Content;
 use crate::content::dose::compact;
+use chrono::NaiveDate;
+
+use super::dose_step::{self, Adjusted};
 use crate::content::model::{Position, Routine, Sides};
 
 /// Get-ready time before the first hold of an exercise: time to get into
@@ -110,24 +113,34 @@ impl Plan {
     /// Builds the plan of `routine`. Entries naming no exercise are left out
     /// (validation refuses them, and techniques, before this runs).
     pub fn build(routine: &Routine, content: &Content) -> Plan {
+        Plan::build_adjusted(routine, content, &[], NaiveDate::MIN)
+    }
+
+    /// Builds the plan of `routine` with the person's accepted steps
+    /// (`doses`) applied on `today`: a variant in place of an exercise,
+    /// a changed hold or reps, shorter holds in flare-up care; the
+    /// routine's bounds always hold.
+    pub fn build_adjusted(
+        routine: &Routine,
+        content: &Content,
+        doses: &[Adjusted],
+        today: NaiveDate,
+    ) -> Plan {
         let exercises: Vec<PlannedExercise> = routine
             .items
             .iter()
             .filter_map(|item| {
-                let exercise = content.exercise(&item.exercise)?;
-                let dose = &exercise.dose;
+                let (exercise, hold, reps, sets) =
+                    dose_step::effective(content, routine, item, doses, today)?;
                 Some(PlannedExercise {
                     exercise_id: exercise.id.clone(),
                     name: exercise.name.clone(),
                     position: exercise.position,
                     steps: exercise.steps.clone(),
-                    hold: item
-                        .hold_secs
-                        .or(dose.hold_secs)
-                        .map(|s| Duration::from_secs(u64::from(s))),
-                    reps: item.reps.unwrap_or(dose.reps).max(1),
-                    sides: dose.sides,
-                    sets: item.sets.unwrap_or(dose.sets).max(1),
+                    hold: hold.map(|s| Duration::from_secs(u64::from(s))),
+                    reps,
+                    sides: exercise.dose.sides,
+                    sets,
                 })
             })
             .collect();

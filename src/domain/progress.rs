@@ -28,7 +28,8 @@ pub struct Progress {
     pub sessions: u64,
     /// Bit `n`: a completed session `n` days before today.
     done_days: Vec<u64>,
-    /// Sessions per Monday week, the last [`WEEKS`], oldest first.
+    /// Sessions per Monday week, the last [`WEEKS`], oldest first (a
+    /// skipped one does not count).
     pub weeks: Vec<u64>,
     /// Stand-ups per local day, the last [`STANDUP_DAYS`], oldest first.
     pub standups: Vec<u64>,
@@ -73,7 +74,7 @@ impl Progress {
     pub fn add_session(&mut self, session: SessionRecord) {
         self.sessions += 1;
         let day = session.started.date_naive();
-        if session.outcome == SessionOutcome::Completed
+        if session.honest_outcome() == SessionOutcome::Completed
             && let Ok(back) = usize::try_from((self.today - day).num_days())
         {
             if self.done_days.len() <= back / 64 {
@@ -81,7 +82,9 @@ impl Progress {
             }
             self.done_days[back / 64] |= 1 << (back % 64);
         }
-        if let Some(slot) = week_slot(self.today, day, self.weeks.len()) {
+        if session.counts()
+            && let Some(slot) = week_slot(self.today, day, self.weeks.len())
+        {
             self.weeks[slot] += 1;
         }
         if self.recent.len() == RECENT {
@@ -156,11 +159,11 @@ pub fn week_start(day: NaiveDate) -> NaiveDate {
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
-/// Sessions (any outcome) in each of the last `weeks` weeks, Monday to
-/// Sunday, oldest first; the last entry is this week.
+/// Sessions (any outcome but skipped) in each of the last `weeks` weeks,
+/// Monday to Sunday, oldest first; the last entry is this week.
 pub fn per_week(records: &[SessionRecord], today: NaiveDate, weeks: usize) -> Vec<u64> {
     let mut counts = vec![0; weeks];
-    for record in records {
+    for record in records.iter().filter(|r| r.counts()) {
         if let Some(slot) = week_slot(today, record.started.date_naive(), weeks) {
             counts[slot] += 1;
         }

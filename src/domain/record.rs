@@ -51,6 +51,8 @@ pub enum Record {
         #[serde(default)]
         ended_early: bool,
     },
+    /// A dose suggestion the user accepted.
+    DoseChange(Box<super::suggest::DoseChange>),
     /// An answer to a stand-up reminder.
     Standup {
         /// When the user answered (local time with its offset).
@@ -81,6 +83,7 @@ impl Record {
         let cap = CAP.as_secs();
         match self {
             Record::Session(session) => session.problem(),
+            Record::DoseChange(change) => change.problem(),
             Record::ReleaseUsed { at, technique } | Record::ReleaseHurt { at, technique } => {
                 in_range::date("`at`", at).or_else(|| in_range::text("`technique`", technique))
             }
@@ -106,6 +109,7 @@ impl Record {
         match self {
             Record::Session(session) => session.started,
             Record::Therapy { started, .. } => *started,
+            Record::DoseChange(change) => change.at,
             Record::ReleaseUsed { at, .. }
             | Record::ReleaseHurt { at, .. }
             | Record::WarningsReviewed { at }

@@ -9,13 +9,15 @@ use chrono::{DateTime, FixedOffset};
 
 use super::countdown::Countdown;
 use super::plan::{Beat, BeatKind, Plan};
-use crate::domain::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
+use crate::domain::session_record::{ExerciseOutcome, Rating, SessionOutcome, SessionRecord};
 
 mod beats;
 mod cue;
 mod ending;
+mod rating;
 
 pub use ending::{PAIN_MAX, TEN_WINDOW};
+pub use rating::{RATE_WINDOW, RatingOffer};
 
 /// Where a session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +68,15 @@ pub struct Session {
     paused_before_confirm: bool,
     ten_until: Option<Instant>,
     after_hold: bool,
+    ratings: Vec<Option<Rating>>,
+    offer: Option<RatingOffer>,
 }
 
 impl Session {
     /// A session of `plan`, at its pain check-in.
     pub fn new(plan: Plan, wall: DateTime<FixedOffset>) -> Session {
         let results = vec![ExerciseOutcome::NotReached; plan.exercises.len()];
+        let ratings = vec![None; plan.exercises.len()];
         Session {
             plan,
             phase: Phase::CheckIn,
@@ -92,6 +97,8 @@ impl Session {
             paused_before_confirm: false,
             ten_until: None,
             after_hold: false,
+            ratings,
+            offer: None,
         }
     }
 
@@ -115,10 +122,13 @@ impl Session {
     }
 
     /// When the screen next changes by itself, as of the last update: a
-    /// countdown's next visible second, or the end of the moment in which
-    /// a `0` after a `1` still makes 10.
+    /// countdown's next visible second, the end of the moment in which a
+    /// `0` after a `1` still makes 10, or the end of a rating's offer.
     pub fn next_wakeup(&self) -> Option<Instant> {
-        [self.wake_at, self.ten_until].into_iter().flatten().min()
+        [self.wake_at, self.ten_until, self.offer_wakeup()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Time spent so far, paused time excluded.
@@ -167,6 +177,7 @@ impl Session {
     /// wake-up never adds drift. Returns how many transitions happened.
     pub fn tick(&mut self, now: Instant) -> usize {
         self.settle_pain(now);
+        self.settle_offer(now);
         let mut transitions = 0;
         while self.phase == Phase::Running && !self.paused {
             let Some(ends_at) = self.timer.and_then(|t| t.ends_at()) else {

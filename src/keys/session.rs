@@ -11,6 +11,7 @@ use super::{
 };
 use crate::app::{App, Intent, Screen};
 use crate::domain::session::Phase;
+use crate::domain::session_record::Rating;
 
 /// "This hurts": the same key in every phase where a session is under way.
 const HURT: Binding = bind!([Char('!')], "!", "this hurts", Intent::Hurt, true);
@@ -96,6 +97,34 @@ const PAIN_DIGITS: Binding = Binding {
     intent: Intent::Digit(0),
     hint: true,
 };
+const RATE_EASY: Binding = bind!(
+    [Char('e')],
+    "e",
+    "rate the exercise just done: easy",
+    Intent::Rate(Some(Rating::Easy)),
+    false
+);
+const RATE_RIGHT: Binding = bind!(
+    [Char('a')],
+    "a",
+    "rate it: about right",
+    Intent::Rate(Some(Rating::AboutRight)),
+    false
+);
+const RATE_HARD: Binding = bind!(
+    [Char('h')],
+    "h",
+    "rate it: hard",
+    Intent::Rate(Some(Rating::Hard)),
+    false
+);
+const RATE_PAINFUL: Binding = bind!(
+    [Char('o')],
+    "o",
+    "rate it: painful (ouch)",
+    Intent::Rate(Some(Rating::Painful)),
+    false
+);
 const PAIN_UP: Binding = bind!([Up, Char('k')], "↑/k", "↑↓", "adjust", Intent::Up, true);
 const PAIN_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "pain down", Intent::Down, false);
 const PAIN_OK: Binding = bind!([Enter], "Enter", "ok", Intent::Select, true);
@@ -116,6 +145,10 @@ const CHECK_OUT: &[Binding] = &[
     PAIN_UP,
     PAIN_DOWN,
     PAIN_OK,
+    RATE_EASY,
+    RATE_RIGHT,
+    RATE_HARD,
+    RATE_PAINFUL,
     bind!(
         [Char('n'), Esc, Char('q')],
         "n/Esc/q",
@@ -138,6 +171,10 @@ const RUN: &[Binding] = &[
         Intent::Select,
         false
     ),
+    RATE_EASY,
+    RATE_RIGHT,
+    RATE_HARD,
+    RATE_PAINFUL,
     bind!(
         [Esc, Char('q')],
         "Esc/q",
@@ -170,6 +207,13 @@ const CONFIRM: &[Binding] = &[
 
 const ENDED: &[Binding] = &[
     bind!(
+        [Char('y')],
+        "y",
+        "accept the suggested step (when one is shown)",
+        Intent::Yes,
+        false
+    ),
+    bind!(
         [Enter, Esc, Char('q')],
         "Enter/Esc/q",
         "Enter",
@@ -187,6 +231,7 @@ const ENDED: &[Binding] = &[
 
 pub(super) const HISTORY: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "↑↓", "scroll", Intent::Up, true),
+    bind!([Char('w')], "w", "write report", Intent::WriteReport, true),
     bind!([Down, Char('j')], "↓/j", "scroll down", Intent::Down, false),
     PAGE_UP,
     PAGE_DOWN,

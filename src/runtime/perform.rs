@@ -72,6 +72,18 @@ pub(super) fn shared(
         Cmd::FindLastReview => in_background(store, report, |store| {
             Outcome::LastReview(store.last_review().ok().flatten())
         }),
+        Cmd::WriteReport => {
+            let content = app.content.clone();
+            let folder = super::report_file::folder(store.dir());
+            let wall = now().wall;
+            in_background(store, report, move |store| {
+                let written = super::report_file::write_report(store, &content, &folder, wall);
+                Outcome::ReportWritten(written.map(|p| p.display().to_string()))
+            })
+        }
+        Cmd::FindDoseChange => in_background(store, report, |store| {
+            Outcome::DoseChangeFound(store.last_dose_change().ok().flatten().map(Box::new))
+        }),
         Cmd::SaveRunning(running) => store
             .save_running(&running)
             .err()

@@ -283,6 +283,10 @@ impl Plain<'_> {
         };
         let hint = match answer(&spot, line, &self.app) {
             Answer::Later if self.script => return Ok(None),
+            // From a script, an empty line answers a question that needs
+            // it (a step without a hold, the check-out): a rating on
+            // offer passes by itself.
+            Answer::Intents(i) if self.script && i == [Intent::Rate(None)] => return Ok(None),
             Answer::Later => NOT_NOW,
             Answer::Intents(intents) => {
                 self.queue.remove(at);

@@ -389,6 +389,7 @@ impl<'a> Cursor<'a> {
             list.push(ExerciseResult {
                 exercise: exercise?.to_owned(),
                 outcome: exercise_outcome(outcome?)?,
+                rating: None,
             });
             if self.eat(b',').is_none() {
                 break;

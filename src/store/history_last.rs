@@ -74,4 +74,17 @@ impl Store {
         })?;
         Ok(review.map(|record| record.time()))
     }
+
+    /// The latest accepted dose change, in any log.
+    pub fn last_dose_change(
+        &self,
+    ) -> Result<Option<crate::domain::suggest::DoseChange>, StoreError> {
+        let change = self.latest::<Record>(b"\"dose_change\"", |record| {
+            matches!(record, Record::DoseChange(_))
+        })?;
+        Ok(match change {
+            Some(Record::DoseChange(change)) => Some(*change),
+            _ => None,
+        })
+    }
 }

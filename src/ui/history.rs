@@ -173,7 +173,7 @@ fn render_list(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, th
             Row::new(vec![
                 r.started.format("%Y-%m-%d %H:%M").to_string(),
                 name,
-                r.outcome.label().to_owned(),
+                r.honest_outcome().label().to_owned(),
                 clock(std::time::Duration::from_secs(r.duration_secs)),
                 format!("{}/{}", r.count(ExerciseOutcome::Done), r.exercises.len()),
                 format!("{} → {}", pain(r.pain_before), pain(r.pain_after)),

@@ -11,24 +11,34 @@ use super::list_view::ListView;
 use super::report::Part;
 use super::theme::Theme;
 use crate::app::reminder::check;
-use crate::app::{App, HomeEntry};
+use crate::app::{App, HomeEntry, home_entries};
 use crate::domain::reminder::Check;
 use crate::time::words;
 
 /// Draws the menu and a one-line reminder of what the coach is not.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
-    let entries = HomeEntry::ALL.len();
+    let shown = app
+        .now
+        .map_or_else(|| HomeEntry::ALL.to_vec(), |now| home_entries(app, now));
+    let entries = shown.len();
     let compact = super::compact(area);
     // Each entry with its description under it when there is room; on small
     // terminals one line each, and the selected entry's description below.
-    let roomy = usize::from(area.height) >= entries * 2 + 2 + 4 && area.width >= 76;
-    let items: Vec<ListItem> = HomeEntry::ALL
+    let mut programme = super::programme::lines(app, theme);
+    programme.extend(super::programme::flare_lines(app, theme));
+    let extra = if programme.is_empty() {
+        0
+    } else {
+        programme.len() + 1
+    };
+    let roomy = usize::from(area.height) >= entries * 2 + 2 + 4 + extra && area.width >= 76;
+    let items: Vec<ListItem> = shown
         .iter()
         .zip(1..)
         .map(|(entry, key)| {
             let mut lines = vec![Line::from(vec![
                 Span::styled(format!("{key} "), theme.key()),
-                Span::styled(entry.label(), theme.current()),
+                Span::styled(entry_label(app, *entry), theme.current()),
             ])];
             if roomy {
                 lines.push(Line::from(Span::styled(
@@ -54,10 +64,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let rows = view.render(title, frame, menu, theme);
 
     let mut about_text = Vec::new();
-    if !roomy && let Some(entry) = HomeEntry::ALL.get(selected) {
+    if !roomy && let Some(entry) = shown.get(selected) {
         about_text.push(Line::from(Span::styled(entry.description(), theme.dim())));
     }
     let gap = || (!compact).then(Line::default);
+    if !programme.is_empty() {
+        about_text.extend(gap());
+        about_text.extend(programme);
+    }
     about_text.extend(gap());
     about_text.push(reminder_line(app, theme));
     about_text.extend(gap());
@@ -75,6 +89,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let about = about.inner(Margin::new(1, 0));
     frame.render_widget(paragraph(&about_text, about.width), about);
     Part::list(rows)
+}
+
+/// An entry's label; the programme's names it.
+fn entry_label(app: &App, entry: HomeEntry) -> String {
+    match entry {
+        HomeEntry::Programme => super::programme::label(app),
+        _ => None,
+    }
+    .unwrap_or_else(|| entry.label().to_owned())
 }
 
 /// The reminder's state in one line, with the key that switches it. No

@@ -162,7 +162,7 @@ pub fn render_habit(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> P
     let lines = vec![
         Line::from(Span::styled(
             format!(
-                "You used self-release on {} of the last {window} days.",
+                "With today, you used self-release on {} of the last {window} days.",
                 app.safety.habit_days
             ),
             theme.current(),

@@ -19,6 +19,7 @@ use super::{session_compact, session_end};
 use crate::app::App;
 use crate::domain::plan::{Beat, BeatKind, PlannedExercise};
 use crate::domain::session::{Phase, Session};
+use crate::domain::session_record::Rating;
 use crate::time::words::clock;
 
 /// Draws the session in whatever phase it is.
@@ -27,8 +28,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         return Part::default();
     };
     match (session.phase, app.now.map(|now| now.instant)) {
-        (Phase::CheckIn | Phase::CheckOut, _) => {
-            session_end::render_check(session, frame, area, theme);
+        (Phase::CheckIn | Phase::CheckOut, now) => {
+            session_end::render_check(session, now, frame, area, theme);
             Part::default()
         }
         (Phase::Running, Some(now)) => {
@@ -83,14 +84,15 @@ fn render_running(session: &Session, now: Instant, frame: &mut Frame, area: Rect
         session_compact::render(session, now, frame, area, theme);
         return;
     }
+    let head_height = 3 + u16::from(rating_prompt(session, now).is_some());
     let [head, middle, gauge] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(head_height),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(head_lines(session, &beat, exercise, theme)),
+        Paragraph::new(head_lines(session, &beat, exercise, now, theme)),
         head,
     );
     let timer_width = if middle.width >= 120 {
@@ -158,6 +160,14 @@ pub fn said(session: &Session) -> String {
     }
 }
 
+/// "How was Chair twist? e easy · a about right · h hard · o painful",
+/// while that rating is on offer.
+pub fn rating_prompt(session: &Session, now: Instant) -> Option<String> {
+    let name = session.rating_asked(now)?;
+    let keys = Rating::keys(|key, label| format!("{key} {label}"), " · ");
+    Some(format!("How was {name}? {keys}"))
+}
+
 /// The countdown's title, its time left as text ("0:07 left", or the rep
 /// where the pace is the user's), and the cue under it.
 pub fn timer_words(session: &Session, beat: &Beat, now: Instant) -> (&'static str, String, String) {
@@ -180,6 +190,7 @@ fn head_lines(
     session: &Session,
     beat: &Beat,
     exercise: &PlannedExercise,
+    now: Instant,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![
@@ -197,6 +208,12 @@ fn head_lines(
         lines.push(Line::from(Span::styled(
             format!(" » {said}"),
             theme.warning(),
+        )));
+    }
+    if let Some(prompt) = rating_prompt(session, now) {
+        lines.push(Line::from(Span::styled(
+            format!(" {prompt}"),
+            theme.current(),
         )));
     }
     lines

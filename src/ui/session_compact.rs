@@ -97,6 +97,12 @@ pub fn render(session: &Session, now: Instant, frame: &mut Frame, area: Rect, th
             lines: wrap(format!("» {said}"), theme.warning()),
         });
     }
+    if let Some(prompt) = super::session::rating_prompt(session, now) {
+        pieces.push(Piece {
+            rank: 2,
+            lines: wrap(prompt, theme.current()),
+        });
+    }
     pieces.push(Piece {
         rank: 1,
         lines: step_lines,

@@ -10,6 +10,7 @@ use super::lines::{paragraph, paragraph_in, wrap_lines};
 use super::scroll_text::{self, Marker, Place, ScrollText};
 use super::theme::Theme;
 use crate::app::{App, Shown};
+use crate::content::tips;
 use crate::domain::session::{PAIN_MAX, Phase, Session};
 use crate::domain::session_record::ExerciseOutcome;
 use crate::time::words::{about_minutes, clock};
@@ -19,7 +20,13 @@ use crate::time::words::{about_minutes, clock};
 pub const HURT_SECTIONS: [&str; 2] = ["stretch_hurts", "red_flags"];
 
 /// The 0-10 pain scale, before or after.
-pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn render_check(
+    session: &Session,
+    now: Option<std::time::Instant>,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
     let before = session.phase == Phase::CheckIn;
     let compact = super::compact(area);
     // In a small terminal the scale closes up: "0 1 [2] 3".
@@ -64,8 +71,15 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
     } else {
         " And now: how much does your back hurt?"
     };
-    let lines = vec![
-        Line::from(Span::styled(heading, theme.title())),
+    let prompt = now.and_then(|now| super::session::rating_prompt(session, now));
+    let mut lines = vec![Line::from(Span::styled(heading, theme.title()))];
+    if let Some(prompt) = prompt {
+        lines.push(Line::from(Span::styled(
+            format!(" {prompt}"),
+            theme.warning(),
+        )));
+    }
+    lines.extend([
         Line::default(),
         Line::from(Span::styled(question, theme.current())),
         Line::from(Span::styled(
@@ -81,7 +95,7 @@ pub fn render_check(session: &Session, frame: &mut Frame, area: Rect, theme: The
             " If anything hurts during the session, press ! at once.",
             theme.warning(),
         )),
-    ];
+    ]);
     let title = if before {
         " Pain check-in "
     } else {
@@ -169,6 +183,7 @@ pub fn render_hurt(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Sh
             )));
         }
     }
+    lines.extend(super::suggestion::lines(app, "", theme));
     let title = Span::styled(" ! This hurts: when to get help ", theme.warning());
     scrolling_box(&lines, title, true, app.scroll, frame, area, theme)
 }
@@ -185,7 +200,11 @@ pub fn render_summary(
     let pain = |p: Option<u8>| p.map_or("not given".to_owned(), |v| format!("{v} of 10"));
     let mut lines = vec![
         Line::from(Span::styled(
-            format!(" {}: {}", session.plan.routine_name, record.outcome.label()),
+            format!(
+                " {}: {}",
+                session.plan.routine_name,
+                record.honest_outcome().label()
+            ),
             theme.title(),
         )),
         Line::default(),
@@ -225,9 +244,12 @@ pub fn render_summary(
             ExerciseOutcome::Stopped => ("■", "stopped"),
             ExerciseOutcome::NotReached => ("·", "not reached"),
         };
+        let rated = result
+            .rating
+            .map_or_else(String::new, |r| format!(", rated {}", r.label()));
         lines.push(Line::from(vec![
             Span::styled(format!(" {mark} {}", exercise.name), theme.text()),
-            Span::styled(format!("  {word}"), theme.dim()),
+            Span::styled(format!("  {word}{rated}"), theme.dim()),
         ]));
     }
     if let (Some(before), Some(after)) = (record.pain_before, record.pain_after)
@@ -238,6 +260,17 @@ pub fn render_summary(
             " ! Your pain went up. If it stays, see a physician or physical therapist.",
             theme.warning(),
         )));
+    }
+    lines.extend(super::suggestion::lines(app, " ", theme));
+    if let Some(tip) = app
+        .now
+        .and_then(|now| tips::of_the_day(&app.content.tips, now.wall.date_naive()))
+    {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(format!(" Tip · {}: ", tip.title), theme.title()),
+            Span::styled(tip.text.clone(), theme.text()),
+        ]));
     }
     let title = Span::styled(" Summary ", theme.title());
     scrolling_box(&lines, title, false, app.scroll, frame, area, theme)

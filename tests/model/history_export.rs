@@ -40,6 +40,7 @@ fn records() -> Vec<Record> {
             exercises: vec![ExerciseResult {
                 exercise: "seated_trunk_rotation".into(),
                 outcome: ExerciseOutcome::Done,
+                rating: None,
             }],
             pain_before: Some(4),
             pain_after: Some(2),

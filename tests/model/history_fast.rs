@@ -57,6 +57,7 @@ fn any_record() -> impl Strategy<Value = Record> {
             ExerciseOutcome::Stopped,
             ExerciseOutcome::NotReached,
         ][usize::from(n)],
+        rating: None,
     });
     let session = (
         any_date(),

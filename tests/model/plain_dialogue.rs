@@ -99,6 +99,7 @@ fn a_session_prints_a_line_per_beat_and_marks_a_long_hold_once() {
             "  Knee lift (standing), 1×:",
             "  1. Lift a knee.",
             "Press Enter when done.",
+            "How was Long hold? Type e (easy), a (about right), h (hard), o (painful) within 8 seconds, if you like; Enter skips.",
         ]
     );
 }

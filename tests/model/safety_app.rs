@@ -274,8 +274,8 @@ fn an_open_card_closes_at_the_next_key_after_midnight() {
 #[test]
 fn a_habit_needs_an_explicit_acknowledgement_before_anything_opens() {
     let mut app = app();
-    // Used on 4 of the last 7 days.
-    for day in [21, 20, 18, 16] {
+    // Used on 3 of the 6 days before today: today is the 4th of the last 7.
+    for day in [21, 20, 16] {
         app.safety.uses.push(at(day, 12, 0).wall.fixed_offset());
     }
     app.opening = Some(Opening::Release(Some("seated_floor_twist".into())));
@@ -305,9 +305,10 @@ fn a_habit_needs_an_explicit_acknowledgement_before_anything_opens() {
 }
 
 #[test]
-fn three_days_is_not_a_habit() {
+fn a_third_day_is_not_a_habit() {
     let mut app = app();
-    for day in [21, 19, 17] {
+    // With today, 3 of the last 7 days; the 15th is outside the window.
+    for day in [21, 19, 15] {
         app.safety.uses.push(at(day, 12, 0).wall.fixed_offset());
     }
     home_entry(&mut app, HomeEntry::SelfRelease, morning());

@@ -6,7 +6,7 @@ use backcoach::content::load;
 use backcoach::content::model::{Locks, Moderation};
 use backcoach::content::source::{self, Source};
 use backcoach::domain::checklist::ChecklistForm;
-use backcoach::domain::moderation::{days_used, is_habit};
+use backcoach::domain::moderation::{days_used, days_with_today, is_habit};
 use backcoach::domain::safety::{Access, Answers, GateState, GateStatus, access};
 use chrono::{DateTime, FixedOffset, TimeZone};
 
@@ -246,34 +246,43 @@ fn uses(days: &[u32]) -> Vec<DateTime<FixedOffset>> {
 }
 
 #[test]
-fn moderation_counts_distinct_days_of_the_window_before_today() {
+fn moderation_counts_distinct_days_of_the_window_today_included() {
     let m = Moderation {
         window_days: 7,
         habit_days: 4,
     };
     let now = at(1, 22, 9, 0);
-    // (days of November with a use, days counted, habit?)
-    let table: &[(&[u32], u32, bool)] = &[
-        (&[], 0, false),
-        (&[21, 19, 17], 3, false),
-        (&[21, 19, 17, 15], 4, true),
-        (&[21, 20, 19, 18, 17, 16, 15], 7, true),
+    // (days of November with a use, days used in the window, days with
+    // today, habit?). The window is the 16th to the 22nd.
+    let table: &[(&[u32], u32, u32, bool)] = &[
+        (&[], 0, 1, false),
+        (&[21, 19], 2, 3, false),
+        // The 4th day: three days before today, and today's use.
+        (&[21, 19, 17], 3, 4, true),
+        (&[21, 20, 19, 18, 17, 16], 6, 7, true),
         // Many uses on one day are one day.
-        (&[21, 21, 21, 21, 21], 1, false),
-        // Today is not counted; nor are days before the window.
-        (&[22, 22, 21, 20, 19], 3, false),
-        (&[21, 20, 19, 14, 13, 12], 3, false),
+        (&[21, 21, 21, 21, 21], 1, 2, false),
+        // Today counts once, used already or not.
+        (&[22, 22, 21, 20], 3, 3, false),
+        (&[22, 21, 20, 19], 4, 4, true),
+        // Days before the window do not count.
+        (&[21, 20, 15, 14, 13, 12], 2, 3, false),
         // A clock set back: uses "in the future" are ignored.
-        (&[23, 24, 25, 26], 0, false),
+        (&[23, 24, 25, 26], 0, 1, false),
     ];
-    for (days, count, habit) in table {
+    for (days, count, with_today, habit) in table {
         let log = uses(days);
         assert_eq!(days_used(&log, m.window_days, &now), *count, "{days:?}");
+        assert_eq!(
+            days_with_today(&log, m.window_days, &now),
+            *with_today,
+            "{days:?}"
+        );
         assert_eq!(is_habit(&log, m, &now), *habit, "{days:?}");
     }
-    // Day boundaries are local: 00:30 on the 15th in UTC+1 is inside the
-    // window there, but it is still the 14th in UTC, outside it.
-    let edge = vec![at(1, 14, 23, 30), at(1, 15, 0, 30)];
+    // Day boundaries are local: 00:30 on the 16th in UTC+1 is inside the
+    // window there, but it is still the 15th in UTC, outside it.
+    let edge = vec![at(1, 15, 23, 30), at(1, 16, 0, 30)];
     assert_eq!(days_used(&edge, 7, &now), 1);
     assert_eq!(days_used(&edge, 7, &now.with_timezone(&zone(0))), 0);
     assert_eq!(days_used(&edge, 8, &now), 2);
@@ -283,11 +292,11 @@ fn moderation_counts_distinct_days_of_the_window_before_today() {
 fn thresholds_come_from_content() {
     let strict = Moderation {
         window_days: 3,
-        habit_days: 1,
+        habit_days: 2,
     };
     let now = at(0, 22, 9, 0);
     assert!(is_habit(&[at(0, 20, 9, 0)], strict, &now));
-    assert!(!is_habit(&[at(0, 18, 9, 0)], strict, &now));
+    assert!(!is_habit(&[at(0, 19, 9, 0)], strict, &now));
 }
 
 #[test]

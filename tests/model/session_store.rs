@@ -38,6 +38,7 @@ fn session(n: u64) -> SessionRecord {
         exercises: vec![ExerciseResult {
             exercise: "seated_trunk_rotation".into(),
             outcome: ExerciseOutcome::Done,
+            rating: None,
         }],
         pain_before: Some(4),
         pain_after: None,

@@ -169,9 +169,12 @@ fn a_kill_between_the_append_and_the_clear_never_logs_twice() {
     app.screen = Screen::Home;
     app::therapy::boot(&mut app, Boot::new(Some(file), &[early]), t.at(40));
     let cmds = send(&mut app, &[Outcome::Started], t.at(40));
-    // (No review of the warnings in the recent history: the app asks for
-    // the latest one, however old.)
-    assert_eq!(cmds, vec![Cmd::ClearRunning, Cmd::FindLastReview]);
+    // (No review of the warnings nor accepted dose change in the recent
+    // history: the app asks for the latest ones, however old.)
+    assert_eq!(
+        cmds,
+        vec![Cmd::ClearRunning, Cmd::FindLastReview, Cmd::FindDoseChange]
+    );
     assert!(app.therapy.session.is_none() && app.therapy.alert.is_none());
     assert_eq!(app.screen, Screen::Home);
 }

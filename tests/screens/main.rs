@@ -3,6 +3,8 @@
 
 mod alarm_screens;
 mod basics;
+mod programme_screens;
+mod rating_screens;
 mod reminder_screens;
 mod safety_screens;
 mod sessions_screens;

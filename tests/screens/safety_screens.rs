@@ -154,7 +154,7 @@ fn hurt_guidance() {
 #[test]
 fn moderation_warning() {
     let mut app = app(true);
-    for day in [21, 20, 19, 17, 16] {
+    for day in [21, 20, 19, 17] {
         let at = Local.with_ymd_and_hms(2026, 11, day, 18, 0, 0).unwrap();
         app.safety.uses.push(at.fixed_offset());
     }
@@ -264,7 +264,7 @@ fn every_warning_section_is_on_the_screen_somewhere() {
 /// Every safety screen and overlay, reached through `update`.
 fn every_state() -> Vec<App> {
     let mut with_habit = app(true);
-    for day in [21, 20, 19, 18] {
+    for day in [21, 20, 19] {
         let at = Local.with_ymd_and_hms(2026, 11, day, 18, 0, 0).unwrap();
         with_habit.safety.uses.push(at.fixed_offset());
     }

@@ -75,10 +75,12 @@ fn record(day: u32, outcome: SessionOutcome, pain: (Option<u8>, Option<u8>)) -> 
             ExerciseResult {
                 exercise: "twist".into(),
                 outcome: ExerciseOutcome::Done,
+                rating: None,
             },
             ExerciseResult {
                 exercise: "march".into(),
                 outcome: ExerciseOutcome::Skipped,
+                rating: None,
             },
         ],
         pain_before: pain.0,

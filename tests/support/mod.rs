@@ -2,6 +2,7 @@
 //! vt100: the harness shared by the end-to-end test files.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod content;
 pub mod disk;
 pub mod screen;
 

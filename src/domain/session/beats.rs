@@ -20,6 +20,7 @@ impl Session {
             && self.results[done.exercise] == ExerciseOutcome::NotReached
         {
             self.results[done.exercise] = ExerciseOutcome::Done;
+            self.offer_rating(done.exercise, at);
         }
         match next {
             Some(next) => {

@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 
 use super::{Phase, Session};
-use crate::domain::session_record::{ExerciseResult, SessionOutcome, SessionRecord};
+use crate::domain::session_record::{
+    ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
+};
 
 /// Highest pain rating.
 pub const PAIN_MAX: u8 = 10;
@@ -85,7 +87,12 @@ impl Session {
             Phase::CheckOut => {
                 self.pain_after = answer;
                 self.phase = Phase::Summary;
-                self.outcome = Some(SessionOutcome::Completed);
+                let done = self.results.contains(&ExerciseOutcome::Done);
+                self.outcome = Some(if done {
+                    SessionOutcome::Completed
+                } else {
+                    SessionOutcome::Skipped
+                });
                 Some(self.record())
             }
             _ => None,
@@ -99,9 +106,11 @@ impl Session {
             .exercises
             .iter()
             .zip(&self.results)
-            .map(|(exercise, &outcome)| ExerciseResult {
+            .zip(&self.ratings)
+            .map(|((exercise, &outcome), &rating)| ExerciseResult {
                 exercise: exercise.exercise_id.clone(),
                 outcome,
+                rating,
             })
             .collect();
         SessionRecord {

@@ -5,6 +5,7 @@
 
 use super::spot::Spot;
 use crate::app::{App, HomeEntry, Intent, Screen};
+use crate::domain::session_record::Rating;
 
 /// The home entries plain mode runs, in the order it lists them.
 pub const HOME: [HomeEntry; 3] = [
@@ -66,7 +67,12 @@ pub fn answer(spot: &Spot, line: &str, app: &App) -> Answer {
             intents.push(Intent::Select);
             intents
         }),
+        Spot::CheckOut if rating(word).is_some() => keys(&[Intent::Rate(rating(word))]),
         Spot::CheckIn | Spot::CheckOut => pain(word),
+        Spot::Beat { .. } if rating(word).is_some() => keys(&[Intent::Rate(rating(word))]),
+        Spot::Beat { manual: false, .. } if word.is_empty() && offered(app) => {
+            keys(&[Intent::Rate(None)])
+        }
         Spot::Beat { manual, .. } => beat(word, *manual),
         Spot::Confirm => match word {
             "y" | "yes" => keys(&[Intent::Select]),
@@ -166,6 +172,21 @@ fn home_intents(n: usize) -> Vec<Intent> {
     let mut intents = down_to(index + 1);
     intents.push(Intent::Select);
     intents
+}
+
+/// The rating a word gives: its key or its words.
+fn rating(word: &str) -> Option<Rating> {
+    Rating::ALL
+        .into_iter()
+        .find(|r| word == r.key().to_string() || word == r.label())
+}
+
+/// True while a rating is on offer.
+fn offered(app: &App) -> bool {
+    let session = app.session.as_ref();
+    app.now
+        .zip(session)
+        .is_some_and(|(now, s)| s.rating_offer(now.instant).is_some())
 }
 
 /// A pain rating: a whole number 0 to 10, typed digit by digit (so "10"

@@ -99,7 +99,13 @@ fn spot_lines(spot: &Spot, before: Option<&Spot>, app: &App, now: Now) -> Vec<St
         Spot::Home => home(),
         Spot::Routines => routines(app),
         Spot::Preview | Spot::Elsewhere => Vec::new(),
-        Spot::CheckIn | Spot::CheckOut => session.map(session_lines::check).unwrap_or_default(),
+        Spot::CheckIn | Spot::CheckOut => session
+            .map(|session| {
+                let mut lines = session_lines::check(session);
+                lines.extend(session_lines::rating(session, now.instant));
+                lines
+            })
+            .unwrap_or_default(),
         Spot::Beat { index, paused, .. } => {
             let Some(session) = session else {
                 return Vec::new();
@@ -107,7 +113,11 @@ fn spot_lines(spot: &Spot, before: Option<&Spot>, app: &App, now: Now) -> Vec<St
             let mut lines = match before {
                 Some(Spot::Beat { index: was, .. }) if was == index => Vec::new(),
                 Some(Spot::Confirm) => vec!["Carrying on.".to_owned()],
-                _ => session_lines::beat(session),
+                _ => {
+                    let mut lines = session_lines::beat(session);
+                    lines.extend(session_lines::rating(session, now.instant));
+                    lines
+                }
             };
             let was_paused = matches!(before, Some(Spot::Beat { paused: true, .. }));
             if *paused || was_paused {
@@ -116,7 +126,16 @@ fn spot_lines(spot: &Spot, before: Option<&Spot>, app: &App, now: Now) -> Vec<St
             lines
         }
         Spot::Confirm => vec![session_lines::CONFIRM.to_owned()],
-        Spot::Summary => session.map(session_lines::summary).unwrap_or_default(),
+        Spot::Summary => session
+            .map(|session| {
+                let mut lines = session_lines::summary(session);
+                let today = now.wall.date_naive();
+                if let Some(tip) = crate::content::tips::of_the_day(&app.content.tips, today) {
+                    lines.push(format!("Tip · {}: {}", tip.title, tip.text));
+                }
+                lines
+            })
+            .unwrap_or_default(),
         Spot::SessionHurt => session_lines::hurt(app),
         Spot::TherapyPick => therapy_lines::pick(app, now),
         Spot::TherapyCheck(planned) => match before {

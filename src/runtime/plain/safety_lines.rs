@@ -73,7 +73,7 @@ pub fn release(app: &App) -> Vec<String> {
 pub fn habit(app: &App) -> Vec<String> {
     vec![
         format!(
-            "! You used self-release on {} of the last {} days: it has become a habit. That is the signal to see a physical therapist or chiropractor; popping again and again can hide the problem instead of fixing it.",
+            "! With today, you used self-release on {} of the last {} days: it has become a habit. That is the signal to see a physical therapist or chiropractor; popping again and again can hide the problem instead of fixing it.",
             app.safety.habit_days, app.content.moderation.window_days
         ),
         "Type a to acknowledge this and open the techniques for today, or q to go back.".to_owned(),

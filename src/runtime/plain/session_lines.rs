@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use crate::app::App;
 use crate::domain::plan::BeatKind;
-use crate::domain::session::{Phase, Session};
-use crate::domain::session_record::ExerciseOutcome;
+use crate::domain::session::{Phase, RATE_WINDOW, Session};
+use crate::domain::session_record::{ExerciseOutcome, Rating};
 use crate::time::words::{about_minutes, clock};
 use crate::ui::session_end::HURT_SECTIONS;
 
@@ -64,6 +64,17 @@ pub fn beat(session: &Session) -> Vec<String> {
     lines
 }
 
+/// The rating on offer at `now`, as a question: its keys, and that it
+/// passes by itself.
+pub fn rating(session: &Session, now: std::time::Instant) -> Option<String> {
+    let name = session.rating_asked(now)?;
+    let keys = Rating::keys(|key, label| format!("{key} ({label})"), ", ");
+    Some(format!(
+        "How was {name}? Type {keys} within {} seconds, if you like; Enter skips.",
+        RATE_WINDOW.as_secs()
+    ))
+}
+
 /// Paused or going on again.
 pub fn pause(session: &Session) -> String {
     match (&session.paused_for, session.paused) {
@@ -85,7 +96,7 @@ pub fn summary(session: &Session) -> Vec<String> {
         format!(
             "{}: {}. Time taken {}.",
             session.plan.routine_name,
-            record.outcome.label(),
+            record.honest_outcome().label(),
             clock(Duration::from_secs(record.duration_secs))
         ),
         format!(
