@@ -1,6 +1,8 @@
 //! The command line: global options, subcommands and the checks on each
 //! flag's value.
 
+pub mod config_command;
+pub mod folders;
 pub mod generate;
 pub mod history_command;
 pub mod history_csv;
@@ -43,6 +45,11 @@ pub struct Cli {
     /// your platform's data folder]
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+
+    /// Folder of `config.ron`, the preferences [env: BACKCOACH_CONFIG_DIR;
+    /// default: your platform's config folder]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub config: Option<PathBuf>,
 
     /// Plain text, line by line, instead of the full screen: no colour,
     /// no cursor movement, no escape codes; answers are read as lines from
@@ -148,6 +155,14 @@ pub enum Command {
     /// Print one short line for a tmux status bar or shell prompt, e.g.
     /// "stand up in 23m". Always exits 0.
     Status,
+    /// Print every preference, its value and where it comes from (default,
+    /// config.ron, or moved there from settings.ron); `config set KEY
+    /// VALUE` changes one.
+    Config {
+        /// What to do; without one, print the preferences.
+        #[command(subcommand)]
+        action: Option<ConfigAction>,
+    },
     /// Print a shell completion script to stdout.
     ///
     /// For bash: `backcoach completions bash >
@@ -169,6 +184,20 @@ pub enum Command {
         /// The subcommand to explain.
         #[arg(value_name = "COMMAND")]
         command: Vec<String>,
+    },
+}
+
+/// `backcoach config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Check a value and write it to config.ron, e.g. `config set
+    /// reminder.every 45m` or `config set reminder.active_hours
+    /// 09:00-12:30,13:30-18:00`.
+    Set {
+        /// The preference, e.g. reminder.every (see `backcoach config`).
+        key: String,
+        /// Its new value.
+        value: String,
     },
 }
 

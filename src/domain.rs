@@ -1,5 +1,6 @@
 //! Domain logic: plain data and pure functions, no terminal, clock or disk.
 
+pub mod active_hours;
 pub mod card;
 pub mod checklist;
 pub mod countdown;

@@ -10,9 +10,12 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::{self, App, Opening, therapy};
+use backcoach::cli::folders::{content_dir, data_dir, open_store};
 use backcoach::cli::output::{say_error, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
-use backcoach::cli::{Cli, Command, generate, history_command, history_print};
+use backcoach::cli::{
+    Cli, Command, ConfigAction, config_command, generate, history_command, history_print,
+};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
@@ -98,13 +101,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 data_dir(cli.data_dir.as_deref()).ok().as_deref(),
             ));
         }
+        Some(Command::Config { action }) => {
+            let store = open_store(cli.data_dir.as_deref(), cli.config.as_deref())?;
+            return match action {
+                None => config_command::show(&store),
+                Some(ConfigAction::Set { key, value }) => config_command::set(&store, &key, &value),
+            };
+        }
         Some(Command::Remind {
             every,
             once,
             anytime,
         }) => {
-            let dir = data_dir(cli.data_dir.as_deref())?;
-            let store = Store::open(&dir).map_err(|err| err.to_string())?;
+            let store = open_store(cli.data_dir.as_deref(), cli.config.as_deref())?;
             if let Some(notice) = store.notice() {
                 say_error(&format!("backcoach: {notice}"));
             }
@@ -123,12 +132,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         speak: cli.speak,
     };
     let open = |opening| {
-        interactive(
-            content_dir.as_deref(),
-            cli.data_dir.as_deref(),
-            opening,
-            front,
-        )
+        let folders = Folders {
+            content: content_dir.as_deref(),
+            data: cli.data_dir.as_deref(),
+            config: cli.config.as_deref(),
+        };
+        interactive(folders, opening, front)
     };
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
@@ -166,37 +175,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         // Answered above, before any content is loaded.
         Some(
             Command::Status
+            | Command::Config { .. }
             | Command::Remind { .. }
             | Command::Help { .. }
             | Command::Completions { .. }
             | Command::Man,
         ) => Ok(ExitCode::SUCCESS),
     }
-}
-
-/// `--content`, else `BACKCOACH_CONTENT_DIR`, else `content/` in the config
-/// folder. A folder named explicitly must exist; the default may not.
-fn content_dir(flag: Option<&Path>) -> Result<Option<PathBuf>, String> {
-    let named = flag
-        .map(Path::to_path_buf)
-        .or_else(|| std::env::var_os("BACKCOACH_CONTENT_DIR").map(PathBuf::from));
-    if let Some(dir) = named {
-        return source::content_folder(&dir).map(|()| Some(dir));
-    }
-    Ok(directories::ProjectDirs::from("", "", "backcoach")
-        .map(|dirs| dirs.config_dir().join("content"))
-        .filter(|dir| dir.is_dir()))
-}
-
-fn data_dir(flag: Option<&Path>) -> Result<PathBuf, String> {
-    flag.map(Path::to_path_buf)
-        .or_else(|| std::env::var_os("BACKCOACH_DATA_DIR").map(PathBuf::from))
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "backcoach").map(|d| d.data_dir().to_path_buf())
-        })
-        .ok_or_else(|| {
-            "cannot find a data folder (no home folder?); pass --data-dir DIR".to_owned()
-        })
 }
 
 /// Built-in content plus each given path (or the user folder).
@@ -267,14 +252,21 @@ struct Front {
     speak: bool,
 }
 
+/// The folders the command line named.
+#[derive(Debug, Clone, Copy)]
+struct Folders<'a> {
+    content: Option<&'a Path>,
+    data: Option<&'a Path>,
+    config: Option<&'a Path>,
+}
+
 /// The full-screen app, or its plain front-end, on `opening`.
 fn interactive(
-    content_dir: Option<&Path>,
-    data_flag: Option<&Path>,
+    folders: Folders,
     opening: Option<Opening>,
     front: Front,
 ) -> Result<ExitCode, String> {
-    let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
+    let user: Vec<PathBuf> = folders.content.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
         Ok(content) => content,
         Err(problems) => {
@@ -287,8 +279,7 @@ fn interactive(
     if let Some(opening) = &opening {
         app::opening::check(&content, opening)?;
     }
-    let dir = data_dir(data_flag)?;
-    let store = Store::open(&dir).map_err(|err| err.to_string())?;
+    let store = open_store(folders.data, folders.config)?;
     let flow = Flow::of(opening.as_ref());
     let no_terminal = !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
     if no_terminal && !front.plain {

@@ -246,7 +246,7 @@ impl Remind<'_> {
             schedule
         });
         let rules = rules(&self.settings, self.options);
-        let standup_wait = match schedule.check(&rules, wall, false) {
+        let standup_wait = match schedule.check(&rules, now.wall, false) {
             // The heat/cold alarm still needs watching.
             Check::Never if watching => return Ok(Look::Sleep(therapy_wait)),
             Check::Never => {

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, Local, TimeZone};
 
 use crate::cli::output;
 use crate::domain::reminder::{Check, Schedule, is_active};
@@ -18,11 +18,14 @@ use crate::text::safe;
 use crate::time::words;
 
 /// The line for these settings and schedule at `now`.
-pub fn line(
+pub fn line<Tz: TimeZone>(
     settings: &Settings,
     schedule: Option<&Schedule>,
-    now: DateTime<FixedOffset>,
-) -> String {
+    now: DateTime<Tz>,
+) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
     let reminder = &settings.reminder;
     if !reminder.enabled {
         return "reminder off".to_owned();
@@ -31,13 +34,13 @@ pub fn line(
         return "reminder not started".to_owned();
     };
     let rules = reminder.rules(false);
-    match schedule.check(&rules, now, false) {
+    match schedule.check(&rules, now.clone(), false) {
         Check::Never => "reminder: no active hours".to_owned(),
         Check::Fire(_) | Check::Deferred(_) => "stand up now".to_owned(),
-        Check::Waiting(due) if !is_active(&rules, now) => {
+        Check::Waiting(due) if !is_active(&rules, now.clone()) => {
             format!("off hours, next {}", words::when(due, now))
         }
-        Check::Waiting(due) => format!("stand up in {}", words::compact(due - now)),
+        Check::Waiting(due) => format!("stand up in {}", words::compact(due - now.fixed_offset())),
     }
 }
 
@@ -56,9 +59,9 @@ fn read(dir: &Path) -> String {
     let Ok(store) = Store::open_to_read(dir) else {
         return "reminder: data folder unreadable".to_owned();
     };
-    let now = Local::now().fixed_offset();
+    let now = Local::now();
     let therapy = match load_running(&store) {
-        Ok(running) => running.map(|r| r.status_at(&now, boot_clock::read())),
+        Ok(running) => running.map(|r| r.status_at(&now.fixed_offset(), boot_clock::read())),
         Err(_) => Some("heat/cold timer unreadable".to_owned()),
     };
     let reminder = match (store.peek_settings(), store.peek_schedule()) {

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 
 use super::{App, Cmd, Intent, Msg, Notification, Now, is_counting_down};
 use crate::domain::cursor::ListCursor;
@@ -84,7 +84,7 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
         }
         _ => false,
     };
-    cmds.extend(refresh(app, wall));
+    cmds.extend(refresh(app, now.wall));
     // The overlay takes every key but quit and suspend; outcomes (a tick is
     // also for the countdowns) always go on.
     let swallowed = app.reminder.showing
@@ -144,8 +144,12 @@ fn dismiss(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
 /// Turns the reminder off, or on with a fresh interval from now.
 fn toggle(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
     let settings = &mut app.settings.reminder;
+    let before = *settings;
     settings.enabled = !settings.enabled;
-    let save = Cmd::SaveSettings(SettingsChange::Reminder(*settings));
+    let save = Cmd::SaveSettings(SettingsChange::Reminder {
+        before,
+        after: *settings,
+    });
     if !settings.enabled {
         app.reminder.showing = false;
         return vec![save];
@@ -160,7 +164,7 @@ fn toggle(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
 
 /// The schedule's verdict at `now`, or `None` when the reminder is off or
 /// not started.
-pub fn check(app: &App, now: DateTime<FixedOffset>) -> Option<Check> {
+pub fn check<Tz: TimeZone>(app: &App, now: DateTime<Tz>) -> Option<Check> {
     let settings = &app.settings.reminder;
     let schedule = app
         .reminder
@@ -171,7 +175,7 @@ pub fn check(app: &App, now: DateTime<FixedOffset>) -> Option<Check> {
 }
 
 /// Shows or hides the overlay; a newly due reminder rings once.
-fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+fn refresh(app: &mut App, now: DateTime<Local>) -> Vec<Cmd> {
     let Some(Check::Fire(due)) = check(app, now) else {
         app.reminder.showing = false;
         return Vec::new();
@@ -213,7 +217,7 @@ pub fn next_wakeup(app: &App) -> Option<Instant> {
     }
     let wall = clock.wall.fixed_offset();
     let after = |delta: TimeDelta| clock.instant + delta.to_std().unwrap_or_default();
-    match check(app, wall)? {
+    match check(app, clock.wall)? {
         Check::Waiting(due) => {
             let left = due - wall;
             let shown = if app.screen == super::Screen::Reminder {

@@ -92,7 +92,10 @@ fn change(app: &mut App, up: Option<bool>, now: DateTime<FixedOffset>) -> Vec<Cm
     if *settings == before {
         return Vec::new();
     }
-    let mut cmds = vec![Cmd::SaveSettings(SettingsChange::Reminder(*settings))];
+    let mut cmds = vec![Cmd::SaveSettings(SettingsChange::Reminder {
+        before,
+        after: *settings,
+    })];
     if settings.enabled && !before.enabled {
         // Back on: a fresh interval, not one that started hours ago.
         app.reminder.announced = None;

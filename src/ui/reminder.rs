@@ -92,7 +92,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
 fn next_text(app: &App, wall: DateTime<Local>) -> String {
     let now = wall.fixed_offset();
     let rules = app.settings.reminder.rules(false);
-    match check(app, now) {
+    match check(app, wall) {
         None if !app.settings.reminder.enabled => {
             "The reminder is off: press Space on the first row, or r, to turn it on.".to_owned()
         }
@@ -102,7 +102,7 @@ fn next_text(app: &App, wall: DateTime<Local>) -> String {
                 .to_owned()
         }
         Some(Check::Waiting(due)) => {
-            let outside = if is_active(&rules, now) {
+            let outside = if is_active(&rules, wall) {
                 ""
             } else {
                 " · outside active hours now"
@@ -146,8 +146,16 @@ fn describe(app: &App, row: Row) -> (String, String, String) {
                 format!("{low}-{high}, steps of {step}"),
             )
         }
-        Row::From => ("Active from".into(), s.from.to_string(), none()),
-        Row::Until => ("Active until".into(), s.until.to_string(), none()),
+        Row::From => (
+            "Active from".into(),
+            s.hours.from().to_string(),
+            hours_note(s),
+        ),
+        Row::Until => (
+            "Active until".into(),
+            s.hours.until().to_string(),
+            hours_note(s),
+        ),
         Row::Day(day) => (
             format!("  on {}", day_name(day)),
             mark(s.days.contains(day)),
@@ -176,6 +184,15 @@ fn describe(app: &App, row: Row) -> (String, String, String) {
                 "via notify-send".into()
             },
         ),
+    }
+}
+
+/// The whole active hours, when the two rows do not tell them all (split
+/// or overnight hours).
+fn hours_note(s: &crate::domain::reminder_settings::ReminderSettings) -> String {
+    match s.hours.spans() {
+        [span] if !span.overnight() => String::new(),
+        _ => format!("hours {}", s.hours),
     }
 }
 

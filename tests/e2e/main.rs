@@ -7,6 +7,7 @@
 mod alarm;
 mod alarm_clock;
 mod command_line;
+mod config;
 mod history_logs;
 mod hostile;
 mod pain_entry;

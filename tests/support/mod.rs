@@ -76,6 +76,12 @@ impl World {
         self.root.path().join("home")
     }
 
+    /// Where `config.ron` is by default: the config folder under the
+    /// world's `XDG_CONFIG_HOME`.
+    pub fn config_dir(&self) -> PathBuf {
+        self.home().join("config").join("backcoach")
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.root.path().join(name)
     }
@@ -95,6 +101,7 @@ impl World {
             ),
             ("BACKCOACH_CONTENT_DIR".into(), None),
             ("BACKCOACH_DATA_DIR".into(), None),
+            ("BACKCOACH_CONFIG_DIR".into(), None),
             ("BACKCOACH_PLAIN".into(), None),
             ("COLUMNS".into(), None),
             ("LINES".into(), None),
