@@ -26,6 +26,7 @@ mod progress;
 mod reminder_app;
 mod reminder_schedule;
 mod reminder_store;
+mod reminder_zones;
 mod safety_app;
 mod safety_gate;
 mod session_store;
