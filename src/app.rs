@@ -124,6 +124,8 @@ pub struct App {
     pub content: Content,
     /// Persisted settings.
     pub settings: Settings,
+    /// `--speak`: spoken cues this run, whatever the preferences say.
+    pub speak_flag: bool,
     /// The screen shown.
     pub screen: Screen,
     /// Selected home entry.
@@ -195,6 +197,7 @@ impl App {
         App {
             content,
             settings,
+            speak_flag: false,
             screen,
             home_selected: ListCursor::default(),
             library: Library::default(),
@@ -316,6 +319,8 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         }
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
         Outcome::LastReview(at) => history::last_review(app, at),
+        // The reminder's, taken by `reminder::intercept`.
+        Outcome::ScheduleChanged(_) | Outcome::PreferencesChanged(_) => Vec::new(),
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

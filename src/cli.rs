@@ -9,6 +9,7 @@ pub mod history_csv;
 pub mod history_print;
 mod history_table;
 pub mod output;
+pub mod standup_command;
 pub mod usage_error;
 
 use std::ops::RangeInclusive;
@@ -163,6 +164,14 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ConfigAction>,
     },
+    /// Answer the stand-up reminder from anywhere (a tmux key binding, a
+    /// notification's action), as the overlay does, and print when the
+    /// next one is due.
+    Standup {
+        /// done (I stood up), snooze or skip.
+        #[arg(value_enum)]
+        answer: StandupAnswer,
+    },
     /// Print a shell completion script to stdout.
     ///
     /// For bash: `backcoach completions bash >
@@ -199,6 +208,28 @@ pub enum ConfigAction {
         /// Its new value.
         value: String,
     },
+}
+
+/// `backcoach standup` answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StandupAnswer {
+    /// I stood up: the interval starts again.
+    Done,
+    /// Put it off for the snooze length.
+    Snooze,
+    /// Skip this one: the interval starts again.
+    Skip,
+}
+
+impl From<StandupAnswer> for crate::domain::record::StandupOutcome {
+    fn from(answer: StandupAnswer) -> Self {
+        use crate::domain::record::StandupOutcome::{Done, Skipped, Snoozed};
+        match answer {
+            StandupAnswer::Done => Done,
+            StandupAnswer::Snooze => Snoozed,
+            StandupAnswer::Skip => Skipped,
+        }
+    }
 }
 
 /// How `backcoach history` prints.

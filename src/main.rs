@@ -15,6 +15,7 @@ use backcoach::cli::output::{say_error, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
 use backcoach::cli::{
     Cli, Command, ConfigAction, config_command, generate, history_command, history_print,
+    standup_command,
 };
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
@@ -108,6 +109,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Some(ConfigAction::Set { key, value }) => config_command::set(&store, &key, &value),
             };
         }
+        Some(Command::Standup { answer }) => {
+            let store = open_store(cli.data_dir.as_deref(), cli.config.as_deref())?;
+            return standup_command::run(&store, answer.into(), runtime::now().wall);
+        }
         Some(Command::Remind {
             every,
             once,
@@ -176,6 +181,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(
             Command::Status
             | Command::Config { .. }
+            | Command::Standup { .. }
             | Command::Remind { .. }
             | Command::Help { .. }
             | Command::Completions { .. }
@@ -307,6 +313,7 @@ fn interactive(
     let mut app = App::new(content, loaded.settings, color && !front.plain);
     // For this run only: a settings save changes only what it changes.
     app.settings.speech.enabled |= front.speak;
+    app.speak_flag = front.speak;
     app.opening = opening;
     app.notice = loaded.notice;
     let now = runtime::now();

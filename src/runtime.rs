@@ -10,6 +10,7 @@ pub mod boot_clock;
 pub mod nudge;
 mod perform;
 pub mod plain;
+mod reread;
 pub mod signals;
 pub mod speech;
 mod terminal;
@@ -156,6 +157,7 @@ fn run_loop(
 ) -> io::Result<ExitCode> {
     let mut queue: VecDeque<Msg> = VecDeque::from([Outcome::Started.into()]);
     let mut dirty = true;
+    let mut reread = reread::Reread::new(store);
     loop {
         while let Some(msg) = queue.pop_front() {
             dirty = true;
@@ -190,6 +192,10 @@ fn run_loop(
                 Err(RecvTimeoutError::Disconnected) => None,
             },
         };
+        // Before a key or a wake-up is handled: what others changed.
+        if wake.is_some() {
+            queue.extend(reread.look(store).into_iter().map(Msg::from));
+        }
         match wake {
             Some(Wake::Input(Event::Key(key))) => queue.extend(keys::map(key, app).map(Msg::from)),
             Some(Wake::Input(Event::Mouse(mouse))) => {

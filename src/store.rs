@@ -45,7 +45,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::StoreError;
 pub use history::{Checked, LoadedHistory};
-pub use schedule::{LoadedSchedule, SCHEDULE_VERSION};
+pub use schedule::{LoadedSchedule, SCHEDULE_FILE, SCHEDULE_VERSION};
 pub use settings::{LoadedSettings, OldReminder, SETTINGS_VERSION, Settings, Speech, StateFile};
 use versioned::{Spec, VersionedFile};
 

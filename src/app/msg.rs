@@ -122,6 +122,11 @@ pub enum Outcome {
     /// Spoken cues cannot be said (no speaker found, or it failed), with
     /// the reason; reported once a run.
     SpeechUnavailable(String),
+    /// The schedule file was changed by another process (`backcoach
+    /// standup`, `remind`): this is what it holds now.
+    ScheduleChanged(crate::domain::reminder::Schedule),
+    /// `config.ron` was changed elsewhere: the preferences it gives now.
+    PreferencesChanged(Box<crate::store::preferences::Preferences>),
 }
 
 /// A rectangle of the terminal, in cells: where the view drew something

@@ -6,10 +6,11 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 
-use super::{App, Cmd, Intent, Msg, Notification, Now, is_counting_down};
+use super::{App, Cmd, Intent, Msg, Notification, Now, Outcome, is_counting_down};
 use crate::domain::cursor::ListCursor;
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::reminder::{ASK, Check, Schedule, TITLE};
+use crate::store::preferences::Preferences;
 use crate::store::settings_change::SettingsChange;
 use crate::time::words::minutes_shown;
 
@@ -58,6 +59,14 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
     }
     let wall = now.wall.fixed_offset();
     let handled = match msg {
+        Msg::Outcome(Outcome::ScheduleChanged(schedule)) => {
+            app.reminder.schedule = Some(*schedule);
+            true
+        }
+        Msg::Outcome(Outcome::PreferencesChanged(prefs)) => {
+            take_preferences(app, prefs);
+            true
+        }
         Msg::Key(answer @ (Intent::StandupDone | Intent::StandupSnooze | Intent::StandupSkip))
             if app.reminder.showing =>
         {
@@ -92,6 +101,18 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
     (handled || swallowed, cmds)
 }
 
+/// Preferences changed elsewhere: used from now on (`--speak` still holds
+/// for this run).
+fn take_preferences(app: &mut App, prefs: &Preferences) {
+    let settings = &mut app.settings;
+    settings.session_bell = prefs.session_bell;
+    settings.reminder = prefs.reminder;
+    settings.quiet_while.clone_from(&prefs.quiet_while);
+    let speak = settings.speech.enabled && app.speak_flag;
+    settings.speech = prefs.speech.clone();
+    settings.speech.enabled |= speak;
+}
+
 /// Desktop notifications failed: say so once and stop trying this run.
 pub fn notifications_unavailable(app: &mut App, reason: &str) {
     app.reminder.desktop_unavailable = true;
@@ -106,20 +127,14 @@ fn answer(app: &mut App, answer: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd>
         return Vec::new();
     };
     let outcome = match answer {
-        Intent::StandupSnooze => {
-            schedule.snooze(&rules, now);
-            StandupOutcome::Snoozed
-        }
-        Intent::StandupSkip => {
-            schedule.restart(now);
-            StandupOutcome::Skipped
-        }
-        _ => {
-            schedule.restart(now);
-            app.reminder.stood_up.push(now);
-            StandupOutcome::Done
-        }
+        Intent::StandupSnooze => StandupOutcome::Snoozed,
+        Intent::StandupSkip => StandupOutcome::Skipped,
+        _ => StandupOutcome::Done,
     };
+    schedule.answer(&rules, outcome, now);
+    if outcome == StandupOutcome::Done {
+        app.reminder.stood_up.push(now);
+    }
     app.reminder.showing = false;
     app.reminder.announced = None;
     vec![

@@ -18,6 +18,7 @@ use chrono::{DateTime, Datelike, Days as DateDays, FixedOffset, NaiveDate, TimeD
 use serde::{Deserialize, Serialize};
 
 use super::active_hours::Hours;
+use super::record::StandupOutcome;
 use super::reminder_settings::{ClockTime, Days};
 
 /// Title of reminder notifications.
@@ -88,6 +89,16 @@ impl Schedule {
     /// Put the reminder off for the snooze length.
     pub fn snooze(&mut self, rules: &Rules, now: DateTime<FixedOffset>) {
         self.snoozed_until = Some(now + rules.snooze);
+    }
+
+    /// The answer to a due reminder, wherever it was given (the overlay,
+    /// `backcoach standup`): done and skip restart the interval from
+    /// `now`, snooze puts it off for the snooze length.
+    pub fn answer(&mut self, rules: &Rules, outcome: StandupOutcome, now: DateTime<FixedOffset>) {
+        match outcome {
+            StandupOutcome::Snoozed => self.snooze(rules, now),
+            StandupOutcome::Done | StandupOutcome::Skipped => self.restart(now),
+        }
     }
 
     /// The next time a reminder is due, seen at `now` (it may be in the

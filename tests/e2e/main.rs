@@ -19,6 +19,7 @@ mod safety;
 mod sessions;
 mod shell;
 mod speech;
+mod standup;
 mod therapy;
 
 #[path = "../support/mod.rs"]

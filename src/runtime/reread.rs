@@ -1,0 +1,59 @@
+//! Changes made elsewhere to the schedule (`reminder.ron`: `backcoach
+//! standup`, `remind`) or the preferences (`config.ron`: `config set`, an
+//! editor) reach an open app: on each wake-up and each key the runtime
+//! looks at the two files' modification times (a cheap stat, no thread,
+//! no polling) and re-reads a file that changed.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use crate::app::Outcome;
+use crate::store::Store;
+
+/// The modification times last seen.
+pub struct Reread {
+    schedule: PathBuf,
+    config: PathBuf,
+    seen: (Option<SystemTime>, Option<SystemTime>),
+}
+
+fn modified(path: &PathBuf) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+impl Reread {
+    /// Starts from the files as they are now (the app has just read them).
+    pub fn new(store: &Store) -> Reread {
+        let schedule = store.dir().join(crate::store::SCHEDULE_FILE);
+        let config = store.config_path();
+        let seen = (modified(&schedule), modified(&config));
+        Reread {
+            schedule,
+            config,
+            seen,
+        }
+    }
+
+    /// What changed since the last look, read afresh. A file that cannot
+    /// be read now is left for the next look (a bad `config.ron` keeps the
+    /// preferences in use).
+    pub fn look(&mut self, store: &Store) -> Vec<Outcome> {
+        let now = (modified(&self.schedule), modified(&self.config));
+        let mut changed = Vec::new();
+        if now.0 != self.seen.0
+            && let Ok(Some(schedule)) = store.peek_schedule()
+        {
+            changed.push(Outcome::ScheduleChanged(schedule));
+        }
+        if now.1 != self.seen.1
+            && let Ok(settings) = store.peek_settings()
+            && store.read_config().problem.is_none()
+        {
+            changed.push(Outcome::PreferencesChanged(Box::new(
+                settings.preferences(),
+            )));
+        }
+        self.seen = now;
+        changed
+    }
+}
