@@ -6,6 +6,7 @@ pub mod msg;
 pub mod opening;
 pub mod quit;
 pub mod reminder;
+pub mod reminder_quiet;
 pub mod reminder_screen;
 pub mod safety;
 pub mod scroll;
@@ -99,6 +100,11 @@ pub enum Cmd {
     ClearRunning,
     /// Write the stand-up schedule file.
     SaveSchedule,
+    /// Write the quiet state (`None`: remove it).
+    SaveQuiet(Option<crate::domain::quiet::Quiet>),
+    /// Ask the `quiet_while` commands whether the user is busy (on a
+    /// worker, with a time limit; answered by `Outcome::QuietWhile`).
+    AskQuietWhile(Vec<String>),
     /// Send a terminal notification escape (OSC 777 and OSC 9).
     TerminalNotification(Notification),
     /// Send a desktop notification.
@@ -320,7 +326,10 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
         Outcome::LastReview(at) => history::last_review(app, at),
         // The reminder's, taken by `reminder::intercept`.
-        Outcome::ScheduleChanged(_) | Outcome::PreferencesChanged(_) => Vec::new(),
+        Outcome::ScheduleChanged(_)
+        | Outcome::PreferencesChanged(_)
+        | Outcome::QuietChanged(_)
+        | Outcome::QuietWhile(_) => Vec::new(),
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

@@ -9,6 +9,8 @@ pub mod history_csv;
 pub mod history_print;
 mod history_table;
 pub mod output;
+pub mod quiet_command;
+pub mod reminder_commands;
 pub mod standup_command;
 pub mod usage_error;
 
@@ -171,6 +173,14 @@ pub enum Command {
         /// done (I stood up), snooze or skip.
         #[arg(value_enum)]
         answer: StandupAnswer,
+    },
+    /// Mute stand-up alerts (never the heat/cold alarm) for a while, e.g.
+    /// `quiet 45m`, or end it with `quiet off`. The app, remind and status
+    /// all see it; a reminder due meanwhile comes once when quiet ends.
+    Quiet {
+        /// How long (1m to 12h, like 45m or 1h30m), or `off`.
+        #[arg(value_name = "D|off")]
+        length: String,
     },
     /// Print a shell completion script to stdout.
     ///

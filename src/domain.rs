@@ -10,6 +10,7 @@ pub mod library;
 pub mod moderation;
 pub mod plan;
 pub mod progress;
+pub mod quiet;
 pub mod recent;
 pub mod record;
 pub mod reminder;

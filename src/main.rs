@@ -13,10 +13,7 @@ use backcoach::app::{self, App, Opening, therapy};
 use backcoach::cli::folders::{content_dir, data_dir, open_store};
 use backcoach::cli::output::{say_error, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
-use backcoach::cli::{
-    Cli, Command, ConfigAction, config_command, generate, history_command, history_print,
-    standup_command,
-};
+use backcoach::cli::{Cli, Command, generate, history_command, history_print, reminder_commands};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
@@ -30,7 +27,6 @@ use backcoach::store::Store;
 use backcoach::store::lock::LockError;
 use backcoach::store::therapy::{load_running, take_running};
 use backcoach::text::{counted, safe};
-use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -87,47 +83,22 @@ fn help(command: &[String]) -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     // Commands that need no content answer before it is loaded; the
     // generated files and help touch no data folder either.
-    match cli.command {
-        Some(Command::Help { command }) => return Ok(help(&command)),
+    match &cli.command {
+        Some(Command::Help { command }) => return Ok(help(command)),
         Some(Command::Completions { shell }) => {
-            return Ok(write_stdout(&generate::completions(shell)));
+            return Ok(write_stdout(&generate::completions(*shell)));
         }
         Some(Command::Man) => {
             let page =
                 generate::man_page().map_err(|err| format!("cannot render the man page: {err}"))?;
             return Ok(write_stdout(&page));
         }
-        Some(Command::Status) => {
-            return Ok(status::run(
-                data_dir(cli.data_dir.as_deref()).ok().as_deref(),
-            ));
-        }
-        Some(Command::Config { action }) => {
-            let store = open_store(cli.data_dir.as_deref(), cli.config.as_deref())?;
-            return match action {
-                None => config_command::show(&store),
-                Some(ConfigAction::Set { key, value }) => config_command::set(&store, &key, &value),
-            };
-        }
-        Some(Command::Standup { answer }) => {
-            let store = open_store(cli.data_dir.as_deref(), cli.config.as_deref())?;
-            return standup_command::run(&store, answer.into(), runtime::now().wall);
-        }
-        Some(Command::Remind {
-            every,
-            once,
-            anytime,
-        }) => {
-            let store = open_store(cli.data_dir.as_deref(), cli.config.as_deref())?;
-            if let Some(notice) = store.notice() {
-                say_error(&format!("backcoach: {notice}"));
+        Some(command) => {
+            if let Some(done) =
+                reminder_commands::run(command, cli.data_dir.as_deref(), cli.config.as_deref())
+            {
+                return done;
             }
-            let options = remind::Options {
-                every,
-                once,
-                anytime,
-            };
-            return remind::run(&store, &options);
         }
         _ => {}
     }
@@ -182,6 +153,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Command::Status
             | Command::Config { .. }
             | Command::Standup { .. }
+            | Command::Quiet { .. }
             | Command::Remind { .. }
             | Command::Help { .. }
             | Command::Completions { .. }
@@ -341,6 +313,9 @@ fn interactive(
     notices.extend(schedule.notice);
     let stood_up = records.iter().filter_map(Record::stood_up_at).collect();
     app::reminder::start(&mut app, schedule.schedule, stood_up, now);
+    let (quiet, notice) = store.load_quiet(now.wall);
+    app.reminder.quiet.quiet = quiet;
+    notices.extend(notice);
     notices.extend(app.notice.take());
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));

@@ -25,6 +25,7 @@ pub mod lock;
 pub mod machine;
 pub mod preferences;
 mod private;
+pub mod quiet;
 mod schedule;
 pub mod session_history;
 mod settings;

@@ -76,6 +76,8 @@ pub enum Intent {
     StandupSkip,
     /// Turn the stand-up reminder on or off.
     ToggleReminder,
+    /// Mute stand-up alerts for a while, or unmute them.
+    ToggleQuiet,
     /// The pointer picked entry N of the screen's list (a click on an
     /// entry that is not selected): select it.
     Point(usize),
@@ -125,6 +127,10 @@ pub enum Outcome {
     /// The schedule file was changed by another process (`backcoach
     /// standup`, `remind`): this is what it holds now.
     ScheduleChanged(crate::domain::reminder::Schedule),
+    /// `quiet.ron` was changed elsewhere (`backcoach quiet`).
+    QuietChanged(Option<crate::domain::quiet::Quiet>),
+    /// The `quiet_while` commands answered: true when one said busy.
+    QuietWhile(bool),
     /// `config.ron` was changed elsewhere: the preferences it gives now.
     PreferencesChanged(Box<crate::store::preferences::Preferences>),
 }

@@ -6,8 +6,10 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 
+use super::reminder_quiet::{self, QuietState};
 use super::{App, Cmd, Intent, Msg, Notification, Now, Outcome, is_counting_down};
 use crate::domain::cursor::ListCursor;
+use crate::domain::quiet;
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::reminder::{ASK, Check, Schedule, TITLE};
 use crate::store::preferences::Preferences;
@@ -31,6 +33,8 @@ pub struct Reminder {
     pub stood_up: Vec<DateTime<FixedOffset>>,
     /// Desktop notifications failed once; not tried again this run.
     pub desktop_unavailable: bool,
+    /// Quiet on demand.
+    pub quiet: QuietState,
 }
 
 /// Starts the reminder with the saved schedule (or a new one from `now`)
@@ -58,6 +62,11 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
         cmds.push(Cmd::SaveSchedule);
     }
     let wall = now.wall.fixed_offset();
+    if let Some(quiet) = reminder_quiet::intercept(app, msg, wall) {
+        cmds.extend(quiet);
+        cmds.extend(refresh(app, now.wall));
+        return (true, cmds);
+    }
     let handled = match msg {
         Msg::Outcome(Outcome::ScheduleChanged(schedule)) => {
             app.reminder.schedule = Some(*schedule);
@@ -186,7 +195,9 @@ pub fn check<Tz: TimeZone>(app: &App, now: DateTime<Tz>) -> Option<Check> {
         .schedule
         .as_ref()
         .filter(|_| settings.enabled)?;
-    Some(schedule.check(&settings.rules(false), now, is_counting_down(app)))
+    let check = schedule.check(&settings.rules(false), now.clone(), is_counting_down(app));
+    let now = now.fixed_offset();
+    Some(quiet::hold(check, reminder_quiet::until(app, now), now))
 }
 
 /// Shows or hides the overlay; a newly due reminder rings once.
@@ -195,6 +206,12 @@ fn refresh(app: &mut App, now: DateTime<Local>) -> Vec<Cmd> {
         app.reminder.showing = false;
         return Vec::new();
     };
+    if app.reminder.announced != Some(due)
+        && let Some(ask) = reminder_quiet::ask_first(app, due)
+    {
+        app.reminder.showing = false;
+        return ask;
+    }
     app.reminder.showing = true;
     if app.reminder.announced == Some(due) {
         return Vec::new();
@@ -242,6 +259,7 @@ pub fn next_wakeup(app: &App) -> Option<Instant> {
             };
             Some(after(shown.min(left)))
         }
+        Check::Fire(_) if reminder_quiet::waiting_for_answer(app) => None,
         Check::Fire(due) if app.reminder.announced != Some(due) || !app.reminder.showing => {
             Some(clock.instant)
         }

@@ -70,6 +70,13 @@ pub(super) const HOME: &[Binding] = &[
         Intent::ToggleReminder,
         true
     ),
+    bind!(
+        [Char('m')],
+        "m",
+        "quiet stand-up alerts for an hour (or end it)",
+        Intent::ToggleQuiet,
+        false
+    ),
     bind!([Char('q')], "q", "quit", Intent::Back, true),
 ];
 

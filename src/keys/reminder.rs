@@ -54,6 +54,13 @@ pub(super) const REMINDER: &[Binding] = &[
         Intent::ToggleReminder,
         false
     ),
+    bind!(
+        [Char('m')],
+        "m",
+        "quiet stand-up alerts for an hour (or end it)",
+        Intent::ToggleQuiet,
+        false
+    ),
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 

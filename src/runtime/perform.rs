@@ -9,8 +9,8 @@ use ratatui::DefaultTerminal;
 
 use super::{Wake, now, speech, terminal};
 use crate::app::{App, Cmd, Outcome};
-use crate::notify;
 use crate::store::Store;
+use crate::{notify, probe};
 
 /// Runs one command; may return what came of it.
 pub(super) fn perform(
@@ -86,6 +86,20 @@ pub(super) fn shared(
                 .err()
                 .map(|err| Outcome::SaveFailed(format!("reminder schedule: {err}")))
         }),
+        Cmd::SaveQuiet(quiet) => store
+            .save_quiet(quiet.as_ref())
+            .err()
+            .map(|err| Outcome::SaveFailed(format!("quiet: {err}"))),
+        Cmd::AskQuietWhile(commands) => {
+            let work = commands.clone();
+            let spawned = std::thread::Builder::new()
+                .name("quiet-while".into())
+                .spawn(move || report(Outcome::QuietWhile(probe::any_succeeds(&work))));
+            // No thread: asked here (each command has a short limit).
+            spawned
+                .is_err()
+                .then(|| Outcome::QuietWhile(probe::any_succeeds(&commands)))
+        }
         Cmd::DesktopNotification(note) => {
             notify::desktop(note.title, &note.body, move |result| {
                 if let Err(reason) = result {

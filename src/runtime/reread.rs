@@ -1,5 +1,6 @@
 //! Changes made elsewhere to the schedule (`reminder.ron`: `backcoach
-//! standup`, `remind`) or the preferences (`config.ron`: `config set`, an
+//! standup`, `remind`), the quiet state (`quiet.ron`: `backcoach quiet`)
+//! or the preferences (`config.ron`: `config set`, an
 //! editor) reach an open app: on each wake-up and each key the runtime
 //! looks at the two files' modification times (a cheap stat, no thread,
 //! no polling) and re-reads a file that changed.
@@ -14,7 +15,8 @@ use crate::store::Store;
 pub struct Reread {
     schedule: PathBuf,
     config: PathBuf,
-    seen: (Option<SystemTime>, Option<SystemTime>),
+    quiet: PathBuf,
+    seen: [Option<SystemTime>; 3],
 }
 
 fn modified(path: &PathBuf) -> Option<SystemTime> {
@@ -26,10 +28,12 @@ impl Reread {
     pub fn new(store: &Store) -> Reread {
         let schedule = store.dir().join(crate::store::SCHEDULE_FILE);
         let config = store.config_path();
-        let seen = (modified(&schedule), modified(&config));
+        let quiet = store.dir().join(crate::store::quiet::QUIET_FILE);
+        let seen = [modified(&schedule), modified(&config), modified(&quiet)];
         Reread {
             schedule,
             config,
+            quiet,
             seen,
         }
     }
@@ -38,14 +42,23 @@ impl Reread {
     /// be read now is left for the next look (a bad `config.ron` keeps the
     /// preferences in use).
     pub fn look(&mut self, store: &Store) -> Vec<Outcome> {
-        let now = (modified(&self.schedule), modified(&self.config));
+        let now = [
+            modified(&self.schedule),
+            modified(&self.config),
+            modified(&self.quiet),
+        ];
         let mut changed = Vec::new();
-        if now.0 != self.seen.0
+        if now[0] != self.seen[0]
             && let Ok(Some(schedule)) = store.peek_schedule()
         {
             changed.push(Outcome::ScheduleChanged(schedule));
         }
-        if now.1 != self.seen.1
+        if now[2] != self.seen[2]
+            && let Ok(quiet) = store.peek_quiet()
+        {
+            changed.push(Outcome::QuietChanged(quiet));
+        }
+        if now[1] != self.seen[1]
             && let Ok(settings) = store.peek_settings()
             && store.read_config().problem.is_none()
         {

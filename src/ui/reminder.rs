@@ -13,6 +13,7 @@ use super::report::Part;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::reminder::{check, stood_up_today};
+use crate::app::reminder_quiet;
 use crate::app::reminder_screen::{ROWS, Row};
 use crate::domain::reminder::{Check, is_active};
 use crate::domain::reminder_settings::{INTERVAL_MINUTES, SNOOZE_MINUTES};
@@ -101,6 +102,10 @@ fn next_text(app: &App, wall: DateTime<Local>) -> String {
             "Nothing will fire: no active day, or active hours shorter than the interval."
                 .to_owned()
         }
+        Some(Check::Waiting(due)) if reminder_quiet::until(app, now).is_some() => format!(
+            "Quiet until {} (m ends it); a reminder due meanwhile comes then, once.",
+            words::when(due, wall)
+        ),
         Some(Check::Waiting(due)) => {
             let outside = if is_active(&rules, wall) {
                 ""

@@ -14,6 +14,7 @@ mod pain_entry;
 mod plain;
 mod plain_flows;
 mod pointer;
+mod quiet;
 mod reminder;
 mod safety;
 mod sessions;

@@ -24,6 +24,7 @@ mod plain_dialogue;
 mod pointer;
 mod progress;
 mod reminder_app;
+mod reminder_quiet;
 mod reminder_schedule;
 mod reminder_store;
 mod reminder_zones;

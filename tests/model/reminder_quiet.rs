@@ -1,0 +1,120 @@
+//! Quiet on demand in the app: the quiet key, quiet set elsewhere, and
+//! the `quiet_while` commands; a reminder due meanwhile waits and comes
+//! once, never a burst, and the heat/cold alarm is not touched.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use backcoach::app::reminder as reminder_app;
+use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
+use backcoach::content::load;
+use backcoach::content::source;
+use backcoach::domain::quiet::Quiet;
+use backcoach::domain::reminder::Schedule;
+use backcoach::keys;
+use backcoach::store::Settings;
+use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn base() -> Instant {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    *BASE.get_or_init(Instant::now)
+}
+
+/// Monday 2026-11-23 at `hour:minute`, local time.
+fn at(hour: u32, minute: u32) -> Now {
+    let wall = Local
+        .with_ymd_and_hms(2026, 11, 23, hour, minute, 0)
+        .unwrap();
+    let start = Local.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
+    Now::new(base() + (wall - start).to_std().unwrap(), wall)
+}
+
+fn fixed(now: Now) -> DateTime<FixedOffset> {
+    now.wall.fixed_offset()
+}
+
+/// On Home, the schedule started at 10:00 (due 11:00).
+fn started(quiet_while: &[&str]) -> App {
+    let settings = Settings {
+        disclaimer_acknowledged: Some(at(8, 0).wall),
+        quiet_while: quiet_while.iter().map(|c| (*c).to_owned()).collect(),
+        ..Settings::default()
+    };
+    let mut app = App::new(load::load(&source::builtin()).unwrap(), settings, true);
+    reminder_app::start(
+        &mut app,
+        Some(Schedule::start(fixed(at(10, 0)))),
+        Vec::new(),
+        at(10, 0),
+    );
+    app
+}
+
+fn bells(cmds: &[Cmd]) -> usize {
+    cmds.iter().filter(|c| **c == Cmd::Bell).count()
+}
+
+#[test]
+fn the_quiet_key_mutes_for_an_hour_and_the_due_reminder_comes_once_after() {
+    let mut app = started(&[]);
+    let m = KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE);
+    assert_eq!(keys::map(m, &app), Some(Intent::ToggleQuiet));
+    let cmds = app::update(&mut app, Intent::ToggleQuiet, at(10, 30));
+    let quiet = Quiet::for_length(fixed(at(10, 30)), TimeDelta::hours(1));
+    assert_eq!(cmds, vec![Cmd::SaveQuiet(Some(quiet))]);
+    assert!(app.notice.as_deref().unwrap().contains("quiet until 11:30"));
+    // Due at 11:00, held: no overlay, no bell, one wake-up at 11:30.
+    assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 0))), 0);
+    assert!(!app.reminder.showing);
+    assert_eq!(app::next_wakeup(&app, at(11, 0)), Some(at(11, 30).instant));
+    // Quiet ends: it comes once.
+    assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 30))), 1);
+    assert!(app.reminder.showing);
+    assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 31))), 0);
+}
+
+#[test]
+fn the_key_again_ends_quiet_and_quiet_set_elsewhere_is_taken() {
+    let mut app = started(&[]);
+    app::update(&mut app, Intent::ToggleQuiet, at(10, 30));
+    assert_eq!(
+        app::update(&mut app, Intent::ToggleQuiet, at(10, 40)),
+        vec![Cmd::SaveQuiet(None)]
+    );
+    // `backcoach quiet 3h` in another terminal, over several intervals.
+    let quiet = Quiet::for_length(fixed(at(10, 45)), TimeDelta::hours(3));
+    app::update(&mut app, Outcome::QuietChanged(Some(quiet)), at(10, 45));
+    for hour in 11..13 {
+        assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(hour, 0))), 0);
+    }
+    // One reminder when it ends, not three.
+    assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(13, 45))), 1);
+    assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(13, 46))), 0);
+}
+
+#[test]
+fn quiet_while_commands_are_asked_when_due_and_again_while_busy() {
+    let mut app = started(&["pgrep -x zoom"]);
+    let ask = Cmd::AskQuietWhile(vec!["pgrep -x zoom".to_owned()]);
+    assert_eq!(
+        app::update(&mut app, Outcome::Tick, at(11, 0)),
+        vec![ask.clone()]
+    );
+    assert!(!app.reminder.showing);
+    assert_eq!(
+        app::next_wakeup(&app, at(11, 0)),
+        None,
+        "the answer wakes the loop"
+    );
+    // Busy: no overlay, asked again three minutes later.
+    assert!(app::update(&mut app, Outcome::QuietWhile(true), at(11, 0)).is_empty());
+    assert!(!app.reminder.showing);
+    assert_eq!(app::next_wakeup(&app, at(11, 0)), Some(at(11, 3).instant));
+    assert_eq!(app::update(&mut app, Outcome::Tick, at(11, 3)), vec![ask]);
+    // Free: shown once, with its bell.
+    let cmds = app::update(&mut app, Outcome::QuietWhile(false), at(11, 3));
+    assert_eq!(bells(&cmds), 1);
+    assert!(app.reminder.showing);
+    assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 4))), 0);
+}
