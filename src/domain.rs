@@ -18,5 +18,6 @@ pub mod reminder_settings;
 pub mod safety;
 pub mod session;
 pub mod session_record;
+pub mod standup_stats;
 pub mod therapy;
 pub mod warnings;

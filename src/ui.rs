@@ -24,6 +24,7 @@ pub mod session;
 pub mod session_compact;
 pub mod session_end;
 pub mod standup;
+pub mod standup_stats;
 pub mod status;
 pub mod technique;
 pub mod theme;

@@ -57,7 +57,7 @@ pub(super) const REMINDER: &[Binding] = &[
     bind!(
         [Char('m')],
         "m",
-        "quiet stand-up alerts for an hour (or end it)",
+        "quiet stand-ups for 1 h (or end it)",
         Intent::ToggleQuiet,
         false
     ),

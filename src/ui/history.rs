@@ -8,6 +8,7 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table, TableState,
 };
 
+use super::standup_stats;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::progress::{Progress, WEEKS, week_start};
@@ -28,27 +29,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let today = progress.today;
     if progress.sessions == 0 {
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::from(Span::styled(" No sessions yet.", theme.current())),
-                Line::from(Span::styled(
-                    " Finish, stop or leave a guided session and it appears here.",
-                    theme.dim(),
-                )),
-                Line::default(),
-                standup_line(progress, theme),
-            ]),
+            Paragraph::new(
+                vec![
+                    Line::from(Span::styled(" No sessions yet.", theme.current())),
+                    Line::from(Span::styled(
+                        " Finish, stop or leave a guided session and it appears here.",
+                        theme.dim(),
+                    )),
+                    Line::default(),
+                    standup_line(progress, theme),
+                ]
+                .into_iter()
+                .chain(standup_stats::lines(&history.standups, theme))
+                .collect::<Vec<_>>(),
+            ),
             area,
         );
         return;
     }
     let [head, standups, charts, list] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(3),
         Constraint::Length(7),
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(standup_line(progress, theme), standups);
+    let mut standup_lines = vec![standup_line(progress, theme)];
+    standup_lines.extend(standup_stats::lines(&history.standups, theme));
+    frame.render_widget(Paragraph::new(standup_lines), standups);
     let days = progress.streak();
     frame.render_widget(
         Line::from(vec![

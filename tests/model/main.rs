@@ -33,6 +33,7 @@ mod safety_gate;
 mod session_store;
 mod sessions;
 mod spoken_cues;
+mod standup_stats;
 mod store;
 mod therapy_app;
 mod therapy_clock;
