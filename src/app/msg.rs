@@ -126,7 +126,7 @@ pub enum Outcome {
     SpeechUnavailable(String),
     /// The schedule file was changed by another process (`backcoach
     /// standup`, `remind`): this is what it holds now.
-    ScheduleChanged(crate::domain::reminder::Schedule),
+    ScheduleChanged(Box<crate::domain::reminder::Schedule>),
     /// `quiet.ron` was changed elsewhere (`backcoach quiet`).
     QuietChanged(Option<crate::domain::quiet::Quiet>),
     /// The `quiet_while` commands answered: true when one said busy.

@@ -69,7 +69,7 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
     }
     let handled = match msg {
         Msg::Outcome(Outcome::ScheduleChanged(schedule)) => {
-            app.reminder.schedule = Some(*schedule);
+            app.reminder.schedule = Some(**schedule);
             true
         }
         Msg::Outcome(Outcome::PreferencesChanged(prefs)) => {

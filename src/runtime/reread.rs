@@ -51,7 +51,7 @@ impl Reread {
         if now[0] != self.seen[0]
             && let Ok(Some(schedule)) = store.peek_schedule()
         {
-            changed.push(Outcome::ScheduleChanged(schedule));
+            changed.push(Outcome::ScheduleChanged(Box::new(schedule)));
         }
         if now[2] != self.seen[2]
             && let Ok(quiet) = store.peek_quiet()

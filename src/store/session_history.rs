@@ -14,8 +14,8 @@ use crate::domain::standup_stats::StandupStats;
 pub struct SessionHistory {
     /// The figures, with the recent sessions.
     pub progress: Progress,
-    /// The stand-up figures.
-    pub standups: StandupStats,
+    /// The stand-up figures (boxed: they would make every message large).
+    pub standups: Box<StandupStats>,
     /// One sentence per line that could not be read (the first thousand).
     pub problems: Vec<String>,
     /// How many lines could not be read.
@@ -50,7 +50,7 @@ impl Store {
         self.sweep(now);
         let mut merge = Merge::<Record>::open(self)?;
         let mut progress = Progress::new(now.date_naive());
-        let mut standups = StandupStats::new(now.date_naive());
+        let mut standups = Box::new(StandupStats::new(now.date_naive()));
         for record in merge.by_ref() {
             standups.add(&record);
             progress.add(record);
