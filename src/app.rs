@@ -1,6 +1,7 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+pub mod away;
 pub mod list;
 pub mod msg;
 pub mod opening;
@@ -102,6 +103,9 @@ pub enum Cmd {
     SaveSchedule,
     /// Write the quiet state (`None`: remove it).
     SaveQuiet(Option<crate::domain::quiet::Quiet>),
+    /// Ask tmux and logind how long the user has been idle (on a worker,
+    /// with a time limit; answered by `Outcome::Idle`).
+    ProbeIdle,
     /// Ask the `quiet_while` commands whether the user is busy (on a
     /// worker, with a time limit; answered by `Outcome::QuietWhile`).
     AskQuietWhile(Vec<String>),
@@ -329,7 +333,11 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         Outcome::ScheduleChanged(_)
         | Outcome::PreferencesChanged(_)
         | Outcome::QuietChanged(_)
-        | Outcome::QuietWhile(_) => Vec::new(),
+        | Outcome::QuietWhile(_)
+        | Outcome::Activity
+        | Outcome::FocusLost
+        | Outcome::FocusGained
+        | Outcome::Idle(_) => Vec::new(),
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

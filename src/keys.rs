@@ -152,6 +152,9 @@ pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
     if app.quit_ask.is_some() {
         return QUIT_ASK;
     }
+    if app.reminder.away.asking.is_some() {
+        return reminder::AWAY;
+    }
     if app.reminder.showing {
         return reminder::STANDUP;
     }

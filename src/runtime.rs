@@ -7,6 +7,7 @@
 //! timeout and no wake-up at all.
 
 pub mod boot_clock;
+mod idle;
 pub mod nudge;
 mod perform;
 pub mod plain;
@@ -197,11 +198,17 @@ fn run_loop(
             queue.extend(reread.look(store).into_iter().map(Msg::from));
         }
         match wake {
-            Some(Wake::Input(Event::Key(key))) => queue.extend(keys::map(key, app).map(Msg::from)),
+            Some(Wake::Input(Event::Key(key))) => queue.push_back(match keys::map(key, app) {
+                Some(intent) => intent.into(),
+                // A key that means nothing here still says someone is back.
+                None => Outcome::Activity.into(),
+            }),
             Some(Wake::Input(Event::Mouse(mouse))) => {
                 queue.extend(keys::mouse::map(mouse, app).map(Msg::from));
             }
             Some(Wake::Input(Event::Resize(..))) => dirty = true,
+            Some(Wake::Input(Event::FocusLost)) => queue.push_back(Outcome::FocusLost.into()),
+            Some(Wake::Input(Event::FocusGained)) => queue.push_back(Outcome::FocusGained.into()),
             Some(Wake::Input(_)) => {}
             Some(Wake::InputFailed(err)) => return Err(err),
             // Asked to stop from outside (`kill -TSTP`): the app pauses

@@ -1,5 +1,6 @@
 //! The view: draws the app state. Never changes it.
 
+pub mod away;
 pub mod big_digits;
 pub mod card;
 pub mod checklist;
@@ -129,6 +130,9 @@ pub fn view(app: &App, frame: &mut Frame) -> Drawn {
     if app.reminder.showing {
         overlay(standup::render(app, frame, body, theme));
     }
+    if app.reminder.away.asking.is_some() {
+        overlay(away::render(app, frame, body, theme));
+    }
     if app.quit_ask.is_some() {
         overlay(quit::render(app, frame, body, theme));
     }
@@ -136,7 +140,10 @@ pub fn view(app: &App, frame: &mut Frame) -> Drawn {
         overlay(Some(help::render(app, frame, body, theme)));
     }
     // Nothing is drawn over the alert but these overlays.
-    let covered = app.help_open || app.reminder.showing || app.quit_ask.is_some();
+    let covered = app.help_open
+        || app.reminder.showing
+        || app.reminder.away.asking.is_some()
+        || app.quit_ask.is_some();
     Drawn {
         text,
         alert_shown: app.screen == Screen::Therapy && app.therapy.alert.is_some() && !covered,

@@ -127,6 +127,15 @@ pub enum Outcome {
     /// The schedule file was changed by another process (`backcoach
     /// standup`, `remind`): this is what it holds now.
     ScheduleChanged(Box<crate::domain::reminder::Schedule>),
+    /// A key that means nothing where it was pressed: someone is there.
+    Activity,
+    /// The terminal lost focus (the user went elsewhere).
+    FocusLost,
+    /// The terminal has focus again.
+    FocusGained,
+    /// Seconds the user has been idle, as tmux or logind report it
+    /// (`None`: nothing reports it).
+    Idle(Option<u64>),
     /// `quiet.ron` was changed elsewhere (`backcoach quiet`).
     QuietChanged(Option<crate::domain::quiet::Quiet>),
     /// The `quiet_while` commands answered: true when one said busy.

@@ -35,6 +35,8 @@ pub struct Reminder {
     pub desktop_unavailable: bool,
     /// Quiet on demand.
     pub quiet: QuietState,
+    /// Away credit.
+    pub away: super::away::Away,
 }
 
 /// Starts the reminder with the saved schedule (or a new one from `now`)
@@ -62,6 +64,11 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
         cmds.push(Cmd::SaveSchedule);
     }
     let wall = now.wall.fixed_offset();
+    if let Some(away) = super::away::intercept(app, msg, wall) {
+        cmds.extend(away);
+        cmds.extend(refresh(app, now.wall));
+        return (true, cmds);
+    }
     if let Some(quiet) = reminder_quiet::intercept(app, msg, wall) {
         cmds.extend(quiet);
         cmds.extend(refresh(app, now.wall));
@@ -219,8 +226,9 @@ fn refresh(app: &mut App, now: DateTime<Local>) -> Vec<Cmd> {
     app.reminder.announced = Some(due);
     // Newly due: the overlay comes up alone (its own `?` shows its keys).
     app.help_open = false;
+    // Someone away gets the question on return, the overlay meanwhile.
+    let mut cmds: Vec<Cmd> = super::away::probe(app, due).into_iter().collect();
     let settings = &app.settings.reminder;
-    let mut cmds = Vec::new();
     if settings.bell {
         cmds.push(Cmd::Bell);
     }

@@ -86,6 +86,19 @@ pub const STANDUP: &[Binding] = &[
     ),
 ];
 
+/// The keys of the away-credit question ("Away 12 min: count it as a
+/// stand-up? y/n"), which takes every key while shown.
+pub const AWAY: &[Binding] = &[
+    bind!(
+        [Char('y')],
+        "y",
+        "yes, count it as a stand-up",
+        Intent::Yes,
+        true
+    ),
+    bind!([Char('n'), Esc], "n/Esc", "n", "no", Intent::No, true),
+];
+
 /// Every table here, for the checks that run over all of them.
 #[cfg(test)]
-pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP];
+pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP, AWAY];

@@ -90,6 +90,15 @@ pub(super) fn shared(
             .save_quiet(quiet.as_ref())
             .err()
             .map(|err| Outcome::SaveFailed(format!("quiet: {err}"))),
+        Cmd::ProbeIdle => {
+            let now = chrono::Utc::now().timestamp();
+            let spawned = std::thread::Builder::new()
+                .name("idle".into())
+                .spawn(move || report(Outcome::Idle(super::idle::seconds(now))));
+            spawned
+                .is_err()
+                .then(|| Outcome::Idle(super::idle::seconds(now)))
+        }
         Cmd::AskQuietWhile(commands) => {
             let work = commands.clone();
             let spawned = std::thread::Builder::new()

@@ -6,6 +6,7 @@
 
 mod alarm;
 mod alarm_clock;
+mod away;
 mod command_line;
 mod config;
 mod history_logs;

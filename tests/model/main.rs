@@ -5,6 +5,7 @@ mod alarm_owner;
 mod alarm_screen;
 mod alarm_support;
 mod app;
+mod away_credit;
 mod config_file;
 mod content;
 mod content_rules;

@@ -458,13 +458,16 @@ impl Ended {
                 .escape_debug()
                 .to_string()
         );
-        // The mouse, asked for while the app has the screen, is given back.
-        if let Some(on) = find_last(&self.raw, b"\x1b[?1000h") {
-            let off = find_last(&self.raw, b"\x1b[?1000l");
-            assert!(
-                off.is_some_and(|off| off > on),
-                "mouse reporting left on after exit"
-            );
+        // The mouse and focus reports, asked for while the app has the
+        // screen, are given back.
+        for (on, off, what) in [
+            (&b"\x1b[?1000h"[..], &b"\x1b[?1000l"[..], "mouse reporting"),
+            (b"\x1b[?1004h", b"\x1b[?1004l", "focus reporting"),
+        ] {
+            if let Some(on) = find_last(&self.raw, on) {
+                let off = find_last(&self.raw, off);
+                assert!(off.is_some_and(|off| off > on), "{what} left on after exit");
+            }
         }
         for flag in ["ICANON", "ECHO"] {
             assert!(
