@@ -78,6 +78,10 @@ pub enum Intent {
     ToggleReminder,
     /// Mute stand-up alerts for a while, or unmute them.
     ToggleQuiet,
+    /// A character typed into a text being edited.
+    Type(char),
+    /// Erase the last character of a text being edited.
+    Erase,
     /// The pointer picked entry N of the screen's list (a click on an
     /// entry that is not selected): select it.
     Point(usize),

@@ -29,6 +29,8 @@ pub struct Reminder {
     pub unsaved: bool,
     /// Selected row of the Reminder screen.
     pub selected: ListCursor,
+    /// The active hours being typed on the Reminder screen.
+    pub editing: Option<String>,
     /// When the user said "I stood up" (from the history log and this run).
     pub stood_up: Vec<DateTime<FixedOffset>>,
     /// Desktop notifications failed once; not tried again this run.

@@ -1,7 +1,7 @@
 //! Keys of the stand-up reminder: its settings screen and the overlay.
 
 use ratatui::crossterm::event::KeyCode::{
-    Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
+    Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
 };
 
 use super::Binding;
@@ -43,7 +43,7 @@ pub(super) const REMINDER: &[Binding] = &[
         [Enter, Char(' ')],
         "Enter/Space",
         "Space",
-        "switch on/off",
+        "switch on/off, or type the active hours",
         Intent::Select,
         true
     ),
@@ -86,6 +86,14 @@ pub const STANDUP: &[Binding] = &[
     ),
 ];
 
+/// The keys while the active hours are typed (any other character is
+/// typed; `?` still shows these).
+pub const EDIT_HOURS: &[Binding] = &[
+    bind!([Enter], "Enter", "save the hours", Intent::Select, true),
+    bind!([Backspace], "Backspace", "erase", Intent::Erase, false),
+    bind!([Esc], "Esc", "cancel", Intent::Back, true),
+];
+
 /// The keys of the away-credit question ("Away 12 min: count it as a
 /// stand-up? y/n"), which takes every key while shown.
 pub const AWAY: &[Binding] = &[
@@ -101,4 +109,4 @@ pub const AWAY: &[Binding] = &[
 
 /// Every table here, for the checks that run over all of them.
 #[cfg(test)]
-pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP, AWAY];
+pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP, AWAY, EDIT_HOURS];

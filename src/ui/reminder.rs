@@ -33,6 +33,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         ],
         None => vec![Line::from("The reminder starts with the app.")],
     };
+    let mut lines = lines;
+    if let Some(text) = &app.reminder.editing {
+        lines.push(Line::from(vec![
+            Span::styled("Active hours: ", theme.text()),
+            Span::styled(
+                format!("{}▏", crate::text::safe::shown(text)),
+                theme.selected(),
+            ),
+        ]));
+    }
     // Two borders and a cell of padding each side.
     let inset = if compact { 1 } else { 4 };
     let lines = wrap_lines(&lines, usize::from(area.width.saturating_sub(inset)));
@@ -196,8 +206,8 @@ fn describe(app: &App, row: Row) -> (String, String, String) {
 /// or overnight hours).
 fn hours_note(s: &crate::domain::reminder_settings::ReminderSettings) -> String {
     match s.hours.spans() {
-        [span] if !span.overnight() => String::new(),
-        _ => format!("hours {}", s.hours),
+        [span] if !span.overnight() => "Enter types all the hours".to_owned(),
+        _ => format!("{} (Enter types them)", s.hours),
     }
 }
 

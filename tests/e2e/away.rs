@@ -50,7 +50,11 @@ fn run_with(world: &World, extra_env: &[(&str, Option<OsString>)]) {
     let question = "Away 15 min: count it as a stand-up? y/n";
     let deadline = std::time::Instant::now() + TIMEOUT;
     while !tui.screen().contains(question) {
-        assert!(std::time::Instant::now() < deadline, "never asked:\n{}", tui.screen());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never asked:\n{}",
+            tui.screen()
+        );
         tui.send(b"x");
         std::thread::sleep(std::time::Duration::from_millis(300));
     }

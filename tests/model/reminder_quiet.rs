@@ -1,6 +1,7 @@
 //! Quiet on demand in the app: the quiet key, quiet set elsewhere, and
 //! the `quiet_while` commands; a reminder due meanwhile waits and comes
-//! once, never a burst, and the heat/cold alarm is not touched.
+//! once, never a burst, and the heat/cold alarm is not touched. Also the
+//! active hours typed on the Reminder screen (split or overnight).
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -117,4 +118,60 @@ fn quiet_while_commands_are_asked_when_due_and_again_while_busy() {
     assert_eq!(bells(&cmds), 1);
     assert!(app.reminder.showing);
     assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 4))), 0);
+}
+
+#[test]
+fn active_hours_are_typed_on_the_reminder_screen() {
+    use backcoach::app::Screen;
+    use backcoach::store::settings_change::SettingsChange;
+    let mut app = started(&[]);
+    app.screen = Screen::Reminder;
+    // Row 2: Active from; Enter types the hours.
+    app::update(&mut app, Intent::Down, at(10, 1));
+    app::update(&mut app, Intent::Down, at(10, 1));
+    app::update(&mut app, Intent::Select, at(10, 1));
+    assert_eq!(app.reminder.editing.as_deref(), Some("09:00-18:00"));
+    let typed = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(
+        keys::map(typed('j'), &app),
+        Some(Intent::Type('j')),
+        "typed, not a move"
+    );
+    assert_eq!(keys::map(typed('?'), &app), Some(Intent::ToggleHelp));
+    for _ in 0..5 {
+        app::update(&mut app, Intent::Erase, at(10, 1));
+    }
+    for c in "12:30,13:30-18:00".chars() {
+        app::update(&mut app, Intent::Type(c), at(10, 1));
+    }
+    let before = app.settings.reminder;
+    let cmds = app::update(&mut app, Intent::Select, at(10, 1));
+    assert_eq!(
+        app.settings.reminder.hours.to_string(),
+        "09:00-12:30,13:30-18:00"
+    );
+    assert_eq!(
+        cmds,
+        vec![Cmd::SaveSettings(SettingsChange::Reminder {
+            before,
+            after: app.settings.reminder
+        })]
+    );
+    assert_eq!(app.reminder.editing, None);
+    // A bad text says why and stays; Esc leaves the hours as they were.
+    app::update(&mut app, Intent::Select, at(10, 2));
+    app::update(&mut app, Intent::Type('x'), at(10, 2));
+    assert!(app::update(&mut app, Intent::Select, at(10, 2)).is_empty());
+    assert!(
+        app.notice.as_deref().unwrap().contains("is not a time"),
+        "{:?}",
+        app.notice
+    );
+    assert!(app.reminder.editing.is_some());
+    app::update(&mut app, Intent::Back, at(10, 2));
+    assert_eq!(app.reminder.editing, None);
+    assert_eq!(
+        app.settings.reminder.hours.to_string(),
+        "09:00-12:30,13:30-18:00"
+    );
 }
