@@ -43,7 +43,7 @@ pub(super) const REMINDER: &[Binding] = &[
         [Enter, Char(' ')],
         "Enter/Space",
         "Space",
-        "switch on/off, or type the active hours",
+        "switch on/off",
         Intent::Select,
         true
     ),

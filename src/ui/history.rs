@@ -40,22 +40,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                     standup_line(progress, theme),
                 ]
                 .into_iter()
-                .chain(standup_stats::lines(&history.standups, theme))
+                .chain(standup_stats::lines(&history.standups, area.width, theme))
                 .collect::<Vec<_>>(),
             ),
             area,
         );
         return;
     }
+    let mut standup_lines = vec![standup_line(progress, theme)];
+    standup_lines.extend(standup_stats::lines(&history.standups, area.width, theme));
     let [head, standups, charts, list] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(3),
+        Constraint::Length(u16::try_from(standup_lines.len()).unwrap_or(3)),
         Constraint::Length(7),
         Constraint::Fill(1),
     ])
     .areas(area);
-    let mut standup_lines = vec![standup_line(progress, theme)];
-    standup_lines.extend(standup_stats::lines(&history.standups, theme));
     frame.render_widget(Paragraph::new(standup_lines), standups);
     let days = progress.streak();
     frame.render_widget(

@@ -103,6 +103,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
 fn next_text(app: &App, wall: DateTime<Local>) -> String {
     let now = wall.fixed_offset();
     let rules = app.settings.reminder.rules(false);
+    let quiet = reminder_quiet::until(app, now);
     match check(app, wall) {
         None if !app.settings.reminder.enabled => {
             "The reminder is off: press Space on the first row, or r, to turn it on.".to_owned()
@@ -112,9 +113,11 @@ fn next_text(app: &App, wall: DateTime<Local>) -> String {
             "Nothing will fire: no active day, or active hours shorter than the interval."
                 .to_owned()
         }
-        Some(Check::Waiting(due)) if reminder_quiet::until(app, now).is_some() => format!(
-            "Quiet until {} (m ends it); a reminder due meanwhile comes then, once.",
-            words::when(due, wall)
+        Some(Check::Waiting(due)) if quiet.is_some() => format!(
+            "Quiet until {} (m ends it) · next reminder {} ({})",
+            quiet.map_or_else(String::new, |until| words::when(until, wall)),
+            words::when(due, wall),
+            words::in_words(due - now, Precision::Minutes)
         ),
         Some(Check::Waiting(due)) => {
             let outside = if is_active(&rules, wall) {
@@ -207,7 +210,7 @@ fn describe(app: &App, row: Row) -> (String, String, String) {
 fn hours_note(s: &crate::domain::reminder_settings::ReminderSettings) -> String {
     match s.hours.spans() {
         [span] if !span.overnight() => "Enter types all the hours".to_owned(),
-        _ => format!("{} (Enter types them)", s.hours),
+        _ => s.hours.to_string(),
     }
 }
 
