@@ -1,8 +1,9 @@
 //! Running a small outside command with a time limit, off the caller's
 //! thread: `reminder.quiet_while` commands (`pgrep -x zoom`) and the
 //! away-from-keyboard probes (`tmux display`, `loginctl show-session`).
-//! A command that is missing, fails to start or outlives its limit is an
-//! error, never a hang; its words are split on spaces (no shell).
+//! Desktop notifications (`notify-send`) go through it too. A command
+//! that is missing, fails to start or outlives its limit is an error,
+//! never a hang; no shell is involved.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
@@ -19,6 +20,8 @@ const POLL: Duration = Duration::from_millis(20);
 pub struct Ran {
     /// Exit status 0.
     pub success: bool,
+    /// How it exited, as a person reads it ("exit status: 1").
+    pub status: String,
     /// Its standard output, lossily decoded.
     pub stdout: String,
 }
@@ -35,7 +38,10 @@ pub fn run(words: &[&str], limit: Duration) -> Result<Ran, String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|err| format!("{program} could not start: {err}"))?;
+        .map_err(|err| match err.kind() {
+            std::io::ErrorKind::NotFound => format!("{program} is not installed"),
+            _ => format!("{program} could not start: {err}"),
+        })?;
     let stdout = child.stdout.take();
     // Read on a thread: a command that fills the pipe still finishes.
     let reader = thread::Builder::new()
@@ -67,6 +73,7 @@ pub fn run(words: &[&str], limit: Duration) -> Result<Ran, String> {
     let stdout = reader.and_then(|r| r.join().ok()).unwrap_or_default();
     Ok(Ran {
         success: status.success(),
+        status: status.to_string(),
         stdout,
     })
 }
