@@ -70,13 +70,7 @@ pub(super) const HOME: &[Binding] = &[
         Intent::ToggleReminder,
         true
     ),
-    bind!(
-        [Char('m')],
-        "m",
-        "quiet stand-ups for 1 h (or end it)",
-        Intent::ToggleQuiet,
-        false
-    ),
+    super::reminder::QUIET,
     bind!([Char('q')], "q", "quit", Intent::Back, true),
 ];
 

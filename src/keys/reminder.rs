@@ -7,6 +7,15 @@ use ratatui::crossterm::event::KeyCode::{
 use super::Binding;
 use crate::app::Intent;
 
+/// `m`, on Home and the Reminder screen: one meaning wherever it works.
+pub(super) const QUIET: Binding = bind!(
+    [Char('m')],
+    "m",
+    "quiet stand-ups for 1 h (or end it)",
+    Intent::ToggleQuiet,
+    false
+);
+
 pub(super) const REMINDER: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
     bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
@@ -54,13 +63,7 @@ pub(super) const REMINDER: &[Binding] = &[
         Intent::ToggleReminder,
         false
     ),
-    bind!(
-        [Char('m')],
-        "m",
-        "quiet stand-ups for 1 h (or end it)",
-        Intent::ToggleQuiet,
-        false
-    ),
+    QUIET,
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 

@@ -10,14 +10,8 @@ use std::process::Output;
 #[allow(clippy::wildcard_imports)]
 use crate::support::*;
 
-fn run(world: &World, args: &[&str]) -> Output {
-    let mut all = vec![
-        "--data-dir".to_owned(),
-        world.data_dir().display().to_string(),
-    ];
-    all.extend(args.iter().map(|a| (*a).to_owned()));
-    let all: Vec<&OsStr> = all.iter().map(OsStr::new).collect();
-    world.run(&all)
+fn run(world: &World, extra: &[&str]) -> Output {
+    world.run_in_data(extra)
 }
 
 fn stdout(out: &Output) -> String {

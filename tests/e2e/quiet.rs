@@ -1,17 +1,13 @@
 //! `backcoach quiet 45m|off`: stand-up alerts muted until a time, seen by
 //! `status`; a bad length is refused with one line.
 
-use std::ffi::OsStr;
 use std::process::Output;
 
 #[allow(clippy::wildcard_imports)]
 use crate::support::*;
 
 fn run(world: &World, extra: &[&str]) -> Output {
-    let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
-    let args = world.app_args(&extra);
-    let refs: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    world.run(&refs)
+    world.run_in_data(extra)
 }
 
 fn stdout(out: &Output) -> String {

@@ -2,7 +2,6 @@
 //! schedule change as the overlay, the next due time printed, and an open
 //! app that sees the answer at its next key.
 
-use std::ffi::OsStr;
 use std::fs;
 use std::process::Output;
 
@@ -30,10 +29,7 @@ fn prepare(world: &World, ago: TimeDelta) {
 }
 
 fn run(world: &World, extra: &[&str]) -> Output {
-    let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
-    let args = world.app_args(&extra);
-    let refs: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    world.run(&refs)
+    world.run_in_data(extra)
 }
 
 fn stdout(out: &Output) -> String {

@@ -2,53 +2,19 @@
 //! the idle time reported when a reminder comes due, offered on return,
 //! never credited silently.
 
-use std::sync::OnceLock;
-use std::time::Instant;
-
 use backcoach::app::away::question;
-use backcoach::app::reminder as reminder_app;
-use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
-use backcoach::content::load;
-use backcoach::content::source;
+use backcoach::app::{self, App, Cmd, Intent, Outcome};
 use backcoach::domain::record::{Record, StandupOutcome};
-use backcoach::domain::reminder::Schedule;
 use backcoach::keys;
-use backcoach::store::Settings;
-use chrono::{DateTime, FixedOffset, Local, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn base() -> Instant {
-    static BASE: OnceLock<Instant> = OnceLock::new();
-    *BASE.get_or_init(Instant::now)
-}
-
-fn at(hour: u32, minute: u32) -> Now {
-    let wall = Local
-        .with_ymd_and_hms(2026, 11, 23, hour, minute, 0)
-        .unwrap();
-    let start = Local.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
-    Now::new(base() + (wall - start).to_std().unwrap(), wall)
-}
-
-fn fixed(now: Now) -> DateTime<FixedOffset> {
-    now.wall.fixed_offset()
-}
+use crate::reminder_support::{self, at, fixed};
 
 fn started(away_credit: bool) -> App {
-    let mut settings = Settings {
-        disclaimer_acknowledged: Some(at(8, 0).wall),
-        ..Settings::default()
-    };
-    settings.reminder.away_credit = away_credit;
-    settings.reminder.away_minutes = 5;
-    let mut app = App::new(load::load(&source::builtin()).unwrap(), settings, true);
-    reminder_app::start(
-        &mut app,
-        Some(Schedule::start(fixed(at(10, 0)))),
-        Vec::new(),
-        at(10, 0),
-    );
-    app
+    reminder_support::started(|settings| {
+        settings.reminder.away_credit = away_credit;
+        settings.reminder.away_minutes = 5;
+    })
 }
 
 fn key(c: char) -> KeyEvent {

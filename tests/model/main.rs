@@ -28,6 +28,7 @@ mod reminder_app;
 mod reminder_quiet;
 mod reminder_schedule;
 mod reminder_store;
+mod reminder_support;
 mod reminder_zones;
 mod safety_app;
 mod safety_gate;

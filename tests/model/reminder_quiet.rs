@@ -3,57 +3,19 @@
 //! once, never a burst, and the heat/cold alarm is not touched. Also the
 //! active hours typed on the Reminder screen (split or overnight).
 
-use std::sync::OnceLock;
-use std::time::Instant;
-
-use backcoach::app::reminder as reminder_app;
-use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
-use backcoach::content::load;
-use backcoach::content::source;
+use backcoach::app::{self, App, Cmd, Intent, Outcome};
 use backcoach::domain::quiet::Quiet;
-use backcoach::domain::reminder::Schedule;
 use backcoach::keys;
-use backcoach::store::Settings;
-use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
+use chrono::TimeDelta;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn base() -> Instant {
-    static BASE: OnceLock<Instant> = OnceLock::new();
-    *BASE.get_or_init(Instant::now)
-}
+use crate::alarm_support::bells;
+use crate::reminder_support::{self, at, fixed};
 
-/// Monday 2026-11-23 at `hour:minute`, local time.
-fn at(hour: u32, minute: u32) -> Now {
-    let wall = Local
-        .with_ymd_and_hms(2026, 11, 23, hour, minute, 0)
-        .unwrap();
-    let start = Local.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
-    Now::new(base() + (wall - start).to_std().unwrap(), wall)
-}
-
-fn fixed(now: Now) -> DateTime<FixedOffset> {
-    now.wall.fixed_offset()
-}
-
-/// On Home, the schedule started at 10:00 (due 11:00).
 fn started(quiet_while: &[&str]) -> App {
-    let settings = Settings {
-        disclaimer_acknowledged: Some(at(8, 0).wall),
-        quiet_while: quiet_while.iter().map(|c| (*c).to_owned()).collect(),
-        ..Settings::default()
-    };
-    let mut app = App::new(load::load(&source::builtin()).unwrap(), settings, true);
-    reminder_app::start(
-        &mut app,
-        Some(Schedule::start(fixed(at(10, 0)))),
-        Vec::new(),
-        at(10, 0),
-    );
-    app
-}
-
-fn bells(cmds: &[Cmd]) -> usize {
-    cmds.iter().filter(|c| **c == Cmd::Bell).count()
+    reminder_support::started(|settings| {
+        settings.quiet_while = quiet_while.iter().map(|c| (*c).to_owned()).collect();
+    })
 }
 
 #[test]

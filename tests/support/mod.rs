@@ -137,6 +137,15 @@ impl World {
     pub fn run(&self, args: &[&OsStr]) -> std::process::Output {
         self.command(args).output().unwrap()
     }
+
+    /// Runs the binary with `--data-dir` and then `extra`, without a
+    /// terminal.
+    pub fn run_in_data(&self, extra: &[&str]) -> std::process::Output {
+        let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
+        let args = self.app_args(&extra);
+        let refs: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
+        self.run(&refs)
+    }
 }
 
 /// The app running in a pseudo-terminal.
