@@ -1,13 +1,11 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
-pub mod away;
 pub mod list;
 pub mod msg;
 pub mod opening;
 pub mod quit;
 pub mod reminder;
-pub mod reminder_quiet;
 pub mod reminder_screen;
 pub mod safety;
 pub mod scroll;
@@ -101,14 +99,8 @@ pub enum Cmd {
     ClearRunning,
     /// Write the stand-up schedule file.
     SaveSchedule,
-    /// Write the quiet state (`None`: remove it).
-    SaveQuiet(Option<crate::domain::quiet::Quiet>),
-    /// Ask tmux and logind how long the user has been idle (on a worker,
-    /// with a time limit; answered by `Outcome::Idle`).
-    ProbeIdle,
-    /// Ask the `quiet_while` commands whether the user is busy (on a
-    /// worker, with a time limit; answered by `Outcome::QuietWhile`).
-    AskQuietWhile(Vec<String>),
+    /// The reminder's quiet and away work.
+    Reminder(reminder::Work),
     /// Send a terminal notification escape (OSC 777 and OSC 9).
     TerminalNotification(Notification),
     /// Send a desktop notification.
@@ -134,8 +126,6 @@ pub struct App {
     pub content: Content,
     /// Persisted settings.
     pub settings: Settings,
-    /// `--speak`: spoken cues this run, whatever the preferences say.
-    pub speak_flag: bool,
     /// The screen shown.
     pub screen: Screen,
     /// Selected home entry.
@@ -207,7 +197,6 @@ impl App {
         App {
             content,
             settings,
-            speak_flag: false,
             screen,
             home_selected: ListCursor::default(),
             library: Library::default(),
@@ -329,15 +318,8 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
         }
         Outcome::HistoryLoaded(result) => history::loaded(app, result),
         Outcome::LastReview(at) => history::last_review(app, at),
-        // The reminder's, taken by `reminder::intercept`.
-        Outcome::ScheduleChanged(_)
-        | Outcome::PreferencesChanged(_)
-        | Outcome::QuietChanged(_)
-        | Outcome::QuietWhile(_)
-        | Outcome::Activity
-        | Outcome::FocusLost
-        | Outcome::FocusGained
-        | Outcome::Idle(_) => Vec::new(),
+        // Taken by `reminder::intercept`.
+        Outcome::Reminder(_) => Vec::new(),
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

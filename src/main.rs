@@ -285,7 +285,7 @@ fn interactive(
     let mut app = App::new(content, loaded.settings, color && !front.plain);
     // For this run only: a settings save changes only what it changes.
     app.settings.speech.enabled |= front.speak;
-    app.speak_flag = front.speak;
+    app.reminder.speak_flag = front.speak;
     app.opening = opening;
     app.notice = loaded.notice;
     let now = runtime::now();

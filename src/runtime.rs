@@ -27,6 +27,7 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::app::reminder::Heard;
 use crate::app::{self, App, Msg, Now, Outcome};
 use crate::store::Store;
 use crate::{keys, ui};
@@ -201,14 +202,18 @@ fn run_loop(
             Some(Wake::Input(Event::Key(key))) => queue.push_back(match keys::map(key, app) {
                 Some(intent) => intent.into(),
                 // A key that means nothing here still says someone is back.
-                None => Outcome::Activity.into(),
+                None => Outcome::Reminder(Heard::Activity).into(),
             }),
             Some(Wake::Input(Event::Mouse(mouse))) => {
                 queue.extend(keys::mouse::map(mouse, app).map(Msg::from));
             }
             Some(Wake::Input(Event::Resize(..))) => dirty = true,
-            Some(Wake::Input(Event::FocusLost)) => queue.push_back(Outcome::FocusLost.into()),
-            Some(Wake::Input(Event::FocusGained)) => queue.push_back(Outcome::FocusGained.into()),
+            Some(Wake::Input(Event::FocusLost)) => {
+                queue.push_back(Outcome::Reminder(Heard::FocusLost).into())
+            }
+            Some(Wake::Input(Event::FocusGained)) => {
+                queue.push_back(Outcome::Reminder(Heard::FocusGained).into())
+            }
             Some(Wake::Input(_)) => {}
             Some(Wake::InputFailed(err)) => return Err(err),
             // Asked to stop from outside (`kill -TSTP`): the app pauses

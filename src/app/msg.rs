@@ -128,24 +128,9 @@ pub enum Outcome {
     /// Spoken cues cannot be said (no speaker found, or it failed), with
     /// the reason; reported once a run.
     SpeechUnavailable(String),
-    /// The schedule file was changed by another process (`backcoach
-    /// standup`, `remind`): this is what it holds now.
-    ScheduleChanged(Box<crate::domain::reminder::Schedule>),
-    /// A key that means nothing where it was pressed: someone is there.
-    Activity,
-    /// The terminal lost focus (the user went elsewhere).
-    FocusLost,
-    /// The terminal has focus again.
-    FocusGained,
-    /// Seconds the user has been idle, as tmux or logind report it
-    /// (`None`: nothing reports it).
-    Idle(Option<u64>),
-    /// `quiet.ron` was changed elsewhere (`backcoach quiet`).
-    QuietChanged(Option<crate::domain::quiet::Quiet>),
-    /// The `quiet_while` commands answered: true when one said busy.
-    QuietWhile(bool),
-    /// `config.ron` was changed elsewhere: the preferences it gives now.
-    PreferencesChanged(Box<crate::store::preferences::Preferences>),
+    /// What the stand-up reminder hears (changes made elsewhere, quiet,
+    /// away): its own, taken before anything else sees it.
+    Reminder(super::reminder::Heard),
 }
 
 /// A rectangle of the terminal, in cells: where the view drew something

@@ -6,15 +6,61 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 
-use super::reminder_quiet::{self, QuietState};
+use self::quiet::QuietState;
 use super::{App, Cmd, Intent, Msg, Notification, Now, Outcome, is_counting_down};
 use crate::domain::cursor::ListCursor;
-use crate::domain::quiet;
+use crate::domain::quiet as quiet_rules;
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::reminder::{ASK, Check, Schedule, TITLE};
 use crate::store::preferences::Preferences;
 use crate::store::settings_change::SettingsChange;
 use crate::time::words::minutes_shown;
+
+pub mod away;
+pub mod quiet;
+
+/// What the reminder hears from the runtime: changes made elsewhere, the
+/// quiet and away probes' answers, and signs of someone at the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heard {
+    /// The schedule file was changed by another process (`backcoach
+    /// standup`, `remind`): this is what it holds now.
+    ScheduleChanged(Box<Schedule>),
+    /// `config.ron` was changed elsewhere: the preferences it gives now.
+    PreferencesChanged(Box<Preferences>),
+    /// `quiet.ron` was changed elsewhere (`backcoach quiet`).
+    QuietChanged(Option<crate::domain::quiet::Quiet>),
+    /// The `quiet_while` commands answered: true when one said busy.
+    QuietWhile(bool),
+    /// A key that means nothing where it was pressed: someone is there.
+    Activity,
+    /// The terminal lost focus (the user went elsewhere).
+    FocusLost,
+    /// The terminal has focus again.
+    FocusGained,
+    /// Seconds the user has been idle, as tmux or logind report it
+    /// (`None`: nothing reports it).
+    Idle(Option<u64>),
+}
+
+/// The reminder's own work for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Work {
+    /// Write the quiet state (`None`: remove it).
+    SaveQuiet(Option<crate::domain::quiet::Quiet>),
+    /// Ask tmux and logind for the idle time (on a worker, with a time
+    /// limit; answered by [`Heard::Idle`]).
+    ProbeIdle,
+    /// Ask the `quiet_while` commands whether the user is busy (on a
+    /// worker, with a time limit; answered by [`Heard::QuietWhile`]).
+    AskQuietWhile(Vec<String>),
+}
+
+impl From<Heard> for Msg {
+    fn from(heard: Heard) -> Msg {
+        Msg::Outcome(Outcome::Reminder(heard))
+    }
+}
 
 /// The reminder's part of the app state.
 #[derive(Debug, Clone, Default)]
@@ -37,8 +83,10 @@ pub struct Reminder {
     pub desktop_unavailable: bool,
     /// Quiet on demand.
     pub quiet: QuietState,
+    /// `--speak`: spoken cues this run, whatever the preferences say.
+    pub speak_flag: bool,
     /// Away credit.
-    pub away: super::away::Away,
+    pub away: away::Away,
 }
 
 /// Starts the reminder with the saved schedule (or a new one from `now`)
@@ -66,22 +114,22 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
         cmds.push(Cmd::SaveSchedule);
     }
     let wall = now.wall.fixed_offset();
-    if let Some(away) = super::away::intercept(app, msg, wall) {
+    if let Some(away) = away::intercept(app, msg, wall) {
         cmds.extend(away);
         cmds.extend(refresh(app, now.wall));
         return (true, cmds);
     }
-    if let Some(quiet) = reminder_quiet::intercept(app, msg, wall) {
+    if let Some(quiet) = quiet::intercept(app, msg, wall) {
         cmds.extend(quiet);
         cmds.extend(refresh(app, now.wall));
         return (true, cmds);
     }
     let handled = match msg {
-        Msg::Outcome(Outcome::ScheduleChanged(schedule)) => {
+        Msg::Outcome(Outcome::Reminder(Heard::ScheduleChanged(schedule))) => {
             app.reminder.schedule = Some(**schedule);
             true
         }
-        Msg::Outcome(Outcome::PreferencesChanged(prefs)) => {
+        Msg::Outcome(Outcome::Reminder(Heard::PreferencesChanged(prefs))) => {
             take_preferences(app, prefs);
             true
         }
@@ -126,7 +174,7 @@ fn take_preferences(app: &mut App, prefs: &Preferences) {
     settings.session_bell = prefs.session_bell;
     settings.reminder = prefs.reminder;
     settings.quiet_while.clone_from(&prefs.quiet_while);
-    let speak = settings.speech.enabled && app.speak_flag;
+    let speak = settings.speech.enabled && app.reminder.speak_flag;
     settings.speech = prefs.speech.clone();
     settings.speech.enabled |= speak;
 }
@@ -206,7 +254,7 @@ pub fn check<Tz: TimeZone>(app: &App, now: DateTime<Tz>) -> Option<Check> {
         .filter(|_| settings.enabled)?;
     let check = schedule.check(&settings.rules(false), now.clone(), is_counting_down(app));
     let now = now.fixed_offset();
-    Some(quiet::hold(check, reminder_quiet::until(app, now), now))
+    Some(quiet_rules::hold(check, quiet::until(app, now), now))
 }
 
 /// Shows or hides the overlay; a newly due reminder rings once.
@@ -216,7 +264,7 @@ fn refresh(app: &mut App, now: DateTime<Local>) -> Vec<Cmd> {
         return Vec::new();
     };
     if app.reminder.announced != Some(due)
-        && let Some(ask) = reminder_quiet::ask_first(app, due)
+        && let Some(ask) = quiet::ask_first(app, due)
     {
         app.reminder.showing = false;
         return ask;
@@ -229,7 +277,7 @@ fn refresh(app: &mut App, now: DateTime<Local>) -> Vec<Cmd> {
     // Newly due: the overlay comes up alone (its own `?` shows its keys).
     app.help_open = false;
     // Someone away gets the question on return, the overlay meanwhile.
-    let mut cmds: Vec<Cmd> = super::away::probe(app, due).into_iter().collect();
+    let mut cmds: Vec<Cmd> = away::probe(app, due).into_iter().collect();
     let settings = &app.settings.reminder;
     if settings.bell {
         cmds.push(Cmd::Bell);
@@ -269,7 +317,7 @@ pub fn next_wakeup(app: &App) -> Option<Instant> {
             };
             Some(after(shown.min(left)))
         }
-        Check::Fire(_) if reminder_quiet::waiting_for_answer(app) => None,
+        Check::Fire(_) if quiet::waiting_for_answer(app) => None,
         Check::Fire(due) if app.reminder.announced != Some(due) || !app.reminder.showing => {
             Some(clock.instant)
         }

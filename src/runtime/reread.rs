@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use crate::app::Outcome;
+use crate::app::reminder::Heard;
 use crate::store::Store;
 
 /// The modification times last seen.
@@ -51,20 +52,22 @@ impl Reread {
         if now[0] != self.seen[0]
             && let Ok(Some(schedule)) = store.peek_schedule()
         {
-            changed.push(Outcome::ScheduleChanged(Box::new(schedule)));
+            changed.push(Outcome::Reminder(Heard::ScheduleChanged(Box::new(
+                schedule,
+            ))));
         }
         if now[2] != self.seen[2]
             && let Ok(quiet) = store.peek_quiet()
         {
-            changed.push(Outcome::QuietChanged(quiet));
+            changed.push(Outcome::Reminder(Heard::QuietChanged(quiet)));
         }
         if now[1] != self.seen[1]
             && let Ok(settings) = store.peek_settings()
             && store.read_config().problem.is_none()
         {
-            changed.push(Outcome::PreferencesChanged(Box::new(
+            changed.push(Outcome::Reminder(Heard::PreferencesChanged(Box::new(
                 settings.preferences(),
-            )));
+            ))));
         }
         self.seen = now;
         changed

@@ -8,7 +8,7 @@ use ratatui::widgets::BorderType;
 
 use super::popup::Popup;
 use super::theme::Theme;
-use crate::app::away::question;
+use crate::app::reminder::away::question;
 use crate::app::{App, Shown};
 
 /// Draws the question centred over `area`, while it is asked.

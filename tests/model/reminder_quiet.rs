@@ -3,6 +3,8 @@
 //! once, never a burst, and the heat/cold alarm is not touched. Also the
 //! active hours typed on the Reminder screen (split or overnight).
 
+use backcoach::app::reminder::Heard;
+use backcoach::app::reminder::Work;
 use backcoach::app::{self, App, Cmd, Intent, Outcome};
 use backcoach::domain::quiet::Quiet;
 use backcoach::keys;
@@ -25,7 +27,7 @@ fn the_quiet_key_mutes_for_an_hour_and_the_due_reminder_comes_once_after() {
     assert_eq!(keys::map(m, &app), Some(Intent::ToggleQuiet));
     let cmds = app::update(&mut app, Intent::ToggleQuiet, at(10, 30));
     let quiet = Quiet::for_length(fixed(at(10, 30)), TimeDelta::hours(1));
-    assert_eq!(cmds, vec![Cmd::SaveQuiet(Some(quiet))]);
+    assert_eq!(cmds, vec![Cmd::Reminder(Work::SaveQuiet(Some(quiet)))]);
     assert!(app.notice.as_deref().unwrap().contains("quiet until 11:30"));
     // Due at 11:00, held: no overlay, no bell, one wake-up at 11:30.
     assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 0))), 0);
@@ -43,11 +45,11 @@ fn the_key_again_ends_quiet_and_quiet_set_elsewhere_is_taken() {
     app::update(&mut app, Intent::ToggleQuiet, at(10, 30));
     assert_eq!(
         app::update(&mut app, Intent::ToggleQuiet, at(10, 40)),
-        vec![Cmd::SaveQuiet(None)]
+        vec![Cmd::Reminder(Work::SaveQuiet(None))]
     );
     // `backcoach quiet 3h` in another terminal, over several intervals.
     let quiet = Quiet::for_length(fixed(at(10, 45)), TimeDelta::hours(3));
-    app::update(&mut app, Outcome::QuietChanged(Some(quiet)), at(10, 45));
+    app::update(&mut app, Heard::QuietChanged(Some(quiet)), at(10, 45));
     for hour in 11..13 {
         assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(hour, 0))), 0);
     }
@@ -59,7 +61,7 @@ fn the_key_again_ends_quiet_and_quiet_set_elsewhere_is_taken() {
 #[test]
 fn quiet_while_commands_are_asked_when_due_and_again_while_busy() {
     let mut app = started(&["pgrep -x zoom"]);
-    let ask = Cmd::AskQuietWhile(vec!["pgrep -x zoom".to_owned()]);
+    let ask = Cmd::Reminder(Work::AskQuietWhile(vec!["pgrep -x zoom".to_owned()]));
     assert_eq!(
         app::update(&mut app, Outcome::Tick, at(11, 0)),
         vec![ask.clone()]
@@ -71,12 +73,12 @@ fn quiet_while_commands_are_asked_when_due_and_again_while_busy() {
         "the answer wakes the loop"
     );
     // Busy: no overlay, asked again three minutes later.
-    assert!(app::update(&mut app, Outcome::QuietWhile(true), at(11, 0)).is_empty());
+    assert!(app::update(&mut app, Heard::QuietWhile(true), at(11, 0)).is_empty());
     assert!(!app.reminder.showing);
     assert_eq!(app::next_wakeup(&app, at(11, 0)), Some(at(11, 3).instant));
     assert_eq!(app::update(&mut app, Outcome::Tick, at(11, 3)), vec![ask]);
     // Free: shown once, with its bell.
-    let cmds = app::update(&mut app, Outcome::QuietWhile(false), at(11, 3));
+    let cmds = app::update(&mut app, Heard::QuietWhile(false), at(11, 3));
     assert_eq!(bells(&cmds), 1);
     assert!(app.reminder.showing);
     assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 4))), 0);

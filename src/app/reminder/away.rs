@@ -2,12 +2,13 @@
 //! keyboard, noticed from focus lost/gained reports, or from the idle time
 //! tmux or logind report when a reminder comes due, is offered as a
 //! stand-up on return: "Away 12 min: count it as a stand-up? y/n". Never
-//! credited silently. Pure: the probes run on a worker (`Cmd::ProbeIdle`)
-//! and answer with `Outcome::Idle`.
+//! credited silently. Pure: the probes run on a worker (`Work::ProbeIdle`)
+//! and answer with `Outcome::Reminder(Heard::Idle)`.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use super::{App, Cmd, Intent, Msg, Outcome};
+use super::{Heard, Work};
+use crate::app::{App, Cmd, Intent, Msg, Outcome};
 use crate::domain::record::{Record, StandupOutcome};
 
 /// The away part of the reminder's state.
@@ -32,20 +33,23 @@ pub fn intercept(app: &mut App, msg: &Msg, now: DateTime<FixedOffset>) -> Option
     let away = &mut app.reminder.away;
     match msg {
         Msg::Key(intent) if away.asking.is_some() => Some(answer(app, *intent, now)),
-        Msg::Outcome(Outcome::FocusLost) => {
+        Msg::Outcome(Outcome::Reminder(Heard::FocusLost)) => {
             away.since.get_or_insert(now);
             Some(Vec::new())
         }
-        Msg::Outcome(Outcome::Idle(Some(seconds))) => {
+        Msg::Outcome(Outcome::Reminder(Heard::Idle(Some(seconds)))) => {
             let idle = TimeDelta::seconds(i64::try_from(*seconds).unwrap_or(i64::MAX / 1000));
             if idle >= minimum {
                 away.since = Some(away.since.map_or(now - idle, |s| s.min(now - idle)));
             }
             Some(Vec::new())
         }
-        Msg::Outcome(Outcome::Idle(None)) => Some(Vec::new()),
+        Msg::Outcome(Outcome::Reminder(Heard::Idle(None))) => Some(Vec::new()),
         // Back: focus regained, or any key while away.
-        Msg::Outcome(Outcome::FocusGained | Outcome::Activity) | Msg::Key(_) => {
+        Msg::Outcome(
+            Outcome::Reminder(Heard::FocusGained) | Outcome::Reminder(Heard::Activity),
+        )
+        | Msg::Key(_) => {
             let since = away.since.take()?;
             let gone = now - since;
             if gone < minimum {
@@ -100,7 +104,7 @@ pub fn probe(app: &mut App, due: DateTime<FixedOffset>) -> Option<Cmd> {
     let away = &mut app.reminder.away;
     (app.settings.reminder.away_credit && away.probed != Some(due)).then(|| {
         away.probed = Some(due);
-        Cmd::ProbeIdle
+        Cmd::Reminder(Work::ProbeIdle)
     })
 }
 

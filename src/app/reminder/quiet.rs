@@ -1,11 +1,12 @@
 //! Quiet on demand inside the app: the quiet key, quiet set elsewhere
 //! (`backcoach quiet`), and the `quiet_while` commands asked once a
 //! reminder is due. Pure: the commands run on a worker and answer with
-//! `Outcome::QuietWhile`.
+//! `Outcome::Reminder(Heard::QuietWhile)`.
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Cmd, Intent, Msg, Outcome};
+use super::{Heard, Work};
+use crate::app::{App, Cmd, Intent, Msg, Outcome};
 use crate::domain::quiet::{self, KEY_QUIET, Quiet, RECHECK};
 
 /// The quiet part of the reminder's state.
@@ -38,13 +39,13 @@ pub fn intercept(app: &mut App, msg: &Msg, now: DateTime<FixedOffset>) -> Option
                 ),
                 None => "Stand-up alerts are on again.".to_owned(),
             });
-            Some(vec![Cmd::SaveQuiet(quiet)])
+            Some(vec![Cmd::Reminder(Work::SaveQuiet(quiet))])
         }
-        Msg::Outcome(Outcome::QuietChanged(quiet)) => {
+        Msg::Outcome(Outcome::Reminder(Heard::QuietChanged(quiet))) => {
             state.quiet = *quiet;
             Some(Vec::new())
         }
-        Msg::Outcome(Outcome::QuietWhile(busy)) => {
+        Msg::Outcome(Outcome::Reminder(Heard::QuietWhile(busy))) => {
             let due = state.asked.take();
             if *busy {
                 state.held_until = Some(now + RECHECK);
@@ -75,7 +76,7 @@ pub fn ask_first(app: &mut App, due: DateTime<FixedOffset>) -> Option<Vec<Cmd>> 
         return Some(Vec::new());
     }
     state.asked = Some(due);
-    Some(vec![Cmd::AskQuietWhile(commands.clone())])
+    Some(vec![Cmd::Reminder(Work::AskQuietWhile(commands.clone()))])
 }
 
 /// True while the commands' answer is awaited (no wake-up needed: the
