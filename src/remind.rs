@@ -115,7 +115,7 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
     let quiet_while = loaded.settings.quiet_while;
     if !settings.enabled && !matches!(load_running(store), Ok(Some(_))) {
         return Err(
-            "the stand-up reminder is off; turn it on in the app (Stand-up reminder) first"
+            "the stand-up reminder is off; turn it on in the app (Stand-up reminder) or with `backcoach config set reminder.enabled true`"
                 .to_owned(),
         );
     }

@@ -100,7 +100,9 @@ pub fn old_keys(state: &StateFile) -> Vec<(Key, String)> {
 
 /// The sentence the app shows for a bad `config.ron`.
 pub fn problem_notice(problem: &Problem) -> String {
-    format!("{problem} — the app uses default preferences until that is fixed.").replace('\n', " ")
+    let text = problem.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    format!("{first} (the app uses default preferences until that is fixed).")
 }
 
 /// The error for a bad `config.ron`: its located first line.
