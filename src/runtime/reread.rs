@@ -17,11 +17,16 @@ pub struct Reread {
     schedule: PathBuf,
     config: PathBuf,
     quiet: PathBuf,
-    seen: [Option<SystemTime>; 3],
+    seen: [Stamp; 3],
 }
 
-fn modified(path: &PathBuf) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+/// When a file was last written, and its length (a coarse clock can give
+/// two writes the same time; a rewrite of another length still shows).
+type Stamp = Option<(SystemTime, u64)>;
+
+fn modified(path: &PathBuf) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Reread {
