@@ -1,6 +1,7 @@
 //! The app model and its pure `update`: every behaviour of the full-screen
 //! coach is a function of the current state, a message and the time.
 
+mod cmd;
 pub mod dose;
 pub mod list;
 pub mod msg;
@@ -20,11 +21,9 @@ use crate::content::catalog::Content;
 use crate::domain::card::Card;
 use crate::domain::cursor::ListCursor;
 use crate::domain::library::Library;
-use crate::domain::record::Record;
 use crate::domain::session::Session;
 use crate::store::Settings;
 use crate::store::session_history::SessionHistory;
-use crate::store::settings_change::SettingsChange;
 
 mod history;
 mod home;
@@ -33,6 +32,7 @@ mod session;
 mod speech;
 
 pub use crate::time::Now;
+pub use cmd::{Cmd, Notification};
 pub use home::{HomeEntry, entries as home_entries};
 pub use msg::{Area, Drawn, HintShown, Intent, ListShown, Msg, Outcome, RowShown, Shown};
 pub use opening::Opening;
@@ -73,57 +73,6 @@ pub enum Screen {
     Therapy,
     /// The stand-up reminder's settings.
     Reminder,
-}
-
-/// Work for the runtime to do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cmd {
-    /// Apply this change to a fresh read of the settings file and write it.
-    SaveSettings(SettingsChange),
-    /// Find out whether a `backcoach remind` watches the data folder
-    /// (answered by `Outcome::Watcher`).
-    CheckWatcher,
-    /// Restore the terminal and stop the process until `fg`.
-    Suspend,
-    /// Ring the terminal bell.
-    Bell,
-    /// Append a record to the history log.
-    Append(Record),
-    /// Read the history log (answered by `Msg::HistoryLoaded`).
-    LoadHistory,
-    /// Write the clinic report (the last 4 weeks, HTML) into the user's
-    /// documents folder (answered by `Outcome::ReportWritten`).
-    WriteReport,
-    /// Find the latest accepted dose change, however long ago (answered
-    /// by `Outcome::DoseChangeFound`): start-up reads only the recent
-    /// history.
-    FindDoseChange,
-    /// Find when the safety warnings were last read to the end, however
-    /// long ago (answered by `Outcome::LastReview`): start-up reads only
-    /// the recent history.
-    FindLastReview,
-    /// Persist the running heat/cold session.
-    SaveRunning(crate::domain::therapy::Running),
-    /// Remove the persisted heat/cold session (the pack is off).
-    ClearRunning,
-    /// Write the stand-up schedule file.
-    SaveSchedule,
-    /// Send a terminal notification escape (OSC 777 and OSC 9).
-    TerminalNotification(Notification),
-    /// Send a desktop notification.
-    DesktopNotification(Notification),
-    /// Say this short cue aloud (spoken cues are on): handed to a worker,
-    /// so the loop never waits for it.
-    Speak(String),
-}
-
-/// A notification's title and text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notification {
-    /// Its title, e.g. "Stand up".
-    pub title: &'static str,
-    /// What it says.
-    pub body: String,
 }
 
 /// The whole state of the full-screen app.
@@ -345,6 +294,8 @@ fn on_outcome(app: &mut App, outcome: Outcome, now: Now) -> Vec<Cmd> {
             dose::found(app, change.map(|c| *c));
             Vec::new()
         }
+        // Taken by `reminder::intercept`.
+        Outcome::Reminder(_) => Vec::new(),
         Outcome::NotificationsUnavailable(reason) => {
             reminder::notifications_unavailable(app, &reason);
             Vec::new()

@@ -1,13 +1,18 @@
 //! The command line: global options, subcommands and the checks on each
 //! flag's value.
 
+pub mod config_command;
+pub mod folders;
 pub mod generate;
 pub mod history_command;
 pub mod history_csv;
 pub mod history_print;
 mod history_table;
 pub mod output;
+pub mod quiet_command;
+pub mod reminder_commands;
 pub mod report_command;
+pub mod standup_command;
 pub mod usage_error;
 
 use std::ops::RangeInclusive;
@@ -44,6 +49,11 @@ pub struct Cli {
     /// your platform's data folder]
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+
+    /// Folder of `config.ron`, the preferences [env: BACKCOACH_CONFIG_DIR;
+    /// default: your platform's config folder]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub config: Option<PathBuf>,
 
     /// Plain text, line by line, instead of the full screen: no colour,
     /// no cursor movement, no escape codes; answers are read as lines from
@@ -164,6 +174,30 @@ pub enum Command {
     /// Print one short line for a tmux status bar or shell prompt, e.g.
     /// "stand up in 23m". Always exits 0.
     Status,
+    /// Print every preference, its value and where it comes from (default,
+    /// config.ron, or moved there from settings.ron); `config set KEY
+    /// VALUE` changes one.
+    Config {
+        /// What to do; without one, print the preferences.
+        #[command(subcommand)]
+        action: Option<ConfigAction>,
+    },
+    /// Answer the stand-up reminder from anywhere (a tmux key binding, a
+    /// notification's action), as the overlay does, and print when the
+    /// next one is due.
+    Standup {
+        /// done (I stood up), snooze or skip.
+        #[arg(value_enum)]
+        answer: StandupAnswer,
+    },
+    /// Mute stand-up alerts (never the heat/cold alarm) for a while, e.g.
+    /// `quiet 45m`, or end it with `quiet off`. The app, remind and status
+    /// all see it; a reminder due meanwhile comes once when quiet ends.
+    Quiet {
+        /// How long (1m to 12h, like 45m or 1h30m), or `off`.
+        #[arg(value_name = "D|off")]
+        length: String,
+    },
     /// Print a shell completion script to stdout.
     ///
     /// For bash: `backcoach completions bash >
@@ -186,6 +220,42 @@ pub enum Command {
         #[arg(value_name = "COMMAND")]
         command: Vec<String>,
     },
+}
+
+/// `backcoach config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Check a value and write it to config.ron, e.g. `config set
+    /// reminder.every 45m` or `config set reminder.active_hours
+    /// 09:00-12:30,13:30-18:00`.
+    Set {
+        /// The preference, e.g. reminder.every (see `backcoach config`).
+        key: String,
+        /// Its new value.
+        value: String,
+    },
+}
+
+/// `backcoach standup` answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StandupAnswer {
+    /// I stood up: the interval starts again.
+    Done,
+    /// Put it off for the snooze length.
+    Snooze,
+    /// Skip this one: the interval starts again.
+    Skip,
+}
+
+impl From<StandupAnswer> for crate::domain::record::StandupOutcome {
+    fn from(answer: StandupAnswer) -> Self {
+        use crate::domain::record::StandupOutcome::{Done, Skipped, Snoozed};
+        match answer {
+            StandupAnswer::Done => Done,
+            StandupAnswer::Snooze => Snoozed,
+            StandupAnswer::Skip => Skipped,
+        }
+    }
 }
 
 /// How `backcoach history` prints.

@@ -1,5 +1,6 @@
 //! Domain logic: plain data and pure functions, no terminal, clock or disk.
 
+pub mod active_hours;
 pub mod card;
 pub mod checklist;
 pub mod countdown;
@@ -11,6 +12,7 @@ pub mod moderation;
 pub mod plan;
 pub mod programme;
 pub mod progress;
+pub mod quiet;
 pub mod recent;
 pub mod record;
 pub mod reminder;
@@ -19,6 +21,7 @@ pub mod report;
 pub mod safety;
 pub mod session;
 pub mod session_record;
+pub mod standup_stats;
 pub mod suggest;
 pub mod therapy;
 pub mod warnings;

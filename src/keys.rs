@@ -152,8 +152,14 @@ pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
     if app.quit_ask.is_some() {
         return QUIT_ASK;
     }
+    if app.reminder.away.asking.is_some() {
+        return reminder::AWAY;
+    }
     if app.reminder.showing {
         return reminder::STANDUP;
+    }
+    if app.screen == Screen::Reminder && app.reminder.editing.is_some() {
+        return reminder::EDIT_HOURS;
     }
     match app.screen {
         Screen::Session => session::session(app),
@@ -205,6 +211,16 @@ pub fn map(key: KeyEvent, app: &App) -> Option<Intent> {
             Char('?') => Intent::ToggleHelp,
             _ => Intent::No,
         });
+    }
+    if app.reminder.editing.is_some() && !app.help_open && app.screen == Screen::Reminder {
+        return match key.code {
+            Char('?') => Some(Intent::ToggleHelp),
+            Char(c) => Some(Intent::Type(c)),
+            KeyCode::Backspace => Some(Intent::Erase),
+            KeyCode::Enter => Some(Intent::Select),
+            KeyCode::Esc => Some(Intent::Back),
+            _ => None,
+        };
     }
     if !app.help_open
         && let Some(digit) = digit(app, key.code)

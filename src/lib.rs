@@ -7,6 +7,7 @@ pub mod domain;
 pub mod file;
 pub mod keys;
 pub mod notify;
+pub mod probe;
 pub mod remind;
 pub mod report;
 pub mod runtime;

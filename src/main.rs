@@ -10,9 +10,12 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use backcoach::app::{self, App, Opening, therapy};
+use backcoach::cli::folders::{content_dir, data_dir, open_store};
 use backcoach::cli::output::{say_error, write_stdout};
 use backcoach::cli::usage_error::{printable, usage_line};
-use backcoach::cli::{Cli, Command, generate, history_command, history_print, report_command};
+use backcoach::cli::{
+    Cli, Command, generate, history_command, history_print, reminder_commands, report_command,
+};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::problem::Problem;
@@ -26,7 +29,6 @@ use backcoach::store::Store;
 use backcoach::store::lock::LockError;
 use backcoach::store::therapy::{load_running, take_running};
 use backcoach::text::{counted, safe};
-use backcoach::{remind, status};
 
 /// Exit code for a bad command line or bad input that stops start-up.
 const USAGE: u8 = 2;
@@ -83,37 +85,22 @@ fn help(command: &[String]) -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     // Commands that need no content answer before it is loaded; the
     // generated files and help touch no data folder either.
-    match cli.command {
-        Some(Command::Help { command }) => return Ok(help(&command)),
+    match &cli.command {
+        Some(Command::Help { command }) => return Ok(help(command)),
         Some(Command::Completions { shell }) => {
-            return Ok(write_stdout(&generate::completions(shell)));
+            return Ok(write_stdout(&generate::completions(*shell)));
         }
         Some(Command::Man) => {
             let page =
                 generate::man_page().map_err(|err| format!("cannot render the man page: {err}"))?;
             return Ok(write_stdout(&page));
         }
-        Some(Command::Status) => {
-            return Ok(status::run(
-                data_dir(cli.data_dir.as_deref()).ok().as_deref(),
-            ));
-        }
-        Some(Command::Remind {
-            every,
-            once,
-            anytime,
-        }) => {
-            let dir = data_dir(cli.data_dir.as_deref())?;
-            let store = Store::open(&dir).map_err(|err| err.to_string())?;
-            if let Some(notice) = store.notice() {
-                say_error(&format!("backcoach: {notice}"));
+        Some(command) => {
+            if let Some(done) =
+                reminder_commands::run(command, cli.data_dir.as_deref(), cli.config.as_deref())
+            {
+                return done;
             }
-            let options = remind::Options {
-                every,
-                once,
-                anytime,
-            };
-            return remind::run(&store, &options);
         }
         _ => {}
     }
@@ -123,12 +110,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         speak: cli.speak,
     };
     let open = |opening| {
-        interactive(
-            content_dir.as_deref(),
-            cli.data_dir.as_deref(),
-            opening,
-            front,
-        )
+        let folders = Folders {
+            content: content_dir.as_deref(),
+            data: cli.data_dir.as_deref(),
+            config: cli.config.as_deref(),
+        };
+        interactive(folders, opening, front)
     };
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(content_dir.as_deref(), &paths)),
@@ -175,37 +162,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         // Answered above, before any content is loaded.
         Some(
             Command::Status
+            | Command::Config { .. }
+            | Command::Standup { .. }
+            | Command::Quiet { .. }
             | Command::Remind { .. }
             | Command::Help { .. }
             | Command::Completions { .. }
             | Command::Man,
         ) => Ok(ExitCode::SUCCESS),
     }
-}
-
-/// `--content`, else `BACKCOACH_CONTENT_DIR`, else `content/` in the config
-/// folder. A folder named explicitly must exist; the default may not.
-fn content_dir(flag: Option<&Path>) -> Result<Option<PathBuf>, String> {
-    let named = flag
-        .map(Path::to_path_buf)
-        .or_else(|| std::env::var_os("BACKCOACH_CONTENT_DIR").map(PathBuf::from));
-    if let Some(dir) = named {
-        return source::content_folder(&dir).map(|()| Some(dir));
-    }
-    Ok(directories::ProjectDirs::from("", "", "backcoach")
-        .map(|dirs| dirs.config_dir().join("content"))
-        .filter(|dir| dir.is_dir()))
-}
-
-fn data_dir(flag: Option<&Path>) -> Result<PathBuf, String> {
-    flag.map(Path::to_path_buf)
-        .or_else(|| std::env::var_os("BACKCOACH_DATA_DIR").map(PathBuf::from))
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "backcoach").map(|d| d.data_dir().to_path_buf())
-        })
-        .ok_or_else(|| {
-            "cannot find a data folder (no home folder?); pass --data-dir DIR".to_owned()
-        })
 }
 
 /// Built-in content plus each given path (or the user folder).
@@ -276,14 +241,21 @@ struct Front {
     speak: bool,
 }
 
+/// The folders the command line named.
+#[derive(Debug, Clone, Copy)]
+struct Folders<'a> {
+    content: Option<&'a Path>,
+    data: Option<&'a Path>,
+    config: Option<&'a Path>,
+}
+
 /// The full-screen app, or its plain front-end, on `opening`.
 fn interactive(
-    content_dir: Option<&Path>,
-    data_flag: Option<&Path>,
+    folders: Folders,
     opening: Option<Opening>,
     front: Front,
 ) -> Result<ExitCode, String> {
-    let user: Vec<PathBuf> = content_dir.map(Path::to_path_buf).into_iter().collect();
+    let user: Vec<PathBuf> = folders.content.map(Path::to_path_buf).into_iter().collect();
     let content = match load_all(&user) {
         Ok(content) => content,
         Err(problems) => {
@@ -296,8 +268,7 @@ fn interactive(
     if let Some(opening) = &opening {
         app::opening::check(&content, opening)?;
     }
-    let dir = data_dir(data_flag)?;
-    let store = Store::open(&dir).map_err(|err| err.to_string())?;
+    let store = open_store(folders.data, folders.config)?;
     let flow = Flow::of(opening.as_ref());
     let no_terminal = !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
     if no_terminal && !front.plain {
@@ -325,6 +296,7 @@ fn interactive(
     let mut app = App::new(content, loaded.settings, color && !front.plain);
     // For this run only: a settings save changes only what it changes.
     app.settings.speech.enabled |= front.speak;
+    app.reminder.speak_flag = front.speak;
     app.opening = opening;
     app.notice = loaded.notice;
     let now = runtime::now();
@@ -353,6 +325,9 @@ fn interactive(
     notices.extend(schedule.notice);
     let stood_up = records.iter().filter_map(Record::stood_up_at).collect();
     app::reminder::start(&mut app, schedule.schedule, stood_up, now);
+    let (quiet, notice) = store.load_quiet(now.wall);
+    app.reminder.quiet.quiet = quiet;
+    notices.extend(notice);
     notices.extend(app.notice.take());
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));

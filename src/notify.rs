@@ -3,16 +3,14 @@
 //! run from a worker thread with a time limit. Called only by the impure
 //! shells (the runtime and `backcoach remind`).
 
-use std::process::{Command, Stdio};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::probe;
 use crate::text::safe;
 
 /// How long `notify-send` may take before it counts as hung.
 pub const DESKTOP_TIMEOUT: Duration = Duration::from_secs(5);
-/// How often the worker looks whether `notify-send` has finished.
-const DESKTOP_POLL: Duration = Duration::from_millis(50);
 
 /// The bytes of a terminal notification: OSC 777 (urxvt, foot, WezTerm,
 /// Ghostty, VTE terminals) then OSC 9 (iTerm2, Windows Terminal, kitty).
@@ -54,41 +52,22 @@ pub fn desktop(
     body: &str,
     on_result: impl FnOnce(Result<(), String>) + Send + 'static,
 ) {
-    let mut command = Command::new("notify-send");
-    command
-        .args(["--app-name=backcoach", &clean(title), &clean(body)])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    let words = [
+        "notify-send".to_owned(),
+        "--app-name=backcoach".to_owned(),
+        clean(title),
+        clean(body),
+    ];
     // If no thread can be started, the machine is out of resources; the
     // notification is dropped rather than blocking the caller.
     let _ = thread::Builder::new().name("notify".into()).spawn(move || {
-        on_result(run_with_timeout(&mut command));
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        on_result(match probe::run(&words, DESKTOP_TIMEOUT) {
+            Ok(ran) if ran.success => Ok(()),
+            Ok(ran) => Err(format!("notify-send failed ({})", ran.status)),
+            Err(reason) => Err(reason),
+        });
     });
-}
-
-fn run_with_timeout(command: &mut Command) -> Result<(), String> {
-    let mut child = command.spawn().map_err(|err| match err.kind() {
-        std::io::ErrorKind::NotFound => "notify-send is not installed".to_owned(),
-        _ => format!("notify-send could not start: {err}"),
-    })?;
-    let deadline = Instant::now() + DESKTOP_TIMEOUT;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => return Err(format!("notify-send failed ({status})")),
-            Ok(None) if Instant::now() >= deadline => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "notify-send did not finish within {} s",
-                    DESKTOP_TIMEOUT.as_secs()
-                ));
-            }
-            Ok(None) => thread::sleep(DESKTOP_POLL),
-            Err(err) => return Err(format!("notify-send: {err}")),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -17,16 +17,17 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
+use crate::domain::quiet;
 use crate::domain::reminder::{ASK, TITLE};
 use crate::domain::reminder::{Check, Rules, Schedule};
 use crate::domain::reminder_settings::ReminderSettings;
 use crate::domain::therapy::alarm::Watch;
-use crate::notify;
 use crate::runtime::{self, nudge, signals};
 use crate::store::Store;
 use crate::store::lock::LockError;
 use crate::store::therapy::load_running;
 use crate::time::words::{self, Precision};
+use crate::{notify, probe};
 
 /// What `remind` was asked to do.
 #[derive(Debug, Clone, Copy)]
@@ -79,6 +80,10 @@ struct Remind<'a> {
     said_app_open: bool,
     /// The app's nudge reaches this remind (else it looks periodically).
     nudgeable: bool,
+    /// `reminder.quiet_while` commands.
+    quiet_while: Vec<String>,
+    /// One of them said busy: the due reminder waits until then.
+    held_until: Option<DateTime<FixedOffset>>,
 }
 
 /// Runs until Ctrl-C (or after one stand-up reminder with `--once`).
@@ -107,9 +112,10 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
         say(&format!("backcoach: {notice}"));
     }
     let settings = loaded.settings.reminder;
+    let quiet_while = loaded.settings.quiet_while;
     if !settings.enabled && !matches!(load_running(store), Ok(Some(_))) {
         return Err(
-            "the stand-up reminder is off; turn it on in the app (Stand-up reminder) first"
+            "the stand-up reminder is off; turn it on in the app (Stand-up reminder) or with `backcoach config set reminder.enabled true`"
                 .to_owned(),
         );
     }
@@ -130,6 +136,8 @@ pub fn run(store: &Store, options: &Options) -> Result<ExitCode, String> {
         waiting_for_app: false,
         said_app_open: false,
         nudgeable,
+        quiet_while,
+        held_until: None,
     };
     let code = remind.run(&rx);
     nudge::forget(store.dir());
@@ -189,6 +197,7 @@ impl Remind<'_> {
     fn reread(&mut self) {
         if let Ok(fresh) = self.store.peek_settings() {
             self.settings = fresh.reminder;
+            self.quiet_while = fresh.quiet_while;
         }
         if let Ok(Some(fresh)) = self.store.peek_schedule() {
             self.schedule = Some(fresh);
@@ -246,11 +255,19 @@ impl Remind<'_> {
             schedule
         });
         let rules = rules(&self.settings, self.options);
-        let standup_wait = match schedule.check(&rules, wall, false) {
+        let quiet = self.store.peek_quiet().ok().flatten();
+        let until = quiet::until(quiet.as_ref(), self.held_until, wall);
+        let check = quiet::hold(schedule.check(&rules, now.wall, false), until, wall);
+        let standup_wait = match check {
             // The heat/cold alarm still needs watching.
             Check::Never if watching => return Ok(Look::Sleep(therapy_wait)),
             Check::Never => {
                 return Err("nothing will ever fire: no active weekday, or active hours shorter than the interval (try --anytime)".to_owned());
+            }
+            Check::Fire(_) | Check::Deferred(_) if probe::any_succeeds(&self.quiet_while) => {
+                // Busy (a call): wait, ask again a few minutes later.
+                self.held_until = Some(wall + quiet::RECHECK);
+                return Ok(Look::Again);
             }
             Check::Fire(_) | Check::Deferred(_) => {
                 if let Err(err) = remind(&self.settings, wall, &self.tx, self.desktop_ok) {

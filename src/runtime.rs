@@ -7,10 +7,12 @@
 //! timeout and no wake-up at all.
 
 pub mod boot_clock;
+mod idle;
 pub mod nudge;
 mod perform;
 pub mod plain;
 pub mod report_file;
+mod reread;
 pub mod signals;
 pub mod speech;
 mod terminal;
@@ -26,6 +28,7 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::app::reminder::Heard;
 use crate::app::{self, App, Msg, Now, Outcome};
 use crate::store::Store;
 use crate::{keys, ui};
@@ -157,6 +160,7 @@ fn run_loop(
 ) -> io::Result<ExitCode> {
     let mut queue: VecDeque<Msg> = VecDeque::from([Outcome::Started.into()]);
     let mut dirty = true;
+    let mut reread = reread::Reread::new(store);
     loop {
         while let Some(msg) = queue.pop_front() {
             dirty = true;
@@ -191,12 +195,26 @@ fn run_loop(
                 Err(RecvTimeoutError::Disconnected) => None,
             },
         };
+        // Before a key or a wake-up is handled: what others changed.
+        if wake.is_some() {
+            queue.extend(reread.look(store).into_iter().map(Msg::from));
+        }
         match wake {
-            Some(Wake::Input(Event::Key(key))) => queue.extend(keys::map(key, app).map(Msg::from)),
+            Some(Wake::Input(Event::Key(key))) => queue.push_back(match keys::map(key, app) {
+                Some(intent) => intent.into(),
+                // A key that means nothing here still says someone is back.
+                None => Outcome::Reminder(Heard::Activity).into(),
+            }),
             Some(Wake::Input(Event::Mouse(mouse))) => {
                 queue.extend(keys::mouse::map(mouse, app).map(Msg::from));
             }
             Some(Wake::Input(Event::Resize(..))) => dirty = true,
+            Some(Wake::Input(Event::FocusLost)) => {
+                queue.push_back(Outcome::Reminder(Heard::FocusLost).into())
+            }
+            Some(Wake::Input(Event::FocusGained)) => {
+                queue.push_back(Outcome::Reminder(Heard::FocusGained).into())
+            }
             Some(Wake::Input(_)) => {}
             Some(Wake::InputFailed(err)) => return Err(err),
             // Asked to stop from outside (`kill -TSTP`): the app pauses

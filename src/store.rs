@@ -4,6 +4,9 @@
 
 pub mod adopt;
 mod aside;
+pub mod config;
+pub mod config_file;
+mod config_move;
 mod error;
 pub mod folder;
 pub mod history;
@@ -20,7 +23,9 @@ mod history_report;
 pub mod in_range;
 pub mod lock;
 pub mod machine;
+pub mod preferences;
 mod private;
+pub mod quiet;
 pub mod report_history;
 mod schedule;
 pub mod session_history;
@@ -42,8 +47,8 @@ use serde::de::DeserializeOwned;
 
 pub use error::StoreError;
 pub use history::{Checked, LoadedHistory};
-pub use schedule::{LoadedSchedule, SCHEDULE_VERSION};
-pub use settings::{LoadedSettings, SETTINGS_VERSION, Settings, Speech};
+pub use schedule::{LoadedSchedule, SCHEDULE_FILE, SCHEDULE_VERSION};
+pub use settings::{LoadedSettings, OldReminder, SETTINGS_VERSION, Settings, Speech, StateFile};
 use versioned::{Spec, VersionedFile};
 
 use crate::text;
@@ -61,6 +66,9 @@ pub struct Store {
     /// This machine's id; `None` when none could be made (a read-only
     /// folder), and then records go to the old single log.
     machine: Option<String>,
+    /// The config folder, where `config.ron` is (the data folder unless
+    /// [`Store::with_config_dir`] names another).
+    config_dir: PathBuf,
 }
 
 impl Store {
@@ -79,6 +87,7 @@ impl Store {
             dir: dir.to_path_buf(),
             notice: None,
             machine: None,
+            config_dir: dir.to_path_buf(),
         };
         store.machine = store.prepare_history(&mut notices)?;
         if !notices.is_empty() {
@@ -136,6 +145,7 @@ impl Store {
             dir: dir.to_path_buf(),
             notice: None,
             machine: machine::peek(dir),
+            config_dir: dir.to_path_buf(),
         })
     }
 

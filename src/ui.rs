@@ -1,5 +1,6 @@
 //! The view: draws the app state. Never changes it.
 
+pub mod away;
 pub mod big_digits;
 pub mod card;
 pub mod checklist;
@@ -26,6 +27,7 @@ pub mod session;
 pub mod session_compact;
 pub mod session_end;
 pub mod standup;
+pub mod standup_stats;
 pub mod status;
 pub mod suggestion;
 pub mod technique;
@@ -131,6 +133,9 @@ pub fn view(app: &App, frame: &mut Frame) -> Drawn {
     if app.reminder.showing {
         overlay(standup::render(app, frame, body, theme));
     }
+    if app.reminder.away.asking.is_some() {
+        overlay(away::render(app, frame, body, theme));
+    }
     if app.quit_ask.is_some() {
         overlay(quit::render(app, frame, body, theme));
     }
@@ -138,7 +143,10 @@ pub fn view(app: &App, frame: &mut Frame) -> Drawn {
         overlay(Some(help::render(app, frame, body, theme)));
     }
     // Nothing is drawn over the alert but these overlays.
-    let covered = app.help_open || app.reminder.showing || app.quit_ask.is_some();
+    let covered = app.help_open
+        || app.reminder.showing
+        || app.reminder.away.asking.is_some()
+        || app.quit_ask.is_some();
     Drawn {
         text,
         alert_shown: app.screen == Screen::Therapy && app.therapy.alert.is_some() && !covered,

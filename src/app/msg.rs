@@ -80,6 +80,12 @@ pub enum Intent {
     StandupSkip,
     /// Turn the stand-up reminder on or off.
     ToggleReminder,
+    /// Mute stand-up alerts for a while, or unmute them.
+    ToggleQuiet,
+    /// A character typed into a text being edited.
+    Type(char),
+    /// Erase the last character of a text being edited.
+    Erase,
     /// The pointer picked entry N of the screen's list (a click on an
     /// entry that is not selected): select it.
     Point(usize),
@@ -130,6 +136,9 @@ pub enum Outcome {
     ReportWritten(Result<String, String>),
     /// The latest accepted dose change in the whole history, if any.
     DoseChangeFound(Option<Box<crate::domain::suggest::DoseChange>>),
+    /// What the stand-up reminder hears (changes made elsewhere, quiet,
+    /// away): its own, taken before anything else sees it.
+    Reminder(super::reminder::Heard),
 }
 
 /// A rectangle of the terminal, in cells: where the view drew something

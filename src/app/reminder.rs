@@ -4,14 +4,63 @@
 
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
 
-use super::{App, Cmd, Intent, Msg, Notification, Now, is_counting_down};
+use self::quiet::QuietState;
+use super::{App, Cmd, Intent, Msg, Notification, Now, Outcome, is_counting_down};
 use crate::domain::cursor::ListCursor;
+use crate::domain::quiet as quiet_rules;
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::reminder::{ASK, Check, Schedule, TITLE};
+use crate::store::preferences::Preferences;
 use crate::store::settings_change::SettingsChange;
 use crate::time::words::minutes_shown;
+
+pub mod away;
+pub mod quiet;
+
+/// What the reminder hears from the runtime: changes made elsewhere, the
+/// quiet and away probes' answers, and signs of someone at the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heard {
+    /// The schedule file was changed by another process (`backcoach
+    /// standup`, `remind`): this is what it holds now.
+    ScheduleChanged(Box<Schedule>),
+    /// `config.ron` was changed elsewhere: the preferences it gives now.
+    PreferencesChanged(Box<Preferences>),
+    /// `quiet.ron` was changed elsewhere (`backcoach quiet`).
+    QuietChanged(Option<crate::domain::quiet::Quiet>),
+    /// The `quiet_while` commands answered: true when one said busy.
+    QuietWhile(bool),
+    /// A key that means nothing where it was pressed: someone is there.
+    Activity,
+    /// The terminal lost focus (the user went elsewhere).
+    FocusLost,
+    /// The terminal has focus again.
+    FocusGained,
+    /// Seconds the user has been idle, as tmux or logind report it
+    /// (`None`: nothing reports it).
+    Idle(Option<u64>),
+}
+
+/// The reminder's own work for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Work {
+    /// Write the quiet state (`None`: remove it).
+    SaveQuiet(Option<crate::domain::quiet::Quiet>),
+    /// Ask tmux and logind for the idle time (on a worker, with a time
+    /// limit; answered by [`Heard::Idle`]).
+    ProbeIdle,
+    /// Ask the `quiet_while` commands whether the user is busy (on a
+    /// worker, with a time limit; answered by [`Heard::QuietWhile`]).
+    AskQuietWhile(Vec<String>),
+}
+
+impl From<Heard> for Msg {
+    fn from(heard: Heard) -> Msg {
+        Msg::Outcome(Outcome::Reminder(heard))
+    }
+}
 
 /// The reminder's part of the app state.
 #[derive(Debug, Clone, Default)]
@@ -26,10 +75,18 @@ pub struct Reminder {
     pub unsaved: bool,
     /// Selected row of the Reminder screen.
     pub selected: ListCursor,
+    /// The active hours being typed on the Reminder screen.
+    pub editing: Option<String>,
     /// When the user said "I stood up" (from the history log and this run).
     pub stood_up: Vec<DateTime<FixedOffset>>,
     /// Desktop notifications failed once; not tried again this run.
     pub desktop_unavailable: bool,
+    /// Quiet on demand.
+    pub quiet: QuietState,
+    /// `--speak`: spoken cues this run, whatever the preferences say.
+    pub speak_flag: bool,
+    /// Away credit.
+    pub away: away::Away,
 }
 
 /// Starts the reminder with the saved schedule (or a new one from `now`)
@@ -57,7 +114,25 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
         cmds.push(Cmd::SaveSchedule);
     }
     let wall = now.wall.fixed_offset();
+    if let Some(away) = away::intercept(app, msg, wall) {
+        cmds.extend(away);
+        cmds.extend(refresh(app, now.wall));
+        return (true, cmds);
+    }
+    if let Some(quiet) = quiet::intercept(app, msg, wall) {
+        cmds.extend(quiet);
+        cmds.extend(refresh(app, now.wall));
+        return (true, cmds);
+    }
     let handled = match msg {
+        Msg::Outcome(Outcome::Reminder(Heard::ScheduleChanged(schedule))) => {
+            app.reminder.schedule = Some(**schedule);
+            true
+        }
+        Msg::Outcome(Outcome::Reminder(Heard::PreferencesChanged(prefs))) => {
+            take_preferences(app, prefs);
+            true
+        }
         Msg::Key(answer @ (Intent::StandupDone | Intent::StandupSnooze | Intent::StandupSkip))
             if app.reminder.showing =>
         {
@@ -84,12 +159,24 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
         }
         _ => false,
     };
-    cmds.extend(refresh(app, wall));
+    cmds.extend(refresh(app, now.wall));
     // The overlay takes every key but quit and suspend; outcomes (a tick is
     // also for the countdowns) always go on.
     let swallowed = app.reminder.showing
         && matches!(msg, Msg::Key(intent) if !matches!(intent, Intent::Quit | Intent::Suspend));
     (handled || swallowed, cmds)
+}
+
+/// Preferences changed elsewhere: used from now on (`--speak` still holds
+/// for this run).
+fn take_preferences(app: &mut App, prefs: &Preferences) {
+    let settings = &mut app.settings;
+    settings.session_bell = prefs.session_bell;
+    settings.reminder = prefs.reminder;
+    settings.quiet_while.clone_from(&prefs.quiet_while);
+    let speak = settings.speech.enabled && app.reminder.speak_flag;
+    settings.speech = prefs.speech.clone();
+    settings.speech.enabled |= speak;
 }
 
 /// Desktop notifications failed: say so once and stop trying this run.
@@ -106,20 +193,14 @@ fn answer(app: &mut App, answer: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd>
         return Vec::new();
     };
     let outcome = match answer {
-        Intent::StandupSnooze => {
-            schedule.snooze(&rules, now);
-            StandupOutcome::Snoozed
-        }
-        Intent::StandupSkip => {
-            schedule.restart(now);
-            StandupOutcome::Skipped
-        }
-        _ => {
-            schedule.restart(now);
-            app.reminder.stood_up.push(now);
-            StandupOutcome::Done
-        }
+        Intent::StandupSnooze => StandupOutcome::Snoozed,
+        Intent::StandupSkip => StandupOutcome::Skipped,
+        _ => StandupOutcome::Done,
     };
+    schedule.answer(&rules, outcome, now);
+    if outcome == StandupOutcome::Done {
+        app.reminder.stood_up.push(now);
+    }
     app.reminder.showing = false;
     app.reminder.announced = None;
     vec![
@@ -144,8 +225,12 @@ fn dismiss(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
 /// Turns the reminder off, or on with a fresh interval from now.
 fn toggle(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
     let settings = &mut app.settings.reminder;
+    let before = *settings;
     settings.enabled = !settings.enabled;
-    let save = Cmd::SaveSettings(SettingsChange::Reminder(*settings));
+    let save = Cmd::SaveSettings(SettingsChange::Reminder {
+        before,
+        after: *settings,
+    });
     if !settings.enabled {
         app.reminder.showing = false;
         return vec![save];
@@ -160,22 +245,30 @@ fn toggle(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
 
 /// The schedule's verdict at `now`, or `None` when the reminder is off or
 /// not started.
-pub fn check(app: &App, now: DateTime<FixedOffset>) -> Option<Check> {
+pub fn check<Tz: TimeZone>(app: &App, now: DateTime<Tz>) -> Option<Check> {
     let settings = &app.settings.reminder;
     let schedule = app
         .reminder
         .schedule
         .as_ref()
         .filter(|_| settings.enabled)?;
-    Some(schedule.check(&settings.rules(false), now, is_counting_down(app)))
+    let check = schedule.check(&settings.rules(false), now.clone(), is_counting_down(app));
+    let now = now.fixed_offset();
+    Some(quiet_rules::hold(check, quiet::until(app, now), now))
 }
 
 /// Shows or hides the overlay; a newly due reminder rings once.
-fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+fn refresh(app: &mut App, now: DateTime<Local>) -> Vec<Cmd> {
     let Some(Check::Fire(due)) = check(app, now) else {
         app.reminder.showing = false;
         return Vec::new();
     };
+    if app.reminder.announced != Some(due)
+        && let Some(ask) = quiet::ask_first(app, due)
+    {
+        app.reminder.showing = false;
+        return ask;
+    }
     app.reminder.showing = true;
     if app.reminder.announced == Some(due) {
         return Vec::new();
@@ -183,8 +276,9 @@ fn refresh(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Cmd> {
     app.reminder.announced = Some(due);
     // Newly due: the overlay comes up alone (its own `?` shows its keys).
     app.help_open = false;
+    // Someone away gets the question on return, the overlay meanwhile.
+    let mut cmds: Vec<Cmd> = away::probe(app, due).into_iter().collect();
     let settings = &app.settings.reminder;
-    let mut cmds = Vec::new();
     if settings.bell {
         cmds.push(Cmd::Bell);
     }
@@ -213,7 +307,7 @@ pub fn next_wakeup(app: &App) -> Option<Instant> {
     }
     let wall = clock.wall.fixed_offset();
     let after = |delta: TimeDelta| clock.instant + delta.to_std().unwrap_or_default();
-    match check(app, wall)? {
+    match check(app, clock.wall)? {
         Check::Waiting(due) => {
             let left = due - wall;
             let shown = if app.screen == super::Screen::Reminder {
@@ -223,6 +317,7 @@ pub fn next_wakeup(app: &App) -> Option<Instant> {
             };
             Some(after(shown.min(left)))
         }
+        Check::Fire(_) if quiet::waiting_for_answer(app) => None,
         Check::Fire(due) if app.reminder.announced != Some(due) || !app.reminder.showing => {
             Some(clock.instant)
         }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, Weekday};
 
 use super::{App, Cmd, Intent, Screen, list};
+use crate::domain::active_hours::Hours;
 use crate::domain::reminder::Schedule;
 use crate::domain::reminder_settings::WEEK;
 use crate::store::settings_change::SettingsChange;
@@ -52,6 +53,9 @@ pub const ROWS: [Row; 15] = [
 
 /// Handles a message on the Reminder screen.
 pub fn update(app: &mut App, msg: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd> {
+    if app.reminder.editing.is_some() {
+        return edit(app, msg);
+    }
     if list::step(&mut app.reminder.selected, msg, ROWS.len()) {
         return Vec::new();
     }
@@ -60,6 +64,45 @@ pub fn update(app: &mut App, msg: Intent, now: DateTime<FixedOffset>) -> Vec<Cmd
         Intent::Previous => return change(app, Some(false), now),
         Intent::Select => return change(app, None, now),
         Intent::Back => app.screen = Screen::Home,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// What the notice line says while the hours are typed.
+const EDIT_NOTICE: &str =
+    "Type the active hours, like 09:00-12:30,13:30-18:00 or 22:00-06:00; Enter saves, Esc cancels.";
+
+/// A key while the active hours are typed: Enter saves them when they
+/// read right (else says why and keeps the text), Esc cancels.
+fn edit(app: &mut App, msg: Intent) -> Vec<Cmd> {
+    let Some(text) = app.reminder.editing.as_mut() else {
+        return Vec::new();
+    };
+    match msg {
+        Intent::Type(c) if text.chars().count() < 80 => text.push(c),
+        Intent::Erase => {
+            text.pop();
+        }
+        Intent::Back => {
+            app.reminder.editing = None;
+            app.notice = None;
+        }
+        Intent::Select => match Hours::parse(text) {
+            Ok(hours) => {
+                app.reminder.editing = None;
+                app.notice = None;
+                let before = app.settings.reminder;
+                app.settings.reminder.hours = hours;
+                if app.settings.reminder != before {
+                    return vec![Cmd::SaveSettings(SettingsChange::Reminder {
+                        before,
+                        after: app.settings.reminder,
+                    })];
+                }
+            }
+            Err(reason) => app.notice = Some(format!("{reason}. {EDIT_NOTICE}")),
+        },
         _ => {}
     }
     Vec::new()
@@ -87,12 +130,20 @@ fn change(app: &mut App, up: Option<bool>, now: DateTime<FixedOffset>) -> Vec<Cm
             // Turning it on again is the way to retry after a failure.
             app.reminder.desktop_unavailable = false;
         }
-        (Row::Every | Row::From | Row::Until | Row::Snooze, None) => {}
+        // Enter on the hours: type them, several ranges or across midnight.
+        (Row::From | Row::Until, None) => {
+            app.reminder.editing = Some(settings.hours.to_string());
+            app.notice = Some(EDIT_NOTICE.to_owned());
+        }
+        (Row::Every | Row::Snooze, None) => {}
     }
     if *settings == before {
         return Vec::new();
     }
-    let mut cmds = vec![Cmd::SaveSettings(SettingsChange::Reminder(*settings))];
+    let mut cmds = vec![Cmd::SaveSettings(SettingsChange::Reminder {
+        before,
+        after: *settings,
+    })];
     if settings.enabled && !before.enabled {
         // Back on: a fresh interval, not one that started hours ago.
         app.reminder.announced = None;

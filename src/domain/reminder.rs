@@ -11,10 +11,14 @@
 //!   reminder missed in an earlier window is dropped and the interval
 //!   restarts at the start of the current (or next) window.
 //! - While a countdown runs (`busy`), a due reminder waits.
+//! - Windows are laid out in the local time zone with its daylight-saving
+//!   rules; a range that crosses midnight belongs to the day it starts on.
 
 use chrono::{DateTime, Datelike, Days as DateDays, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 use serde::{Deserialize, Serialize};
 
+use super::active_hours::Hours;
+use super::record::StandupOutcome;
 use super::reminder_settings::{ClockTime, Days};
 
 /// Title of reminder notifications.
@@ -22,14 +26,13 @@ pub const TITLE: &str = "Stand up";
 /// What a reminder asks.
 pub const ASK: &str = "Time to stand up and walk around for a few minutes.";
 
-/// When the reminder may fire: a daily window on chosen weekdays.
+/// When the reminder may fire: ranges of a day on chosen weekdays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActiveHours {
-    /// Start of each day's window.
-    pub from: ClockTime,
-    /// End of each day's window (exclusive).
-    pub until: ClockTime,
-    /// Weekdays with a window.
+    /// Each active day's ranges.
+    pub hours: Hours,
+    /// Weekdays with a window (a range that crosses midnight belongs to
+    /// the day it starts on).
     pub days: Days,
 }
 
@@ -88,41 +91,65 @@ impl Schedule {
         self.snoozed_until = Some(now + rules.snooze);
     }
 
+    /// The answer to a due reminder, wherever it was given (the overlay,
+    /// `backcoach standup`): done and skip restart the interval from
+    /// `now`, snooze puts it off for the snooze length.
+    pub fn answer(&mut self, rules: &Rules, outcome: StandupOutcome, now: DateTime<FixedOffset>) {
+        match outcome {
+            StandupOutcome::Snoozed => self.snooze(rules, now),
+            StandupOutcome::Done | StandupOutcome::Skipped => self.restart(now),
+        }
+    }
+
     /// The next time a reminder is due, seen at `now` (it may be in the
     /// past: then it is due now). `None` when nothing will ever fire.
-    pub fn due(&self, rules: &Rules, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-        let tz = *now.offset();
-        let since = self.since.with_timezone(&tz);
-        let snoozed = self.snoozed_until.map(|t| t.with_timezone(&tz));
+    ///
+    /// Windows are laid out in `now`'s time zone with its daylight-saving
+    /// rules (the app passes `Local`), so a window on the far side of a
+    /// change opens at its local time. A schedule dated after `now` (the
+    /// clock was corrected backwards) counts as started at `now`, and a
+    /// snooze ends at most one interval from `now`.
+    pub fn due<Tz: TimeZone>(
+        &self,
+        rules: &Rules,
+        now: DateTime<Tz>,
+    ) -> Option<DateTime<FixedOffset>> {
+        let zone = now.timezone();
+        let since = self.since.with_timezone(&zone).min(now.clone());
+        let snoozed = self
+            .snoozed_until
+            .map(|t| t.with_timezone(&zone).min(now.clone() + rules.interval));
         let Some(hours) = rules.hours else {
-            return Some(snoozed.unwrap_or(since + rules.interval));
+            return Some(snoozed.unwrap_or(since + rules.interval).fixed_offset());
         };
         let (due, window_end) = match snoozed {
-            Some(at) => match window_after(&hours, at)? {
+            Some(at) => match window_after(&hours, &at)? {
                 (start, end) if start <= at => (at, end),
-                (start, _) => first_of_window(&hours, rules, start)?,
+                (start, _) => first_of_window(&hours, rules, &start)?,
             },
             None => {
-                let (start, end) = window_after(&hours, since)?;
+                let (start, end) = window_after(&hours, &since)?;
                 let due = since.max(start) + rules.interval;
                 if due < end {
                     (due, end)
                 } else {
-                    first_of_window(&hours, rules, end)?
+                    first_of_window(&hours, rules, &end)?
                 }
             }
         };
         if due <= now && now >= window_end {
             // Missed in a window that has closed: the user was away.
-            let (start, _) = window_after(&hours, now)?;
-            return first_of_window(&hours, rules, start).map(|(due, _)| due);
+            let (start, _) = window_after(&hours, &now)?;
+            return first_of_window(&hours, rules, &start).map(|(due, _)| due.fixed_offset());
         }
-        Some(due)
+        Some(due.fixed_offset())
     }
 
     /// What to do at `now`; `busy` is true while a countdown runs.
-    pub fn check(&self, rules: &Rules, now: DateTime<FixedOffset>, busy: bool) -> Check {
-        match self.due(rules, now) {
+    pub fn check<Tz: TimeZone>(&self, rules: &Rules, now: DateTime<Tz>, busy: bool) -> Check {
+        let due = self.due(rules, now.clone());
+        let now = now.fixed_offset();
+        match due {
             None => Check::Never,
             Some(due) if due > now => Check::Waiting(due),
             Some(due) if busy => Check::Deferred(due),
@@ -132,45 +159,66 @@ impl Schedule {
 }
 
 /// True when `now` is inside active hours (always, without them).
-pub fn is_active(rules: &Rules, now: DateTime<FixedOffset>) -> bool {
+pub fn is_active<Tz: TimeZone>(rules: &Rules, now: DateTime<Tz>) -> bool {
     match rules.hours {
         None => true,
-        Some(hours) => window_after(&hours, now).is_some_and(|(start, _)| start <= now),
+        Some(hours) => window_after(&hours, &now).is_some_and(|(start, _)| start <= now),
     }
 }
 
 /// The first reminder of the window starting at or after `from`: one
 /// interval after the window opens, if that is still inside the window.
-fn first_of_window(
+fn first_of_window<Tz: TimeZone>(
     hours: &ActiveHours,
     rules: &Rules,
-    from: DateTime<FixedOffset>,
-) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+    from: &DateTime<Tz>,
+) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
     let (start, end) = window_after(hours, from)?;
     let due = start + rules.interval;
     (due < end).then_some((due, end))
 }
 
 /// The first active window that ends after `t` (it may have started
-/// already), in `t`'s offset. `None` when there is no active window at all.
-fn window_after(
+/// already), in `t`'s time zone. `None` when there is no active window.
+fn window_after<Tz: TimeZone>(
     hours: &ActiveHours,
-    t: DateTime<FixedOffset>,
-) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
-    if hours.from >= hours.until || hours.days.is_empty() {
+    t: &DateTime<Tz>,
+) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
+    if hours.days.is_empty() {
         return None;
     }
-    let tz = *t.offset();
+    let zone = t.timezone();
     let today = t.date_naive();
-    (0..=7)
-        .filter_map(|i| today.checked_add_days(DateDays::new(i)))
+    // Yesterday first: a range that crossed midnight may still be open.
+    let yesterday = today.pred_opt()?;
+    (0..=8)
+        .filter_map(|i| yesterday.checked_add_days(DateDays::new(i)))
         .filter(|day| hours.days.contains(day.weekday()))
-        .map(|day| (at(tz, day, hours.from), at(tz, day, hours.until)))
-        .find(|(_, end)| *end > t)
+        .flat_map(|day| {
+            let zone = zone.clone();
+            hours.hours.spans().iter().filter_map(move |span| {
+                let end_day = if span.overnight() || span.until.minutes() == 1440 {
+                    day.succ_opt()?
+                } else {
+                    day
+                };
+                let until =
+                    ClockTime::new(span.until.minutes() / 60 % 24, span.until.minutes() % 60)?;
+                Some((at(&zone, day, span.from), at(&zone, end_day, until)))
+            })
+        })
+        .find(|(_, end)| end > t)
 }
 
-fn at(tz: FixedOffset, day: NaiveDate, time: ClockTime) -> DateTime<FixedOffset> {
-    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    // A fixed offset maps every local time to exactly one instant.
-    tz.from_utc_datetime(&(midnight - tz)) + TimeDelta::minutes(i64::from(time.minutes()))
+/// `time` on `day` in `zone`. A time that happens twice (the autumn
+/// change) is the first of the two; one that does not happen (skipped in
+/// spring) is the first moment after the gap.
+fn at<Tz: TimeZone>(zone: &Tz, day: NaiveDate, time: ClockTime) -> DateTime<Tz> {
+    let minutes = i64::from(time.minutes());
+    let wanted = day.and_hms_opt(0, 0, 0).unwrap_or_default() + TimeDelta::minutes(minutes);
+    // Gaps are an hour or less in every zone in use; look a little past.
+    (0..=16)
+        .map(|step| wanted + TimeDelta::minutes(15 * step))
+        .find_map(|local| zone.from_local_datetime(&local).earliest())
+        .unwrap_or_else(|| zone.from_utc_datetime(&wanted))
 }

@@ -4,6 +4,7 @@
 use chrono::{TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::active_hours::Hours;
 use super::reminder::{ActiveHours, Rules};
 
 /// Shortest and longest interval, and the step between choices (minutes).
@@ -118,19 +119,15 @@ pub const WEEK: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-/// The reminder's part of the settings file. Missing fields take their
-/// defaults, so older settings files still load.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// The reminder's preferences (in `config.ron`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReminderSettings {
     /// The reminder is on (the default: the coach exists to get people moving).
     pub enabled: bool,
     /// Minutes between reminders.
     pub every_minutes: u32,
-    /// Start of the active hours.
-    pub from: ClockTime,
-    /// End of the active hours.
-    pub until: ClockTime,
+    /// The active hours of each active day.
+    pub hours: Hours,
     /// Active weekdays.
     pub days: Days,
     /// Minutes a snooze lasts.
@@ -141,6 +138,10 @@ pub struct ReminderSettings {
     pub terminal_notification: bool,
     /// Send a desktop notification (`notify-send`).
     pub desktop_notification: bool,
+    /// Offer time away from the keyboard as a stand-up (opt-in).
+    pub away_credit: bool,
+    /// The shortest time away that is offered (minutes).
+    pub away_minutes: u32,
 }
 
 impl Default for ReminderSettings {
@@ -148,13 +149,14 @@ impl Default for ReminderSettings {
         ReminderSettings {
             enabled: true,
             every_minutes: 60,
-            from: ClockTime(9 * 60),
-            until: ClockTime(18 * 60),
+            hours: Hours::one_range(ClockTime(9 * 60), ClockTime(18 * 60)),
             days: Days::WORKDAYS,
             snooze_minutes: 5,
             bell: true,
             terminal_notification: false,
             desktop_notification: false,
+            away_credit: false,
+            away_minutes: 5,
         }
     }
 }
@@ -164,14 +166,13 @@ impl ReminderSettings {
     /// from 00:00 to 24:00 is the same as any time (one window, not seven
     /// that end at midnight).
     pub fn rules(&self, anytime: bool) -> Rules {
-        let all_day = self.from.minutes() == 0 && self.until.minutes() == DAY_END;
+        let all_day = self.hours.all_day();
         let anytime = anytime || (all_day && self.days == Days(0b111_1111));
         Rules {
             interval: TimeDelta::minutes(i64::from(self.every_minutes)),
             snooze: TimeDelta::minutes(i64::from(self.snooze_minutes)),
             hours: (!anytime).then_some(ActiveHours {
-                from: self.from,
-                until: self.until,
+                hours: self.hours,
                 days: self.days,
             }),
         }
@@ -187,16 +188,10 @@ impl ReminderSettings {
             ));
         }
         let (low, high) = SNOOZE_MINUTES;
-        if !(low..=high).contains(&self.snooze_minutes) {
-            return Some(format!(
+        (!(low..=high).contains(&self.snooze_minutes)).then(|| {
+            format!(
                 "reminder snooze_minutes must be {low} to {high}, not {}",
                 self.snooze_minutes
-            ));
-        }
-        (self.from >= self.until).then(|| {
-            format!(
-                "reminder active hours must start before they end ({} to {})",
-                self.from, self.until
             )
         })
     }
@@ -221,16 +216,29 @@ impl ReminderSettings {
         };
     }
 
-    /// Moves the start of the active hours; it stays before the end.
+    /// Moves the start of the first range; the ranges stay valid.
     pub fn step_from(&mut self, up: bool) {
-        let high = self.until.minutes().saturating_sub(HOURS_STEP);
-        self.from = self.from.shifted(step(up), 0, high);
+        let from = self.hours.from().shifted(step(up), 0, DAY_END - HOURS_STEP);
+        if let Some(hours) = self.hours.with_ends(from, self.hours.until()) {
+            self.hours = hours;
+        }
     }
 
-    /// Moves the end of the active hours; it stays after the start.
+    /// Moves the end of the last range, past midnight too (a range that
+    /// crosses midnight, `22:00-06:00`); the ranges stay valid.
     pub fn step_until(&mut self, up: bool) {
-        let low = self.from.minutes() + HOURS_STEP;
-        self.until = self.until.shifted(step(up), low, DAY_END);
+        // Round the clock; 00:00 is written 24:00 (the same moment).
+        let moved =
+            (i32::from(self.hours.until().minutes()) + step(up)).rem_euclid(i32::from(DAY_END));
+        let until = ClockTime(
+            u16::try_from(moved)
+                .ok()
+                .filter(|m| *m != 0)
+                .unwrap_or(DAY_END),
+        );
+        if let Some(hours) = self.hours.with_ends(self.hours.from(), until) {
+            self.hours = hours;
+        }
     }
 }
 

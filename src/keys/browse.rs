@@ -70,6 +70,7 @@ pub(super) const HOME: &[Binding] = &[
         Intent::ToggleReminder,
         true
     ),
+    super::reminder::QUIET,
     bind!([Char('q')], "q", "quit", Intent::Back, true),
 ];
 

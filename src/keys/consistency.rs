@@ -61,6 +61,7 @@ fn the_safety_keys_mean_one_thing_each() {
         );
     }
     assert_eq!(meanings(Char('r')), [Intent::ToggleReminder]);
+    assert_eq!(meanings(Char('m')), [Intent::ToggleQuiet]);
     assert_eq!(meanings(Char('z')), [Intent::StandupSnooze]);
     assert_eq!(meanings(Char('c')), [Intent::ClearFilters]);
     assert_eq!(meanings(Char('s')), [Intent::OpenRelease]);

@@ -1,11 +1,20 @@
 //! Keys of the stand-up reminder: its settings screen and the overlay.
 
 use ratatui::crossterm::event::KeyCode::{
-    Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
+    Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
 };
 
 use super::Binding;
 use crate::app::Intent;
+
+/// `m`, on Home and the Reminder screen: one meaning wherever it works.
+pub(super) const QUIET: Binding = bind!(
+    [Char('m')],
+    "m",
+    "quiet stand-ups for 1 h (or end it)",
+    Intent::ToggleQuiet,
+    false
+);
 
 pub(super) const REMINDER: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
@@ -54,6 +63,7 @@ pub(super) const REMINDER: &[Binding] = &[
         Intent::ToggleReminder,
         false
     ),
+    QUIET,
     bind!([Esc, Char('q')], "Esc/q", "Esc", "back", Intent::Back, true),
 ];
 
@@ -79,6 +89,27 @@ pub const STANDUP: &[Binding] = &[
     ),
 ];
 
+/// The keys while the active hours are typed (any other character is
+/// typed; `?` still shows these).
+pub const EDIT_HOURS: &[Binding] = &[
+    bind!([Enter], "Enter", "save the hours", Intent::Select, true),
+    bind!([Backspace], "Backspace", "erase", Intent::Erase, false),
+    bind!([Esc], "Esc", "cancel", Intent::Back, true),
+];
+
+/// The keys of the away-credit question ("Away 12 min: count it as a
+/// stand-up? y/n"), which takes every key while shown.
+pub const AWAY: &[Binding] = &[
+    bind!(
+        [Char('y')],
+        "y",
+        "yes, count it as a stand-up",
+        Intent::Yes,
+        true
+    ),
+    bind!([Char('n'), Esc], "n/Esc", "n", "no", Intent::No, true),
+];
+
 /// Every table here, for the checks that run over all of them.
 #[cfg(test)]
-pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP];
+pub(super) const TABLES: &[&[Binding]] = &[REMINDER, STANDUP, AWAY, EDIT_HOURS];

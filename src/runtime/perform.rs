@@ -8,9 +8,11 @@ use std::sync::mpsc::Sender;
 use ratatui::DefaultTerminal;
 
 use super::{Wake, now, speech, terminal};
+use crate::app::reminder::Heard;
+use crate::app::reminder::Work;
 use crate::app::{App, Cmd, Outcome};
-use crate::notify;
 use crate::store::Store;
+use crate::{notify, probe};
 
 /// Runs one command; may return what came of it.
 pub(super) fn perform(
@@ -98,6 +100,33 @@ pub(super) fn shared(
                 .err()
                 .map(|err| Outcome::SaveFailed(format!("reminder schedule: {err}")))
         }),
+        Cmd::Reminder(Work::SaveQuiet(quiet)) => store
+            .save_quiet(quiet.as_ref())
+            .err()
+            .map(|err| Outcome::SaveFailed(format!("quiet: {err}"))),
+        Cmd::Reminder(Work::ProbeIdle) => {
+            let now = chrono::Utc::now().timestamp();
+            let spawned = std::thread::Builder::new()
+                .name("idle".into())
+                .spawn(move || report(Outcome::Reminder(Heard::Idle(super::idle::seconds(now)))));
+            spawned
+                .is_err()
+                .then(|| Outcome::Reminder(Heard::Idle(super::idle::seconds(now))))
+        }
+        Cmd::Reminder(Work::AskQuietWhile(commands)) => {
+            let work = commands.clone();
+            let spawned = std::thread::Builder::new()
+                .name("quiet-while".into())
+                .spawn(move || {
+                    report(Outcome::Reminder(Heard::QuietWhile(probe::any_succeeds(
+                        &work,
+                    ))))
+                });
+            // No thread: asked here (each command has a short limit).
+            spawned
+                .is_err()
+                .then(|| Outcome::Reminder(Heard::QuietWhile(probe::any_succeeds(&commands))))
+        }
         Cmd::DesktopNotification(note) => {
             notify::desktop(note.title, &note.body, move |result| {
                 if let Err(reason) = result {

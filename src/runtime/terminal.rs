@@ -1,6 +1,7 @@
 //! Entering and leaving the full screen, through ratatui's own init and
 //! restore (which also restores the terminal on a panic), with the mouse
-//! captured while the app has the screen and released on every way out.
+//! captured and focus changes reported (for away credit) while the app has
+//! the screen, both given back on every way out.
 
 #[cfg(unix)]
 use std::io::Write;
@@ -39,12 +40,13 @@ pub fn leave() {
 
 /// Button presses and the wheel, reported in the SGR encoding (any size
 /// of terminal); not every move of the pointer, which would wake the app
-/// for nothing.
+/// for nothing. Then focus lost/gained reports (crossterm's
+/// `EnableFocusChange`), where the terminal has them.
 #[cfg(unix)]
-const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h\x1b[?1004h";
 /// Undoes [`MOUSE_ON`], and the modes crossterm's capture would have set.
 #[cfg(unix)]
-const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+const MOUSE_OFF: &[u8] = b"\x1b[?1004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
 
 /// Asks the terminal to report clicks and the wheel.
 #[cfg(unix)]
@@ -57,7 +59,8 @@ fn capture_mouse() -> io::Result<()> {
 /// The console's own mouse input mode.
 #[cfg(not(unix))]
 fn capture_mouse() -> io::Result<()> {
-    execute!(stdout(), ratatui::crossterm::event::EnableMouseCapture)
+    use ratatui::crossterm::event::{EnableFocusChange, EnableMouseCapture};
+    execute!(stdout(), EnableMouseCapture, EnableFocusChange)
 }
 
 /// Stops the mouse reports; errors ignored (see [`leave`]).
@@ -71,7 +74,8 @@ fn release_mouse() {
 /// Stops the mouse reports; errors ignored (see [`leave`]).
 #[cfg(not(unix))]
 fn release_mouse() {
-    let _ = execute!(stdout(), ratatui::crossterm::event::DisableMouseCapture);
+    use ratatui::crossterm::event::{DisableFocusChange, DisableMouseCapture};
+    let _ = execute!(stdout(), DisableFocusChange, DisableMouseCapture);
 }
 
 /// Leaves the screen, stops until continued, and comes back.

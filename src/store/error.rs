@@ -105,6 +105,13 @@ pub enum StoreError {
         /// Which value, and what it must be.
         problem: String,
     },
+    /// `config.ron` has a problem (its first line, located), so it is
+    /// not written over.
+    #[error("{}; fix it first (backcoach config shows it)", safe::shown(.problem))]
+    BadConfig {
+        /// The problem's first line: `…/config.ron:3:14: …`.
+        problem: String,
+    },
     /// A value could not be turned into text for the file.
     #[error("cannot encode {}: {}", shown(.path), safe::shown(.reason))]
     Encode {

@@ -6,13 +6,13 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::Settings;
+use super::StateFile;
 use crate::domain::in_range;
 use crate::domain::reminder::Schedule;
 use crate::domain::therapy::{CAP, Running};
 
 /// Why these settings cannot be right, if they cannot.
-pub fn settings(settings: &Settings) -> Option<String> {
+pub fn settings(settings: &StateFile) -> Option<String> {
     let gate = &settings.safety_gate;
     let acknowledged = settings.disclaimer_acknowledged.map(|at| at.fixed_offset());
     in_range::maybe_date("`disclaimer_acknowledged`", acknowledged.as_ref())
@@ -36,8 +36,8 @@ pub fn settings(settings: &Settings) -> Option<String> {
                         .find_map(|id| in_range::text("a checklist id", id))
                 })
         })
-        .or_else(|| settings.reminder.problem())
-        .or_else(|| settings.speech.problem())
+        .or_else(|| settings.reminder.as_ref().and_then(|r| r.problem()))
+        .or_else(|| settings.speech.as_ref().and_then(|s| s.problem()))
 }
 
 /// Why this schedule cannot be right, if it cannot.

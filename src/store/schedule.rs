@@ -14,8 +14,11 @@ use crate::domain::reminder::Schedule;
 /// other versioned file, its fields after the version.
 pub const SCHEDULE_VERSION: u32 = 2;
 
+/// The schedule's file name in the data folder.
+pub const SCHEDULE_FILE: &str = "reminder.ron";
+
 static SCHEDULE: Spec<Schedule> = Spec {
-    name: "reminder.ron",
+    name: SCHEDULE_FILE,
     format: Format::Ron,
     version: SCHEDULE_VERSION,
     older: &[Older {

@@ -7,12 +7,15 @@ use super::history_merge::Merge;
 use super::{Store, StoreError};
 use crate::domain::progress::Progress;
 use crate::domain::record::Record;
+use crate::domain::standup_stats::StandupStats;
 
 /// What the History screen shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SessionHistory {
     /// The figures, with the recent sessions.
     pub progress: Progress,
+    /// The stand-up figures (boxed: they would make every message large).
+    pub standups: Box<StandupStats>,
     /// One sentence per line that could not be read (the first thousand).
     pub problems: Vec<String>,
     /// How many lines could not be read.
@@ -47,12 +50,15 @@ impl Store {
         self.sweep(now);
         let mut merge = Merge::<Record>::open(self)?;
         let mut progress = Progress::new(now.date_naive());
+        let mut standups = Box::new(StandupStats::new(now.date_naive()));
         for record in merge.by_ref() {
+            standups.add(&record);
             progress.add(record);
         }
         let findings = merge.finish(now);
         Ok(SessionHistory {
             progress,
+            standups,
             problems: findings.report.problems,
             bad_lines: findings.report.bad_lines,
             kept_aside: findings.kept_aside,

@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, FixedOffset, Local};
 
-use super::{Settings, Store, StoreError};
+use super::preferences::{self, Key, Preferences};
+use super::{Settings, StateFile, Store, StoreError};
 use crate::domain::reminder_settings::ReminderSettings;
 use crate::domain::safety::Answers;
 
@@ -22,40 +23,71 @@ pub enum SettingsChange {
     HurtReported(DateTime<FixedOffset>),
     /// The session bell was turned on or off.
     SessionBell(bool),
-    /// The stand-up reminder's settings, as the user set them.
-    Reminder(ReminderSettings),
+    /// The stand-up reminder's settings: as they were, and as the user
+    /// set them (only what differs is written).
+    Reminder {
+        /// Before the change.
+        before: ReminderSettings,
+        /// After it.
+        after: ReminderSettings,
+    },
     /// Spoken cues were turned on or off (the command is kept).
     SpeechEnabled(bool),
 }
 
 impl SettingsChange {
-    /// Applies the change to `settings`. A hurt report never moves the
-    /// stored one back in time.
-    pub fn apply(&self, settings: &mut Settings) {
-        let gate = &mut settings.safety_gate;
+    /// Applies a change of state to `state`. A hurt report never moves
+    /// the stored one back in time. Preferences are not state: see
+    /// [`SettingsChange::preferences`].
+    pub fn apply(&self, state: &mut StateFile) {
+        let gate = &mut state.safety_gate;
         match self {
             SettingsChange::DisclaimerAcknowledged(at) => {
-                settings.disclaimer_acknowledged = Some(*at);
+                state.disclaimer_acknowledged = Some(*at);
             }
             SettingsChange::GateAnswers(answers) => gate.answers = Some(answers.clone()),
             SettingsChange::HabitAcknowledged(at) => gate.habit_acknowledged_at = Some(*at),
             SettingsChange::HurtReported(at) => {
                 gate.hurt_at = gate.hurt_at.max(Some(*at));
             }
-            SettingsChange::SessionBell(on) => settings.session_bell = *on,
-            SettingsChange::Reminder(reminder) => settings.reminder = *reminder,
-            SettingsChange::SpeechEnabled(on) => settings.speech.enabled = *on,
+            SettingsChange::SessionBell(_)
+            | SettingsChange::Reminder { .. }
+            | SettingsChange::SpeechEnabled(_) => {}
+        }
+    }
+
+    /// The preferences this change sets, with their values: what it
+    /// writes to `config.ron`.
+    pub fn preferences(&self) -> Vec<(Key, String)> {
+        match self {
+            SettingsChange::SessionBell(on) => vec![(Key::SessionBell, on.to_string())],
+            SettingsChange::SpeechEnabled(on) => vec![(Key::SpeechEnabled, on.to_string())],
+            SettingsChange::Reminder { before, after } => {
+                let prefs = |reminder: &ReminderSettings| Preferences {
+                    reminder: *reminder,
+                    ..Preferences::default()
+                };
+                preferences::changed(&prefs(before), &prefs(after))
+            }
+            _ => Vec::new(),
         }
     }
 }
 
 impl Store {
-    /// Reads the settings file afresh, applies `change` and writes it back
-    /// atomically. Returns the settings as written.
+    /// Applies `change` to fresh reads of the files it touches and writes
+    /// them back atomically: state to `settings.ron`, preferences to
+    /// `config.ron`. Returns the settings as written.
     pub fn change_settings(&self, change: &SettingsChange) -> Result<Settings, StoreError> {
-        let mut settings = self.peek_settings()?;
-        change.apply(&mut settings);
-        self.save_settings(&settings)?;
-        Ok(settings)
+        let keys = change.preferences();
+        if keys.is_empty() {
+            let mut state = self.move_preferences(self.peek_state()?)?;
+            change.apply(&mut state);
+            self.save_state(&state)?;
+        } else {
+            self.move_preferences(self.peek_state()?)?;
+            self.change_config(&keys)?;
+        }
+        self.peek_settings()
     }
 }

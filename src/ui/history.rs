@@ -10,6 +10,7 @@ use ratatui::widgets::{
 
 use super::history_compact;
 use super::lines::wrap_lines;
+use super::standup_stats;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::progress::{Progress, WEEKS, week_start};
@@ -29,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let progress = &history.progress;
     let today = progress.today;
     if progress.sessions == 0 {
-        let lines = [
+        let lines: Vec<Line> = [
             Line::from(Span::styled(" No sessions yet.", theme.current())),
             Line::from(Span::styled(
                 " Finish, stop or leave a guided session and it appears here.",
@@ -37,23 +38,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             )),
             Line::default(),
             standup_line(progress, theme),
-        ];
+        ]
+        .into_iter()
+        .chain(standup_stats::lines(&history.standups, area.width, theme))
+        .collect();
         let width = usize::from(area.width).max(1);
         frame.render_widget(Paragraph::new(wrap_lines(&lines, width)), area);
         return;
     }
     if history_compact::needed(area) {
-        history_compact::render(app, progress, frame, area, theme);
+        let stats = standup_stats::lines(&history.standups, area.width, theme);
+        history_compact::render(app, progress, stats, frame, area, theme);
         return;
     }
+    let mut standup_lines = vec![standup_line(progress, theme)];
+    standup_lines.extend(standup_stats::lines(&history.standups, area.width, theme));
     let [head, standups, charts, list] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(standup_lines.len()).unwrap_or(3)),
         Constraint::Length(7),
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(standup_line(progress, theme), standups);
+    frame.render_widget(Paragraph::new(standup_lines), standups);
     let days = progress.streak();
     frame.render_widget(
         Line::from(vec![

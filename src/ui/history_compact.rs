@@ -22,11 +22,19 @@ pub fn needed(area: Rect) -> bool {
     super::compact(area) || area.width < 72 || area.height < 16
 }
 
-/// Draws the figures and the recent sessions in `area`.
-pub fn render(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, theme: Theme) {
+/// Draws the figures, then `stats` (the stand-up statistics' lines, which
+/// stand in for the full layout's seven days of stand-ups), then the
+/// recent sessions in `area`.
+pub fn render(
+    app: &App,
+    progress: &Progress,
+    stats: Vec<Line<'static>>,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
     let week = |n: u64| n.to_string();
     let weeks: Vec<String> = progress.weeks.iter().map(|&n| week(n)).collect();
-    let standups: Vec<String> = progress.standups.iter().map(u64::to_string).collect();
     let figures = [
         Line::from(vec![
             Span::styled(" Streak ", theme.dim()),
@@ -44,12 +52,8 @@ pub fn render(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, the
             Span::styled(weeks.join(" "), theme.current()),
             Span::styled(" (latest last)", theme.dim()),
         ]),
-        Line::from(vec![
-            Span::styled(" Stand-ups: ", theme.dim()),
-            Span::styled(standups.join(" "), theme.current()),
-            Span::styled(" (today last)", theme.dim()),
-        ]),
     ];
+    let figures: Vec<Line> = figures.into_iter().chain(stats).collect();
     let figures = wrap_lines(&figures, usize::from(area.width).max(1));
     // The list keeps at least three rows (header and two sessions); the
     // figures give way from the last when the pane is that short.
@@ -101,11 +105,13 @@ fn render_list(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, th
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-/// How a session ended, in four cells ("hurt": stopped for pain).
+/// How a session ended, in four cells ("hurt": stopped for pain; "skip":
+/// no exercise done).
 fn ended(outcome: SessionOutcome) -> &'static str {
     match outcome {
         SessionOutcome::Completed => "done",
         SessionOutcome::StoppedForPain => "hurt",
         SessionOutcome::Abandoned => "left",
+        SessionOutcome::Skipped => "skip",
     }
 }

@@ -105,7 +105,7 @@ fn entry_label(app: &App, entry: HomeEntry) -> String {
 /// screen.
 fn reminder_line(app: &App, theme: Theme) -> Line<'static> {
     let now = app.now.map(|c| c.wall);
-    let state = match (now, now.and_then(|now| check(app, now.fixed_offset()))) {
+    let state = match (now, now.and_then(|now| check(app, now))) {
         (_, None) if !app.settings.reminder.enabled => "off".to_owned(),
         (Some(now), Some(Check::Waiting(due))) => format!("on, next at {}", words::when(due, now)),
         (_, Some(Check::Fire(_) | Check::Deferred(_))) => "on, due now".to_owned(),

@@ -12,6 +12,7 @@ use super::list_view::ListView;
 use super::report::Part;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::reminder::quiet as reminder_quiet;
 use crate::app::reminder::{check, stood_up_today};
 use crate::app::reminder_screen::{ROWS, Row};
 use crate::domain::reminder::{Check, is_active};
@@ -32,6 +33,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
         ],
         None => vec![Line::from("The reminder starts with the app.")],
     };
+    let mut lines = lines;
+    if let Some(text) = &app.reminder.editing {
+        lines.push(Line::from(vec![
+            Span::styled("Active hours: ", theme.text()),
+            Span::styled(
+                format!("{}▏", crate::text::safe::shown(text)),
+                theme.selected(),
+            ),
+        ]));
+    }
     // Two borders and a cell of padding each side.
     let inset = if compact { 1 } else { 4 };
     let lines = wrap_lines(&lines, usize::from(area.width.saturating_sub(inset)));
@@ -92,7 +103,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
 fn next_text(app: &App, wall: DateTime<Local>) -> String {
     let now = wall.fixed_offset();
     let rules = app.settings.reminder.rules(false);
-    match check(app, now) {
+    let quiet = reminder_quiet::until(app, now);
+    match check(app, wall) {
         None if !app.settings.reminder.enabled => {
             "The reminder is off: press Space on the first row, or r, to turn it on.".to_owned()
         }
@@ -101,8 +113,14 @@ fn next_text(app: &App, wall: DateTime<Local>) -> String {
             "Nothing will fire: no active day, or active hours shorter than the interval."
                 .to_owned()
         }
+        Some(Check::Waiting(due)) if quiet.is_some() => format!(
+            "Quiet until {} (m ends it) · next reminder {} ({})",
+            quiet.map_or_else(String::new, |until| words::when(until, wall)),
+            words::when(due, wall),
+            words::in_words(due - now, Precision::Minutes)
+        ),
         Some(Check::Waiting(due)) => {
-            let outside = if is_active(&rules, now) {
+            let outside = if is_active(&rules, wall) {
                 ""
             } else {
                 " · outside active hours now"
@@ -146,8 +164,16 @@ fn describe(app: &App, row: Row) -> (String, String, String) {
                 format!("{low}-{high}, steps of {step}"),
             )
         }
-        Row::From => ("Active from".into(), s.from.to_string(), none()),
-        Row::Until => ("Active until".into(), s.until.to_string(), none()),
+        Row::From => (
+            "Active from".into(),
+            s.hours.from().to_string(),
+            hours_note(s),
+        ),
+        Row::Until => (
+            "Active until".into(),
+            s.hours.until().to_string(),
+            hours_note(s),
+        ),
         Row::Day(day) => (
             format!("  on {}", day_name(day)),
             mark(s.days.contains(day)),
@@ -176,6 +202,15 @@ fn describe(app: &App, row: Row) -> (String, String, String) {
                 "via notify-send".into()
             },
         ),
+    }
+}
+
+/// The whole active hours, when the two rows do not tell them all (split
+/// or overnight hours).
+fn hours_note(s: &crate::domain::reminder_settings::ReminderSettings) -> String {
+    match s.hours.spans() {
+        [span] if !span.overnight() => "Enter types all the hours".to_owned(),
+        _ => s.hours.to_string(),
     }
 }
 

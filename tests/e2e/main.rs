@@ -6,7 +6,9 @@
 
 mod alarm;
 mod alarm_clock;
+mod away;
 mod command_line;
+mod config;
 mod history_logs;
 mod hostile;
 mod pain_entry;
@@ -14,12 +16,14 @@ mod plain;
 mod plain_flows;
 mod pointer;
 mod programme;
+mod quiet;
 mod reminder;
 mod report;
 mod safety;
 mod sessions;
 mod shell;
 mod speech;
+mod standup;
 mod therapy;
 
 #[path = "../support/mod.rs"]

@@ -8,7 +8,7 @@ use backcoach::app::{self, Cmd, Intent, Outcome, Screen};
 use backcoach::content::load;
 use backcoach::content::model::Locks;
 use backcoach::content::source::{self, Source};
-use backcoach::domain::reminder_settings::ClockTime;
+use backcoach::domain::active_hours::Hours;
 use backcoach::domain::safety::Verdict;
 use backcoach::keys;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -148,8 +148,7 @@ fn the_standup_overlay_has_help_and_esc_is_not_an_answer() {
     // Due an hour later, on any day (the reminder's own hours aside).
     app.settings.reminder = backcoach::domain::reminder_settings::ReminderSettings {
         days: backcoach::domain::reminder_settings::WEEK.to_vec().into(),
-        from: ClockTime::try_from("00:00".to_owned()).unwrap(),
-        until: ClockTime::try_from("24:00".to_owned()).unwrap(),
+        hours: Hours::parse("00:00-24:00").unwrap(),
         ..Default::default()
     };
     send(&mut app, &[Outcome::Tick], t.at(3600));

@@ -224,7 +224,7 @@ proptest! {
         let store = Store::open(dir.path()).unwrap();
         store.save_settings(&settings).unwrap();
         let loaded = store.load_settings(now());
-        if in_range::settings(&settings).is_none() {
+        if in_range::settings(&settings.state()).is_none() {
             prop_assert_eq!(loaded.notice, None);
             prop_assert_eq!(loaded.settings, settings);
         } else {

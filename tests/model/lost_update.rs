@@ -47,7 +47,10 @@ fn a_save_changes_only_what_the_user_changed() {
         ..ReminderSettings::default()
     };
     store
-        .change_settings(&SettingsChange::Reminder(off))
+        .change_settings(&SettingsChange::Reminder {
+            before: ReminderSettings::default(),
+            after: off,
+        })
         .unwrap();
     // Window B, which read the file before all that, turns the bell off.
     let mut window_b = window_a.clone();
@@ -88,7 +91,7 @@ fn every_settings_change_says_what_changed() {
     let cmds = send(&mut app, &[Intent::ToggleReminder], t.at(1));
     assert!(matches!(
         cmds.as_slice(),
-        [Cmd::SaveSettings(SettingsChange::Reminder(r)), ..] if !r.enabled
+        [Cmd::SaveSettings(SettingsChange::Reminder { after, .. }), ..] if !after.enabled
     ));
     // A save that fails is said, not lost silently.
     send(

@@ -252,12 +252,13 @@ fn home_key_turns_it_off_and_on_again_with_a_fresh_interval() {
     );
     assert_eq!(
         app::update(&mut app, Intent::ToggleReminder, at(10, 10, 0)),
-        vec![Cmd::SaveSettings(SettingsChange::Reminder(
-            ReminderSettings {
+        vec![Cmd::SaveSettings(SettingsChange::Reminder {
+            before: ReminderSettings::default(),
+            after: ReminderSettings {
                 enabled: false,
                 ..ReminderSettings::default()
             }
-        ))]
+        })]
     );
     assert!(!app.settings.reminder.enabled);
     assert_eq!(
@@ -271,7 +272,13 @@ fn home_key_turns_it_off_and_on_again_with_a_fresh_interval() {
     assert_eq!(
         cmds,
         vec![
-            Cmd::SaveSettings(SettingsChange::Reminder(ReminderSettings::default())),
+            Cmd::SaveSettings(SettingsChange::Reminder {
+                before: ReminderSettings {
+                    enabled: false,
+                    ..ReminderSettings::default()
+                },
+                after: ReminderSettings::default()
+            }),
             Cmd::SaveSchedule
         ]
     );
@@ -299,12 +306,13 @@ fn reminder_screen_edits_settings() {
     app::update(&mut app, Intent::Down, at(10, 1, 0));
     assert_eq!(
         app::update(&mut app, Intent::Next, at(10, 1, 0)),
-        vec![Cmd::SaveSettings(SettingsChange::Reminder(
-            ReminderSettings {
+        vec![Cmd::SaveSettings(SettingsChange::Reminder {
+            before: ReminderSettings::default(),
+            after: ReminderSettings {
                 every_minutes: 65,
                 ..ReminderSettings::default()
             }
-        ))]
+        })]
     );
     assert_eq!(app.settings.reminder.every_minutes, 65);
     // Space on a value row changes nothing.
@@ -312,10 +320,10 @@ fn reminder_screen_edits_settings() {
     // Row 2, 3: active hours.
     app::update(&mut app, Intent::Down, at(10, 1, 0));
     app::update(&mut app, Intent::Previous, at(10, 1, 0));
-    assert_eq!(app.settings.reminder.from.to_string(), "08:45");
+    assert_eq!(app.settings.reminder.hours.to_string(), "08:45-18:00");
     app::update(&mut app, Intent::Down, at(10, 1, 0));
     app::update(&mut app, Intent::Next, at(10, 1, 0));
-    assert_eq!(app.settings.reminder.until.to_string(), "18:15");
+    assert_eq!(app.settings.reminder.hours.to_string(), "08:45-18:15");
     // Row 9: Saturday, off by default; Space turns it on.
     for _ in 0..6 {
         app::update(&mut app, Intent::Down, at(10, 1, 0));
@@ -340,11 +348,15 @@ fn reminder_screen_edits_settings() {
     app::update(&mut app, Intent::First, at(10, 2, 0));
     app::update(&mut app, Intent::Select, at(10, 2, 0));
     assert!(!app.settings.reminder.enabled);
+    let before = app.settings.reminder;
     let cmds = app::update(&mut app, Intent::Select, at(10, 3, 0));
     assert_eq!(
         cmds,
         vec![
-            Cmd::SaveSettings(SettingsChange::Reminder(app.settings.reminder)),
+            Cmd::SaveSettings(SettingsChange::Reminder {
+                before,
+                after: app.settings.reminder
+            }),
             Cmd::SaveSchedule
         ]
     );

@@ -2,8 +2,10 @@
 //! snooze, skip, done, a suspend gap, an app restart, and deferral behind a
 //! running countdown.
 
+use backcoach::domain::active_hours::Hours;
 use backcoach::domain::reminder::{Check, Rules, Schedule, is_active};
 use backcoach::domain::reminder_settings::{ClockTime, ReminderSettings};
+use backcoach::store::OldReminder;
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Weekday};
 
 /// 2026-11-23 is a Monday. Times are in a fixed UTC+01:00 unless given.
@@ -31,8 +33,7 @@ fn defaults_are_hourly_nine_to_six_on_workdays() {
     let s = ReminderSettings::default();
     assert!(s.enabled);
     assert_eq!(s.every_minutes, 60);
-    assert_eq!(s.from.to_string(), "09:00");
-    assert_eq!(s.until.to_string(), "18:00");
+    assert_eq!(s.hours.to_string(), "09:00-18:00");
     for day in [
         Weekday::Mon,
         Weekday::Tue,
@@ -128,7 +129,7 @@ fn no_active_day_or_a_window_shorter_than_the_interval_never_fires() {
     );
 
     let settings = ReminderSettings {
-        until: ClockTime::new(9, 30).unwrap(),
+        hours: Hours::parse("09:00-09:30").unwrap(),
         ..ReminderSettings::default()
     };
     let s = Schedule::start(at(23, 9, 0));
@@ -308,26 +309,27 @@ fn settings_steps_stay_in_range() {
         s.step_until(true);
     }
     assert_eq!((s.every_minutes, s.snooze_minutes), (180, 30));
-    assert_eq!(s.until.to_string(), "24:00");
+    // Past midnight: a range that crosses it, up to a step before the start.
+    assert_eq!(s.hours.to_string(), "09:00-08:45");
     for _ in 0..100 {
         s.step_interval(false);
         s.step_snooze(false);
         s.step_from(true);
     }
     assert_eq!((s.every_minutes, s.snooze_minutes), (15, 1));
-    assert_eq!(s.from.to_string(), "23:45");
+    assert_eq!(s.hours.from().to_string(), "23:45");
     for _ in 0..200 {
         s.step_until(false);
     }
     assert_eq!(
-        s.until.to_string(),
+        s.hours.until().to_string(),
         "24:00",
         "the end cannot pass the start"
     );
     for _ in 0..200 {
         s.step_from(false);
     }
-    assert_eq!(s.from.to_string(), "00:00");
+    assert_eq!(s.hours.from().to_string(), "00:00");
     s.step_interval(true);
     assert_eq!(s.every_minutes, 20);
     assert_eq!(s.problem(), None);
@@ -348,11 +350,6 @@ fn hand_edited_values_out_of_range_are_problems() {
             snooze_minutes: 0,
             ..ReminderSettings::default()
         },
-        ReminderSettings {
-            from: ClockTime::new(18, 0).unwrap(),
-            until: ClockTime::new(9, 0).unwrap(),
-            ..ReminderSettings::default()
-        },
     ];
     for settings in bad {
         assert!(settings.problem().is_some(), "{settings:?}");
@@ -360,16 +357,23 @@ fn hand_edited_values_out_of_range_are_problems() {
 }
 
 #[test]
-fn settings_are_written_readably_and_old_files_load() {
-    let text = ron::to_string(&ReminderSettings::default()).unwrap();
+fn old_settings_files_load() {
+    let text = ron::to_string(&OldReminder::default()).unwrap();
     assert!(text.contains("from:\"09:00\""), "{text}");
     assert!(
         text.contains(r#"days:["Mon","Tue","Wed","Thu","Fri"]"#),
         "{text}"
     );
-    let partial: ReminderSettings = ron::from_str("(every_minutes: 45)").unwrap();
+    let partial: OldReminder = ron::from_str("(every_minutes: 45)").unwrap();
     assert_eq!(partial.every_minutes, 45);
-    assert_eq!(partial.from, ReminderSettings::default().from);
-    assert!(ron::from_str::<ReminderSettings>("(from: \"25:00\")").is_err());
-    assert!(ron::from_str::<ReminderSettings>("(from: \"nine\")").is_err());
+    assert_eq!(partial.from, OldReminder::default().from);
+    assert!(ron::from_str::<OldReminder>("(from: \"25:00\")").is_err());
+    assert!(ron::from_str::<OldReminder>("(from: \"nine\")").is_err());
+    // Hand-edited hours that end before they start were refused then.
+    let backwards = OldReminder {
+        from: ClockTime::new(18, 0).unwrap(),
+        until: ClockTime::new(9, 0).unwrap(),
+        ..OldReminder::default()
+    };
+    assert!(backwards.problem().is_some());
 }

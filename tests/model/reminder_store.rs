@@ -5,9 +5,10 @@
 use std::fs;
 use std::path::PathBuf;
 
+use backcoach::domain::active_hours::Hours;
 use backcoach::domain::record::{Record, StandupOutcome};
 use backcoach::domain::reminder::Schedule;
-use backcoach::domain::reminder_settings::{ClockTime, ReminderSettings};
+use backcoach::domain::reminder_settings::ReminderSettings;
 use backcoach::status;
 use backcoach::store::{Settings, Store};
 use chrono::{DateTime, FixedOffset, Local, TimeDelta, TimeZone};
@@ -50,7 +51,7 @@ fn reminder_settings_round_trip_and_old_files_load() {
 
     let mut settings = loaded.settings;
     settings.reminder.every_minutes = 45;
-    settings.reminder.until = ClockTime::new(24, 0).unwrap();
+    settings.reminder.hours = Hours::parse("09:00-24:00").unwrap();
     settings.reminder.desktop_notification = true;
     store.save_settings(&settings).unwrap();
     assert_eq!(store.load_settings(when()).settings, settings);

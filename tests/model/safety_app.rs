@@ -423,10 +423,16 @@ fn the_gate_answers_survive_a_settings_round_trip() {
     let mut app = app();
     home_entry(&mut app, HomeEntry::SelfRelease, morning());
     answer(&mut app, &["spinal_stenosis"], morning());
-    let text = ron::to_string(&app.settings).unwrap();
-    let back: Settings = ron::from_str(&text).unwrap();
-    assert_eq!(back, app.settings);
+    let dir = tempfile::tempdir().unwrap();
+    let store = backcoach::store::Store::open(dir.path()).unwrap();
+    store.save_settings(&app.settings).unwrap();
+    assert_eq!(store.peek_settings().unwrap(), app.settings);
     // Settings written before the gate existed still load.
-    let old: Settings = ron::from_str("(version: 1, disclaimer_acknowledged: None)").unwrap();
+    std::fs::write(
+        dir.path().join("settings.ron"),
+        "(version: 1, disclaimer_acknowledged: None)",
+    )
+    .unwrap();
+    let old: Settings = store.peek_settings().unwrap();
     assert_eq!(old.safety_gate, Default::default());
 }

@@ -202,7 +202,11 @@ fn the_speech_setting_is_kept_and_checked_on_disk() {
     )
     .unwrap();
     let loaded = store.load_settings(now);
-    assert!(!loaded.settings.speech.enabled);
+    assert_eq!(
+        loaded.settings.speech.command.as_deref(),
+        Some("espeak-ng -s 150"),
+        "the command already moved to config.ron stays; the bad one is not used"
+    );
     let notice = loaded.notice.unwrap();
     assert!(notice.contains("`speech.command`"), "{notice}");
 }

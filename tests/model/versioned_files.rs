@@ -83,6 +83,13 @@ const RUNNING_V1: &str = r#"{
   "logged": true
 }"#;
 
+/// `SETTINGS_V1` without its preferences: the state this release keeps in
+/// `settings.ron` (the preferences are moved to `config.ron`).
+fn state_v1() -> String {
+    let end = SETTINGS_V1.find("    session_bell").unwrap();
+    format!("{})", &SETTINGS_V1[..end])
+}
+
 fn when() -> DateTime<Local> {
     Local.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap()
 }
@@ -228,9 +235,13 @@ fn each_kind_round_trips_with_the_version_first() {
         assert_eq!((kind.peek)(&store), Ok(true), "{}", kind.name);
         assert_eq!((kind.load)(&store), (true, None), "{}", kind.name);
         // Saved again over itself, nothing else is left behind (beside
-        // the history folder and this machine's id).
+        // the history folder, this machine's id, and the preferences,
+        // which without a config folder of their own sit here).
         (kind.save)(&store).unwrap();
         let mut expected = vec!["history", "machine.ron", kind.name];
+        if kind.name == "settings.ron" {
+            expected.push("config.ron");
+        }
         expected.sort_unstable();
         assert_eq!(names(dir.path()), expected, "{}", kind.name);
     }
@@ -244,10 +255,23 @@ fn what_the_previous_release_wrote_still_loads() {
         fs::write(dir.path().join(kind.name), text).unwrap();
         assert_eq!((kind.peek)(&store), Ok(true), "{}", kind.name);
         assert_eq!((kind.load)(&store), (true, None), "{}", kind.name);
+        // Loading alone rewrites nothing, but for the one move of the
+        // preferences out of the settings.
+        let kept = if kind.name == "settings.ron" {
+            state_v1()
+        } else {
+            text.to_owned()
+        };
         assert_eq!(
             fs::read_to_string(dir.path().join(kind.name)).unwrap(),
-            text,
+            kept,
             "loading alone rewrites nothing"
+        );
+        assert_eq!((kind.load)(&store), (true, None), "{}", kind.name);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(kind.name)).unwrap(),
+            kept,
+            "the move happens once"
         );
         (kind.save)(&store).unwrap();
         let saved = fs::read_to_string(dir.path().join(kind.name)).unwrap();
@@ -268,8 +292,12 @@ fn settings_and_the_running_file_are_written_as_before() {
     let local = serde_json::to_string(&settings().disclaimer_acknowledged).unwrap();
     assert_eq!(
         fs::read_to_string(dir.path().join("settings.ron")).unwrap(),
-        SETTINGS_V1.replace("\"2026-01-02T03:04:05Z\"", &local)
+        state_v1().replace("\"2026-01-02T03:04:05Z\"", &local)
     );
+    // The preferences that differ from the defaults went to config.ron.
+    let config = fs::read_to_string(dir.path().join("config.ron")).unwrap();
+    assert!(config.contains("every: \"45m\""), "{config}");
+    assert!(config.contains("session_bell: false"), "{config}");
     assert_eq!(
         fs::read_to_string(dir.path().join("therapy-running.json")).unwrap(),
         RUNNING_V1

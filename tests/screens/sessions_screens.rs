@@ -247,7 +247,7 @@ fn history_with_data_in_a_small_pane_keeps_every_figure_and_the_list() {
     for figure in [
         "Streak",
         "Per week:",
-        "Stand-ups:",
+        "Stand-ups,",
         "Started",
         "Pain",
         "hurt",

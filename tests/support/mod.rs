@@ -77,6 +77,12 @@ impl World {
         self.root.path().join("home")
     }
 
+    /// Where `config.ron` is by default: the config folder under the
+    /// world's `XDG_CONFIG_HOME`.
+    pub fn config_dir(&self) -> PathBuf {
+        self.home().join("config").join("backcoach")
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.root.path().join(name)
     }
@@ -96,6 +102,7 @@ impl World {
             ),
             ("BACKCOACH_CONTENT_DIR".into(), None),
             ("BACKCOACH_DATA_DIR".into(), None),
+            ("BACKCOACH_CONFIG_DIR".into(), None),
             ("BACKCOACH_PLAIN".into(), None),
             ("COLUMNS".into(), None),
             ("LINES".into(), None),
@@ -130,6 +137,15 @@ impl World {
     /// Runs the binary without a terminal and collects its output.
     pub fn run(&self, args: &[&OsStr]) -> std::process::Output {
         self.command(args).output().unwrap()
+    }
+
+    /// Runs the binary with `--data-dir` and then `extra`, without a
+    /// terminal.
+    pub fn run_in_data(&self, extra: &[&str]) -> std::process::Output {
+        let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
+        let args = self.app_args(&extra);
+        let refs: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
+        self.run(&refs)
     }
 }
 
@@ -452,13 +468,16 @@ impl Ended {
                 .escape_debug()
                 .to_string()
         );
-        // The mouse, asked for while the app has the screen, is given back.
-        if let Some(on) = find_last(&self.raw, b"\x1b[?1000h") {
-            let off = find_last(&self.raw, b"\x1b[?1000l");
-            assert!(
-                off.is_some_and(|off| off > on),
-                "mouse reporting left on after exit"
-            );
+        // The mouse and focus reports, asked for while the app has the
+        // screen, are given back.
+        for (on, off, what) in [
+            (&b"\x1b[?1000h"[..], &b"\x1b[?1000l"[..], "mouse reporting"),
+            (b"\x1b[?1004h", b"\x1b[?1004l", "focus reporting"),
+        ] {
+            if let Some(on) = find_last(&self.raw, on) {
+                let off = find_last(&self.raw, off);
+                assert!(off.is_some_and(|off| off > on), "{what} left on after exit");
+            }
         }
         for flag in ["ICANON", "ECHO"] {
             assert!(
