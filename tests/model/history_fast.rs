@@ -28,7 +28,7 @@ fn serde_read(line: &[u8]) -> Option<(u32, Option<String>, Record)> {
     Some((line.version, line.id, line.record))
 }
 
-fn any_date() -> impl Strategy<Value = DateTime<FixedOffset>> {
+pub fn any_date() -> impl Strategy<Value = DateTime<FixedOffset>> {
     (
         -200_000_000i64..40_000_000_000,
         prop_oneof![Just(0u32), 0u32..1_000_000_000],
@@ -48,7 +48,7 @@ fn any_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn any_record() -> impl Strategy<Value = Record> {
+pub fn any_record() -> impl Strategy<Value = Record> {
     let exercise = (any_text(), 0..4u8).prop_map(|(exercise, n)| ExerciseResult {
         exercise,
         outcome: [

@@ -14,6 +14,7 @@ mod history_app;
 mod history_export;
 mod history_fast;
 mod history_logs;
+mod history_time;
 mod hostile_content;
 mod hostile_data;
 mod hostile_formats;
