@@ -13,6 +13,7 @@ mod history_adopt;
 mod history_app;
 mod history_export;
 mod history_fast;
+mod history_json;
 mod history_logs;
 mod history_time;
 mod hostile_content;

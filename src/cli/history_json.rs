@@ -1,0 +1,215 @@
+//! The history as JSON, one record a line, each exactly as serde writes
+//! it (then made safe for a terminal: see [`safe_json`]). Nearly every
+//! record has only printable ASCII ids and times to the second; those are
+//! written here by hand, byte for byte what serde would write (a property
+//! test holds the two to it). Any other record is written by serde.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::history_digits::{local_parts, push_number, push_two};
+use crate::content::model::TherapyKind;
+use crate::domain::record::{Record, StandupOutcome};
+use crate::domain::session_record::{ExerciseOutcome, SessionOutcome};
+use crate::text::safe;
+
+/// `record` as JSON, made safe, added to `out` (a buffer used again for
+/// every record).
+pub fn push_record(out: &mut Vec<u8>, record: &Record) -> serde_json::Result<()> {
+    let start = out.len();
+    if quick(out, record).is_some() {
+        return Ok(());
+    }
+    out.truncate(start);
+    let text = serde_json::to_string(record)?;
+    out.extend_from_slice(safe_json(text).as_bytes());
+    Ok(())
+}
+
+/// JSON text with every character a terminal would act on written as a
+/// `\uXXXX` escape. serde_json escapes C0 inside strings already; DEL, C1
+/// and the bidi controls it leaves raw. They can only be inside strings
+/// (the rest of JSON is ASCII punctuation), where an escape means the
+/// same character, and all of them are in the Basic Multilingual Plane.
+pub fn safe_json(text: String) -> String {
+    if !safe::any_unsafe(&text, true) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != '\n' && safe::is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes `record` the way serde does, when it is in the usual form;
+/// `None` (part written) when it is not.
+fn quick(out: &mut Vec<u8>, record: &Record) -> Option<()> {
+    match record {
+        Record::Session(session) => {
+            out.extend_from_slice(b"{\"kind\":\"session\"");
+            time(out, "started", &session.started)?;
+            number(out, "duration_secs", session.duration_secs);
+            text(out, "routine", &session.routine)?;
+            out.extend_from_slice(b",\"exercises\":[");
+            for (i, done) in session.exercises.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.push(b'{');
+                text(out, "exercise", &done.exercise)?;
+                word(out, "outcome", exercise_outcome(done.outcome));
+                out.push(b'}');
+            }
+            out.push(b']');
+            pain(out, "pain_before", session.pain_before);
+            pain(out, "pain_after", session.pain_after);
+            word(out, "outcome", session_outcome(session.outcome));
+        }
+        Record::ReleaseUsed { at, technique } | Record::ReleaseHurt { at, technique } => {
+            out.extend_from_slice(match record {
+                Record::ReleaseUsed { .. } => b"{\"kind\":\"release_used\"",
+                _ => b"{\"kind\":\"release_hurt\"",
+            });
+            time(out, "at", at)?;
+            text(out, "technique", technique)?;
+        }
+        Record::WarningsReviewed { at } => {
+            out.extend_from_slice(b"{\"kind\":\"warnings_reviewed\"");
+            time(out, "at", at)?;
+        }
+        Record::Therapy {
+            mode,
+            planned_secs,
+            actual_secs,
+            started,
+            ended,
+            ended_early,
+        } => {
+            out.extend_from_slice(b"{\"kind\":\"therapy\"");
+            word(out, "mode", therapy_kind(*mode));
+            number(out, "planned_secs", *planned_secs);
+            number(out, "actual_secs", *actual_secs);
+            time(out, "started", started)?;
+            time(out, "ended", ended)?;
+            name(out, "ended_early");
+            out.extend_from_slice(if *ended_early { b"true" } else { b"false" });
+        }
+        Record::Standup { at, outcome } => {
+            out.extend_from_slice(b"{\"kind\":\"standup\"");
+            time(out, "at", at)?;
+            word(out, "outcome", standup_outcome(*outcome));
+        }
+    }
+    out.push(b'}');
+    Some(())
+}
+
+/// `"name":`, after a comma unless it is the first in its object.
+fn name(out: &mut Vec<u8>, name: &str) {
+    if out.last() != Some(&b'{') {
+        out.push(b',');
+    }
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+fn number(out: &mut Vec<u8>, field: &str, value: u64) {
+    name(out, field);
+    push_number(out, value);
+}
+
+fn pain(out: &mut Vec<u8>, field: &str, value: Option<u8>) {
+    name(out, field);
+    match value {
+        Some(value) => push_number(out, value.into()),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A word of this program's (an enum's name), which needs no escape.
+fn word(out: &mut Vec<u8>, field: &str, value: &str) {
+    name(out, field);
+    out.push(b'"');
+    out.extend_from_slice(value.as_bytes());
+    out.push(b'"');
+}
+
+/// Text from the log, when serde would write it as it is and nothing in
+/// it needs making safe: printable ASCII but for `"` and `\`.
+fn text(out: &mut Vec<u8>, field: &str, value: &str) -> Option<()> {
+    let plain = value
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
+    plain.then(|| word(out, field, value))
+}
+
+/// A time as chrono's serde writes it (`2026-11-22T09:00:00+01:00`, `Z`
+/// for UTC), when it is to the second (not in a leap second), in the
+/// years 0-9999 and its offset in whole minutes.
+fn time(out: &mut Vec<u8>, field: &str, at: &DateTime<FixedOffset>) -> Option<()> {
+    let offset = at.offset().local_minus_utc();
+    let (year, month, day, hour, minute, second) = local_parts(at);
+    let year = u32::try_from(year).ok().filter(|y| *y <= 9999)?;
+    if at.timestamp_subsec_nanos() != 0 || offset % 60 != 0 {
+        return None;
+    }
+    name(out, field);
+    out.push(b'"');
+    push_two(out, year / 100);
+    push_two(out, year % 100);
+    for (mark, value) in [
+        (b'-', month),
+        (b'-', day),
+        (b'T', hour),
+        (b':', minute),
+        (b':', second),
+    ] {
+        out.push(mark);
+        push_two(out, value);
+    }
+    if offset == 0 {
+        out.push(b'Z');
+    } else {
+        out.push(if offset < 0 { b'-' } else { b'+' });
+        let minutes = offset.unsigned_abs() / 60;
+        push_two(out, minutes / 60);
+        out.push(b':');
+        push_two(out, minutes % 60);
+    }
+    out.push(b'"');
+    Some(())
+}
+
+fn session_outcome(outcome: SessionOutcome) -> &'static str {
+    match outcome {
+        SessionOutcome::Completed => "completed",
+        SessionOutcome::StoppedForPain => "stopped_for_pain",
+        SessionOutcome::Abandoned => "abandoned",
+    }
+}
+
+fn exercise_outcome(outcome: ExerciseOutcome) -> &'static str {
+    match outcome {
+        ExerciseOutcome::Done => "done",
+        ExerciseOutcome::Skipped => "skipped",
+        ExerciseOutcome::Stopped => "stopped",
+        ExerciseOutcome::NotReached => "not_reached",
+    }
+}
+
+fn standup_outcome(outcome: StandupOutcome) -> &'static str {
+    match outcome {
+        StandupOutcome::Done => "done",
+        StandupOutcome::Snoozed => "snoozed",
+        StandupOutcome::Skipped => "skipped",
+    }
+}
+
+fn therapy_kind(kind: TherapyKind) -> &'static str {
+    kind.id()
+}
