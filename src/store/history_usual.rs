@@ -63,9 +63,10 @@ struct At<'a> {
 
 impl<'a> At<'a> {
     /// `bytes`, exactly.
-    fn lit(&mut self, bytes: &[u8]) -> Option<()> {
-        let end = self.i + bytes.len();
-        (self.s.get(self.i..end) == Some(bytes)).then(|| self.i = end)
+    fn lit<const N: usize>(&mut self, bytes: &[u8; N]) -> Option<()> {
+        // Compared as an array of known length: no call to memcmp.
+        let here: &[u8; N] = self.s.get(self.i..self.i + N)?.try_into().ok()?;
+        (here == bytes).then(|| self.i += N)
     }
 
     /// The rest of a string whose opening quote was read, without
@@ -84,18 +85,26 @@ impl<'a> At<'a> {
     }
 
     /// `name` (`,"field":"`), then a string.
-    fn word(&mut self, name: &[u8]) -> Option<&'a [u8]> {
+    fn word<const N: usize>(&mut self, name: &[u8; N]) -> Option<&'a [u8]> {
         self.lit(name)?;
         self.text()
     }
 
     /// `name`, then a string that is text, kept.
-    fn owned(&mut self, name: &[u8]) -> Option<String> {
+    fn owned<const N: usize>(&mut self, name: &[u8; N]) -> Option<String> {
         owned(self.word(name)?)
     }
 
-    fn time(&mut self, name: &[u8]) -> Option<DateTime<FixedOffset>> {
-        let text = self.word(name)?;
+    fn time<const N: usize>(&mut self, name: &[u8; N]) -> Option<DateTime<FixedOffset>> {
+        self.lit(name)?;
+        // A time in the usual form holds no quote, escape or control
+        // character: when one ends at a quote, that is the string.
+        let quick = self.s.get(self.i..self.i + 25).and_then(usual);
+        if let Some((secs, offset)) = quick.filter(|_| self.s.get(self.i + 25) == Some(&b'"')) {
+            self.i += 26;
+            return at_instant(secs, offset);
+        }
+        let text = self.text()?;
         match usual(text) {
             Some((secs, offset)) => at_instant(secs, offset),
             None => date(std::str::from_utf8(text).ok()?),
@@ -104,7 +113,7 @@ impl<'a> At<'a> {
 
     /// `name` (`,"field":`), then a plain integer: digits, no sign, no
     /// leading zero, no fraction.
-    fn number(&mut self, name: &[u8]) -> Option<u64> {
+    fn number<const N: usize>(&mut self, name: &[u8; N]) -> Option<u64> {
         self.lit(name)?;
         self.integer()
     }
@@ -129,7 +138,7 @@ impl<'a> At<'a> {
         })
     }
 
-    fn flag(&mut self, name: &[u8]) -> Option<bool> {
+    fn flag<const N: usize>(&mut self, name: &[u8; N]) -> Option<bool> {
         self.lit(name)?;
         if self.lit(b"true").is_some() {
             Some(true)
@@ -139,7 +148,7 @@ impl<'a> At<'a> {
     }
 
     /// A pain score: `null` or 0-255.
-    fn pain(&mut self, name: &[u8]) -> Option<Option<u8>> {
+    fn pain<const N: usize>(&mut self, name: &[u8; N]) -> Option<Option<u8>> {
         self.lit(name)?;
         if self.lit(b"null").is_some() {
             return Some(None);
