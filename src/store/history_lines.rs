@@ -239,20 +239,26 @@ pub fn sniff_time(line: &[u8]) -> Option<Stamp> {
 /// these beginnings holds `"at":"` or `"started":"` but at its end, so
 /// the time there is the first one. `None` for any other line.
 fn sniff_usual(line: &[u8]) -> Option<Stamp> {
-    const BEGINNINGS: [&[u8]; 5] = [
-        b"standup\",\"at\":\"",
-        b"session\",\"started\":\"",
-        b"release_used\",\"at\":\"",
-        b"release_hurt\",\"at\":\"",
-        b"warnings_reviewed\",\"at\":\"",
-    ];
-    let rest = line.strip_prefix(b"{\"version\":1,\"kind\":\"")?;
-    let rest = BEGINNINGS
-        .iter()
-        .find_map(|beginning| rest.strip_prefix(*beginning))?;
+    let rest = strip(line, b"{\"version\":1,\"kind\":\"")?;
+    let rest = match rest.first()? {
+        b's' => {
+            strip(rest, b"standup\",\"at\":\"").or_else(|| strip(rest, b"session\",\"started\":\""))
+        }
+        b'r' => strip(rest, b"release_used\",\"at\":\"")
+            .or_else(|| strip(rest, b"release_hurt\",\"at\":\"")),
+        b'w' => strip(rest, b"warnings_reviewed\",\"at\":\""),
+        _ => None,
+    }?;
     // The usual form holds no quote, so the quote after it ends it.
     let (secs, _) = super::history_time::usual(rest.get(..25)?)?;
     (rest.get(25) == Some(&b'"')).then_some(Stamp(secs, 0))
+}
+
+/// `bytes` after `prefix`, if they start with it (compared as an array
+/// of known length).
+fn strip<'a, const N: usize>(bytes: &'a [u8], prefix: &[u8; N]) -> Option<&'a [u8]> {
+    let (head, rest) = bytes.split_first_chunk::<N>()?;
+    (head == prefix).then_some(rest)
 }
 
 /// How far into a line [`sniff_time`] looks.
