@@ -19,11 +19,6 @@ pub fn push_number(out: &mut Vec<u8>, mut value: u64) {
     out.extend_from_slice(&digits[at..]);
 }
 
-/// Two digits of `value` (below 100).
-pub fn push_two(out: &mut Vec<u8>, value: u32) {
-    out.extend_from_slice(&[b'0' + (value / 10 % 10) as u8, b'0' + (value % 10) as u8]);
-}
-
 /// A time's local date and time as chrono reads them: year, month, day,
 /// hour, minute, second (59 in a leap second, as chrono's `second()`).
 pub fn local_parts(at: &DateTime<FixedOffset>) -> (i64, u32, u32, u32, u32, u32) {

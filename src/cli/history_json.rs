@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::history_digits::{local_parts, push_number, push_two};
+use super::history_digits::{local_parts, push_number};
 use crate::content::model::TherapyKind;
 use crate::domain::record::{Record, StandupOutcome};
 use crate::domain::session_record::{ExerciseOutcome, SessionOutcome};
@@ -51,35 +51,34 @@ fn quick(out: &mut Vec<u8>, record: &Record) -> Option<()> {
     match record {
         Record::Session(session) => {
             out.extend_from_slice(b"{\"kind\":\"session\"");
-            time(out, "started", &session.started)?;
-            number(out, "duration_secs", session.duration_secs);
-            text(out, "routine", &session.routine)?;
+            time(out, b",\"started\":", &session.started)?;
+            number(out, b",\"duration_secs\":", session.duration_secs);
+            text(out, b",\"routine\":", &session.routine)?;
             out.extend_from_slice(b",\"exercises\":[");
             for (i, done) in session.exercises.iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
                 }
-                out.push(b'{');
-                text(out, "exercise", &done.exercise)?;
-                word(out, "outcome", exercise_outcome(done.outcome));
+                text(out, b"{\"exercise\":", &done.exercise)?;
+                word(out, b",\"outcome\":", exercise_outcome(done.outcome));
                 out.push(b'}');
             }
             out.push(b']');
-            pain(out, "pain_before", session.pain_before);
-            pain(out, "pain_after", session.pain_after);
-            word(out, "outcome", session_outcome(session.outcome));
+            pain(out, b",\"pain_before\":", session.pain_before);
+            pain(out, b",\"pain_after\":", session.pain_after);
+            word(out, b",\"outcome\":", session_outcome(session.outcome));
         }
         Record::ReleaseUsed { at, technique } | Record::ReleaseHurt { at, technique } => {
             out.extend_from_slice(match record {
                 Record::ReleaseUsed { .. } => b"{\"kind\":\"release_used\"",
                 _ => b"{\"kind\":\"release_hurt\"",
             });
-            time(out, "at", at)?;
-            text(out, "technique", technique)?;
+            time(out, b",\"at\":", at)?;
+            text(out, b",\"technique\":", technique)?;
         }
         Record::WarningsReviewed { at } => {
             out.extend_from_slice(b"{\"kind\":\"warnings_reviewed\"");
-            time(out, "at", at)?;
+            time(out, b",\"at\":", at)?;
         }
         Record::Therapy {
             mode,
@@ -90,41 +89,34 @@ fn quick(out: &mut Vec<u8>, record: &Record) -> Option<()> {
             ended_early,
         } => {
             out.extend_from_slice(b"{\"kind\":\"therapy\"");
-            word(out, "mode", therapy_kind(*mode));
-            number(out, "planned_secs", *planned_secs);
-            number(out, "actual_secs", *actual_secs);
-            time(out, "started", started)?;
-            time(out, "ended", ended)?;
-            name(out, "ended_early");
-            out.extend_from_slice(if *ended_early { b"true" } else { b"false" });
+            word(out, b",\"mode\":", therapy_kind(*mode));
+            number(out, b",\"planned_secs\":", *planned_secs);
+            number(out, b",\"actual_secs\":", *actual_secs);
+            time(out, b",\"started\":", started)?;
+            time(out, b",\"ended\":", ended)?;
+            out.extend_from_slice(if *ended_early {
+                b",\"ended_early\":true"
+            } else {
+                b",\"ended_early\":false"
+            });
         }
         Record::Standup { at, outcome } => {
             out.extend_from_slice(b"{\"kind\":\"standup\"");
-            time(out, "at", at)?;
-            word(out, "outcome", standup_outcome(*outcome));
+            time(out, b",\"at\":", at)?;
+            word(out, b",\"outcome\":", standup_outcome(*outcome));
         }
     }
     out.push(b'}');
     Some(())
 }
 
-/// `"name":`, after a comma unless it is the first in its object.
-fn name(out: &mut Vec<u8>, name: &str) {
-    if out.last() != Some(&b'{') {
-        out.push(b',');
-    }
-    out.push(b'"');
-    out.extend_from_slice(name.as_bytes());
-    out.extend_from_slice(b"\":");
-}
-
-fn number(out: &mut Vec<u8>, field: &str, value: u64) {
-    name(out, field);
+fn number(out: &mut Vec<u8>, name: &[u8], value: u64) {
+    out.extend_from_slice(name);
     push_number(out, value);
 }
 
-fn pain(out: &mut Vec<u8>, field: &str, value: Option<u8>) {
-    name(out, field);
+fn pain(out: &mut Vec<u8>, name: &[u8], value: Option<u8>) {
+    out.extend_from_slice(name);
     match value {
         Some(value) => push_number(out, value.into()),
         None => out.extend_from_slice(b"null"),
@@ -132,8 +124,8 @@ fn pain(out: &mut Vec<u8>, field: &str, value: Option<u8>) {
 }
 
 /// A word of this program's (an enum's name), which needs no escape.
-fn word(out: &mut Vec<u8>, field: &str, value: &str) {
-    name(out, field);
+fn word(out: &mut Vec<u8>, name: &[u8], value: &str) {
+    out.extend_from_slice(name);
     out.push(b'"');
     out.extend_from_slice(value.as_bytes());
     out.push(b'"');
@@ -141,47 +133,49 @@ fn word(out: &mut Vec<u8>, field: &str, value: &str) {
 
 /// Text from the log, when serde would write it as it is and nothing in
 /// it needs making safe: printable ASCII but for `"` and `\`.
-fn text(out: &mut Vec<u8>, field: &str, value: &str) -> Option<()> {
+fn text(out: &mut Vec<u8>, name: &[u8], value: &str) -> Option<()> {
     let plain = value
         .bytes()
         .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
-    plain.then(|| word(out, field, value))
+    plain.then(|| word(out, name, value))
 }
 
 /// A time as chrono's serde writes it (`2026-11-22T09:00:00+01:00`, `Z`
 /// for UTC), when it is to the second (not in a leap second), in the
 /// years 0-9999 and its offset in whole minutes.
-fn time(out: &mut Vec<u8>, field: &str, at: &DateTime<FixedOffset>) -> Option<()> {
+fn time(out: &mut Vec<u8>, name: &[u8], at: &DateTime<FixedOffset>) -> Option<()> {
     let offset = at.offset().local_minus_utc();
     let (year, month, day, hour, minute, second) = local_parts(at);
     let year = u32::try_from(year).ok().filter(|y| *y <= 9999)?;
     if at.timestamp_subsec_nanos() != 0 || offset % 60 != 0 {
         return None;
     }
-    name(out, field);
-    out.push(b'"');
-    push_two(out, year / 100);
-    push_two(out, year % 100);
-    for (mark, value) in [
-        (b'-', month),
-        (b'-', day),
-        (b'T', hour),
-        (b':', minute),
-        (b':', second),
+    let minutes = offset.unsigned_abs() / 60;
+    let mut text = *b"\"0000-00-00T00:00:00+00:00\"";
+    for (at, value) in [
+        (1, year / 100),
+        (3, year % 100),
+        (6, month),
+        (9, day),
+        (12, hour),
+        (15, minute),
+        (18, second),
+        (21, minutes / 60),
+        (24, minutes % 60),
     ] {
-        out.push(mark);
-        push_two(out, value);
+        text[at] = b'0' + (value / 10 % 10) as u8;
+        text[at + 1] = b'0' + (value % 10) as u8;
     }
+    out.extend_from_slice(name);
     if offset == 0 {
-        out.push(b'Z');
+        out.extend_from_slice(&text[..20]);
+        out.extend_from_slice(b"Z\"");
     } else {
-        out.push(if offset < 0 { b'-' } else { b'+' });
-        let minutes = offset.unsigned_abs() / 60;
-        push_two(out, minutes / 60);
-        out.push(b':');
-        push_two(out, minutes % 60);
+        if offset < 0 {
+            text[20] = b'-';
+        }
+        out.extend_from_slice(&text);
     }
-    out.push(b'"');
     Some(())
 }
 
