@@ -245,14 +245,13 @@ fn push_time(out: &mut Vec<u8>, at: &DateTime<FixedOffset>) {
     // Dates are within 1970-9999: four digits of the year (of 0 before).
     let year = u32::try_from(year).unwrap_or(0);
     let mut text = *b"0000-00-00T00:00:00+00:00";
-    for (i, digit) in text[..4].iter_mut().enumerate() {
-        *digit = b'0' + (year / [1000, 100, 10, 1][i] % 10) as u8;
-    }
     if offset < 0 {
         text[19] = b'-';
     }
     let offset = offset.unsigned_abs();
     for (at, value) in [
+        (0, year / 100),
+        (2, year % 100),
         (5, month),
         (8, day),
         (11, hour),

@@ -51,8 +51,9 @@ thread_local! {
     /// and that date.
     static LAST_UTC_DAY: Cell<(i64, Option<NaiveDate>)> = const { Cell::new((0, None)) };
 
-    /// The last date [`usual`] read: its text, and its days since 1970.
-    static LAST_DAY: Cell<Option<([u8; 10], i64)>> = const { Cell::new(None) };
+    /// The last date [`usual`] read: its ten bytes of text, and its days
+    /// since 1970.
+    static LAST_DAY: Cell<Option<((u64, u16), i64)>> = const { Cell::new(None) };
 }
 
 /// A time in the usual form (`YYYY-MM-DDTHH:MM:SS+HH:MM`, a real date,
@@ -80,8 +81,11 @@ pub fn usual(b: &[u8]) -> Option<(i64, i32)> {
     }
     // The lines of a log come day by day: the date is mostly the last one
     // read (and so known to be a real one).
-    let mut text = [0u8; 10];
-    text.copy_from_slice(&b[..10]);
+    let (head, rest) = b.split_first_chunk::<8>()?;
+    let text = (
+        u64::from_le_bytes(*head),
+        u16::from_le_bytes([rest[0], rest[1]]),
+    );
     let days = match LAST_DAY.get() {
         Some((last, days)) if last == text => days,
         _ => {
