@@ -6,7 +6,9 @@
 //! space, an escape, an unknown or repeated field, a number that is not a
 //! plain integer, a date not in the usual form...) gives `None`, and the
 //! general reader decides the line: this one only ever accepts what that
-//! one reads the same way (a property test holds them to it).
+//! one reads the same way (a property test holds them to it). A line in
+//! exactly the form this release writes is read even more quickly, field
+//! by field in its order, by `history_usual` first.
 
 use chrono::{DateTime, FixedOffset};
 
