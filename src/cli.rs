@@ -6,6 +6,8 @@ pub mod folders;
 pub mod generate;
 pub mod history_command;
 pub mod history_csv;
+pub mod history_digits;
+pub mod history_json;
 pub mod history_print;
 mod history_table;
 pub mod output;

@@ -20,6 +20,8 @@ mod history_read;
 mod history_recent;
 mod history_repair;
 mod history_report;
+pub mod history_time;
+mod history_usual;
 pub mod in_range;
 pub mod lock;
 pub mod machine;

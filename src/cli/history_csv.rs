@@ -2,11 +2,10 @@
 //! (made safe), and times to the second with the offset they were
 //! recorded with (`2026-11-22T09:00:00+01:00`).
 
-use std::fmt::Write;
-
 use chrono::{DateTime, FixedOffset};
 
 use super::HistoryKind;
+use super::history_digits::{local_parts, push_number};
 use crate::domain::record::Record;
 use crate::domain::session_record::{ExerciseOutcome, SessionRecord};
 use crate::text::safe;
@@ -30,64 +29,93 @@ pub fn header(kind: HistoryKind) -> &'static str {
 
 /// One row for `record` (of a kind `kind` prints).
 pub fn row(kind: HistoryKind, record: &Record) -> String {
-    let mut row = Row(String::with_capacity(160), 0);
+    let mut out = Vec::with_capacity(160);
+    push_row(&mut out, kind, record);
+    // Only text and ASCII went in.
+    String::from_utf8(out)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+}
+
+/// [`row`] added to `out` (a buffer used again for every row).
+pub fn push_row(out: &mut Vec<u8>, kind: HistoryKind, record: &Record) {
+    let mut row = Row(out, 0);
     if kind == HistoryKind::All {
         every_kind(&mut row, record);
     } else {
         own_columns(&mut row, record);
     }
-    row.0
 }
 
 /// A row being written: each field made safe, and quoted when it holds a
 /// comma or a quote.
-struct Row(String, usize);
+struct Row<'a>(&'a mut Vec<u8>, usize);
 
-impl Row {
+impl Row<'_> {
     fn next(&mut self) {
         if self.1 > 0 {
-            self.0.push(',');
+            self.0.push(b',');
         }
         self.1 += 1;
     }
 
     /// Text from the log (an id): made safe, quoted when needed.
-    fn field(&mut self, text: &str) -> &mut Row {
+    fn field(&mut self, text: &str) -> &mut Self {
         self.next();
+        // Printable ASCII but for a comma or a quote: as it is.
+        if text
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b) && b != b',' && b != b'"')
+        {
+            self.0.extend_from_slice(text.as_bytes());
+            return self;
+        }
         let text = safe::shown(text);
         if text.contains([',', '"']) {
-            self.0.push('"');
-            self.0.push_str(&text.replace('"', "\"\""));
-            self.0.push('"');
+            self.0.push(b'"');
+            self.0
+                .extend_from_slice(text.replace('"', "\"\"").as_bytes());
+            self.0.push(b'"');
         } else {
-            self.0.push_str(&text);
+            self.0.extend_from_slice(text.as_bytes());
         }
         self
     }
 
-    /// A number, or a word of this program's.
-    fn plain(&mut self, text: impl std::fmt::Display) -> &mut Row {
+    /// A word of this program's.
+    fn plain(&mut self, text: &str) -> &mut Self {
         self.next();
-        let _ = write!(self.0, "{text}");
+        self.0.extend_from_slice(text.as_bytes());
         self
     }
 
-    fn time(&mut self, at: &DateTime<FixedOffset>) -> &mut Row {
+    /// A number.
+    fn number(&mut self, value: impl Into<u64>) -> &mut Self {
         self.next();
-        push_time(&mut self.0, at);
+        push_number(self.0, value.into());
         self
     }
 
-    fn empty(&mut self, n: usize) -> &mut Row {
+    /// A count.
+    fn count(&mut self, value: usize) -> &mut Self {
+        self.number(value as u64)
+    }
+
+    fn time(&mut self, at: &DateTime<FixedOffset>) -> &mut Self {
+        self.next();
+        push_time(self.0, at);
+        self
+    }
+
+    fn empty(&mut self, n: usize) -> &mut Self {
         for _ in 0..n {
             self.next();
         }
         self
     }
 
-    fn pain(&mut self, value: Option<u8>) -> &mut Row {
+    fn pain(&mut self, value: Option<u8>) -> &mut Self {
         match value {
-            Some(v) => self.plain(v),
+            Some(v) => self.number(v),
             None => self.empty(1),
         }
     }
@@ -112,9 +140,9 @@ fn own_columns(row: &mut Row, record: &Record) {
             row.time(started)
                 .time(ended)
                 .plain(mode.id())
-                .plain(planned_secs)
-                .plain(actual_secs)
-                .plain(ended_early);
+                .number(*planned_secs)
+                .number(*actual_secs)
+                .plain(if *ended_early { "true" } else { "false" });
         }
         Record::Standup { at, outcome } => {
             row.time(at).plain(outcome_id(*outcome));
@@ -139,14 +167,14 @@ fn own_columns(row: &mut Row, record: &Record) {
 /// outcome, duration_secs (the table of every kind has planned_secs
 /// next, then the counts).
 fn session_figures(row: &mut Row, r: &SessionRecord) {
-    row.plain(r.outcome.label()).plain(r.duration_secs);
+    row.plain(r.outcome.label()).number(r.duration_secs);
 }
 
 /// exercises, done, skipped, pain_before, pain_after.
 fn session_counts(row: &mut Row, r: &SessionRecord) {
-    row.plain(r.exercises.len())
-        .plain(r.count(ExerciseOutcome::Done))
-        .plain(r.count(ExerciseOutcome::Skipped))
+    row.count(r.exercises.len())
+        .count(r.count(ExerciseOutcome::Done))
+        .count(r.count(ExerciseOutcome::Skipped))
         .pain(r.pain_before)
         .pain(r.pain_after);
 }
@@ -187,8 +215,8 @@ fn every_kind(row: &mut Row, record: &Record) {
                 } else {
                     "time up"
                 })
-                .plain(actual_secs)
-                .plain(planned_secs)
+                .number(*actual_secs)
+                .number(*planned_secs)
                 .empty(5);
         }
         Record::Standup { outcome, .. } => {
@@ -223,32 +251,29 @@ fn outcome_id(outcome: crate::domain::record::StandupOutcome) -> &'static str {
 
 /// To the second, with the offset it was recorded with:
 /// `2026-11-22T09:00:00+01:00`.
-fn push_time(out: &mut String, at: &DateTime<FixedOffset>) {
-    use chrono::{Datelike, Timelike};
+fn push_time(out: &mut Vec<u8>, at: &DateTime<FixedOffset>) {
     let offset = at.offset().local_minus_utc();
-    let sign = if offset < 0 { '-' } else { '+' };
+    let (year, month, day, hour, minute, second) = local_parts(at);
+    // Dates are within 1970-9999: four digits of the year (of 0 before).
+    let year = u32::try_from(year).unwrap_or(0);
+    let mut text = *b"0000-00-00T00:00:00+00:00";
+    if offset < 0 {
+        text[19] = b'-';
+    }
     let offset = offset.unsigned_abs();
-    let year = u32::try_from(at.year()).unwrap_or(0);
-    push_digits(out, year, 4);
-    for (mark, value) in [
-        ('-', at.month()),
-        ('-', at.day()),
-        ('T', at.hour()),
-        (':', at.minute()),
-        (':', at.second()),
-        (sign, offset / 3600),
-        (':', offset / 60 % 60),
+    for (at, value) in [
+        (0, year / 100),
+        (2, year % 100),
+        (5, month),
+        (8, day),
+        (11, hour),
+        (14, minute),
+        (17, second),
+        (20, offset / 3600),
+        (23, offset / 60 % 60),
     ] {
-        out.push(mark);
-        push_digits(out, value, 2);
+        text[at] = b'0' + (value / 10 % 10) as u8;
+        text[at + 1] = b'0' + (value % 10) as u8;
     }
-}
-
-/// `value` in `width` digits, zero-padded (dates are within 1970-9999).
-fn push_digits(out: &mut String, value: u32, width: u32) {
-    let mut divisor = 10u32.pow(width - 1);
-    while divisor > 0 {
-        out.push(char::from(b'0' + (value / divisor % 10) as u8));
-        divisor /= 10;
-    }
+    out.extend_from_slice(&text);
 }

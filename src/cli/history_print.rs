@@ -4,7 +4,7 @@
 //! command line, so it lives with the command line.
 //!
 //! Whatever the log held, the output holds no character a terminal would
-//! act on: text is made safe (see [`safe::shown`]) in the table and CSV,
+//! act on: text is made safe (see [`crate::text::safe::shown`]) in the table and CSV,
 //! and written as `\uXXXX` escapes in JSON.
 
 use std::io::{self, Write};
@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, Local, NaiveDate, TimeZone};
 
 use super::history_csv;
+use super::history_json;
 use super::history_table;
 use super::{HistoryFormat, HistoryKind};
 use crate::content::catalog::Content;
@@ -20,7 +21,6 @@ use crate::domain::therapy::history::FirstOfStart;
 use crate::store::history::Findings;
 use crate::store::history_merge::Merge;
 use crate::store::{Store, StoreError};
-use crate::text::safe;
 
 /// What to print, and how.
 #[derive(Debug, Clone)]
@@ -62,6 +62,8 @@ pub struct Printer<'c, W: Write, Tz: TimeZone> {
     content: Option<&'c Content>,
     printed: usize,
     applications: FirstOfStart,
+    /// The row being written (kept for the next).
+    row: Vec<u8>,
 }
 
 impl<'c, W: Write, Tz: TimeZone> Printer<'c, W, Tz>
@@ -76,17 +78,18 @@ where
             content,
             printed: 0,
             applications: FirstOfStart::default(),
+            row: Vec::new(),
         }
     }
 
     /// Prints `record` if it is wanted: of the kind asked for, within the
     /// dates, and for heat/cold the first record of its application.
     pub fn print(&mut self, record: &Record) -> io::Result<()> {
-        let day = record.time().date_naive();
+        let day = || record.time().date_naive();
         let options = &self.options;
         if !includes(options.kind, record)
-            || options.since.is_some_and(|since| day < since)
-            || options.until.is_some_and(|until| day > until)
+            || options.since.is_some_and(|since| day() < since)
+            || options.until.is_some_and(|until| day() > until)
             || !self.applications.first(record)
         {
             return Ok(());
@@ -100,13 +103,19 @@ where
                 let row = history_table::row(kind, record, &self.options.zone, self.content);
                 writeln!(self.out, "{row}")?;
             }
-            HistoryFormat::Csv => writeln!(self.out, "{}", history_csv::row(kind, record))?,
+            HistoryFormat::Csv => {
+                self.row.clear();
+                history_csv::push_row(&mut self.row, kind, record);
+                self.row.push(b'\n');
+                self.out.write_all(&self.row)?;
+            }
             HistoryFormat::Json => {
+                self.row.clear();
                 if self.printed > 0 {
-                    self.out.write_all(b",\n")?;
+                    self.row.extend_from_slice(b",\n");
                 }
-                let text = serde_json::to_string(record).map_err(io::Error::other)?;
-                self.out.write_all(json_safe(text).as_bytes())?;
+                history_json::push_record(&mut self.row, record).map_err(io::Error::other)?;
+                self.out.write_all(&self.row)?;
             }
         }
         self.printed += 1;
@@ -180,24 +189,4 @@ where
     }
     let bytes = printer.finish()?;
     String::from_utf8(bytes).map_err(io::Error::other)
-}
-
-/// JSON text with every character a terminal would act on written as a
-/// `\uXXXX` escape. serde_json escapes C0 inside strings already; DEL, C1
-/// and the bidi controls it leaves raw. They can only be inside strings
-/// (the rest of JSON is ASCII punctuation), where an escape means the
-/// same character, and all of them are in the Basic Multilingual Plane.
-fn json_safe(text: String) -> String {
-    if !safe::any_unsafe(&text, true) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c != '\n' && safe::is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

@@ -46,6 +46,11 @@ pub fn at_most(what: &str, value: u64, max: u64) -> Option<String> {
 /// A problem with the text `what` unless it is short and holds nothing a
 /// terminal would act on.
 pub fn text(what: &str, value: &str) -> Option<String> {
+    // Printable ASCII, no longer in characters than in bytes: nothing to
+    // find (the usual case, checked without decoding).
+    if value.len() <= MAX_TEXT_CHARS && value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
     if value.chars().count() > MAX_TEXT_CHARS {
         return Some(format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
     }

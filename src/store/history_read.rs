@@ -39,8 +39,12 @@ pub struct Lines {
     pos: u64,
     /// Where reading stops.
     end: u64,
-    /// The text of the current line (empty when it is too long).
+    /// The text of the current line when it did not lie whole in `buf`
+    /// (empty when it is too long).
     line: Vec<u8>,
+    /// Where the current line lies in `buf`, when it lies whole there
+    /// (the usual case: then it is not copied).
+    in_buf: Option<(usize, usize)>,
     /// Where the next line starts, and its number.
     next: (u64, usize),
 }
@@ -57,6 +61,7 @@ impl Lines {
             pos: offset,
             end,
             line: Vec::new(),
+            in_buf: None,
             next: (offset, number),
         }
     }
@@ -64,12 +69,16 @@ impl Lines {
     /// The text of the line [`Lines::next_line`] returned last, without
     /// its `\n` (empty for a line too long to keep).
     pub fn text(&self) -> &[u8] {
-        &self.line
+        match self.in_buf {
+            Some((start, end)) => &self.buf[start..end],
+            None => &self.line,
+        }
     }
 
     /// The next line, `None` at the end.
     pub fn next_line(&mut self) -> io::Result<Option<LineAt>> {
         self.line.clear();
+        self.in_buf = None;
         let (offset, number) = self.next;
         let mut at = LineAt {
             number,
@@ -90,6 +99,14 @@ impl Lines {
                 Some(i) => (i, true),
                 None => (chunk.len(), false),
             };
+            if ended && at.len == 0 && take <= MAX_LINE_BYTES {
+                // The whole line lies in the block: no copy.
+                self.in_buf = Some((self.start, self.start + take));
+                self.start += take + 1;
+                at.len = take as u64 + 1;
+                at.ended = true;
+                break;
+            }
             if !at.too_long && self.line.len() + take > MAX_LINE_BYTES {
                 at.too_long = true;
                 self.line = Vec::new();

@@ -5,7 +5,7 @@
 use backcoach::content::model::TherapyKind;
 use backcoach::domain::record::{Record, StandupOutcome};
 use backcoach::domain::session_record::{
-    ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
+    ExerciseOutcome, ExerciseResult, Rating, SessionOutcome, SessionRecord,
 };
 use backcoach::store::Store;
 use backcoach::store::history_fast::read;
@@ -28,7 +28,7 @@ fn serde_read(line: &[u8]) -> Option<(u32, Option<String>, Record)> {
     Some((line.version, line.id, line.record))
 }
 
-fn any_date() -> impl Strategy<Value = DateTime<FixedOffset>> {
+pub fn any_date() -> impl Strategy<Value = DateTime<FixedOffset>> {
     (
         -200_000_000i64..40_000_000_000,
         prop_oneof![Just(0u32), 0u32..1_000_000_000],
@@ -48,8 +48,8 @@ fn any_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn any_record() -> impl Strategy<Value = Record> {
-    let exercise = (any_text(), 0..4u8).prop_map(|(exercise, n)| ExerciseResult {
+pub fn any_record() -> impl Strategy<Value = Record> {
+    let exercise = (any_text(), 0..4u8, 0..6u8).prop_map(|(exercise, n, r)| ExerciseResult {
         exercise,
         outcome: [
             ExerciseOutcome::Done,
@@ -57,7 +57,15 @@ fn any_record() -> impl Strategy<Value = Record> {
             ExerciseOutcome::Stopped,
             ExerciseOutcome::NotReached,
         ][usize::from(n)],
-        rating: None,
+        // Mostly unrated, as most lines are.
+        rating: [
+            Rating::Easy,
+            Rating::AboutRight,
+            Rating::Hard,
+            Rating::Painful,
+        ]
+        .get(usize::from(r))
+        .copied(),
     });
     let session = (
         any_date(),
@@ -66,7 +74,7 @@ fn any_record() -> impl Strategy<Value = Record> {
         proptest::collection::vec(exercise, 0..4),
         proptest::option::of(any::<u8>()),
         proptest::option::of(any::<u8>()),
-        0..3u8,
+        0..4u8,
     )
         .prop_map(|(started, secs, routine, exercises, before, after, n)| {
             Record::Session(SessionRecord {
@@ -80,6 +88,7 @@ fn any_record() -> impl Strategy<Value = Record> {
                     SessionOutcome::Completed,
                     SessionOutcome::StoppedForPain,
                     SessionOutcome::Abandoned,
+                    SessionOutcome::Skipped,
                 ][usize::from(n)],
             })
         });
