@@ -158,10 +158,12 @@ proptest! {
                 prop_assert_eq!(fast, slow);
             }
         }
-        // The usual form (no escapes, whole seconds) is always read quickly.
+        // The usual form (no escapes, whole seconds, no ratings: a rated
+        // exercise is left to serde) is always read quickly.
         let simple = |text: &str| text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         let plain = matches!(&record, Record::Session(s)
-            if simple(&s.routine) && s.exercises.iter().all(|e| simple(&e.exercise)));
+            if simple(&s.routine)
+                && s.exercises.iter().all(|e| simple(&e.exercise) && e.rating.is_none()));
         if plain && record.time().timestamp_subsec_nanos() == 0 {
             prop_assert!(read(&written(&record)).is_some());
         }
