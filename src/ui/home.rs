@@ -64,10 +64,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) -> Part {
     let rows = view.render(title, frame, menu, theme);
 
     let mut about_text = Vec::new();
+    let on_programme = shown.get(selected) == Some(&HomeEntry::Programme);
     if !roomy && let Some(entry) = shown.get(selected) {
-        about_text.push(Line::from(Span::styled(entry.description(), theme.dim())));
+        // In a small pane the programme's own lines are its description,
+        // and come first; under another entry they give way to it.
+        if !(compact && on_programme && !programme.is_empty()) {
+            about_text.push(Line::from(Span::styled(entry.description(), theme.dim())));
+        }
     }
     let gap = || (!compact).then(Line::default);
+    if compact && !on_programme {
+        programme.clear();
+    }
     if !programme.is_empty() {
         about_text.extend(gap());
         about_text.extend(programme);

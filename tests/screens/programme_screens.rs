@@ -66,3 +66,18 @@ fn home_with_a_programme() {
     assert_snapshot!(shown);
     assert_snapshot!("home_with_a_programme_40x12", screen_at(&app, 40, 12));
 }
+
+#[test]
+fn in_a_small_pane_the_programme_entry_shows_its_week_and_who_prescribed_it() {
+    let mut app = app();
+    app::update(&mut app, Intent::Last, now());
+    let small = screen_at(&app, 40, 12);
+    for text in [
+        "▶ 8 Your programme",
+        "1 of 4 this week · due today: Core",
+        "Programme from Riverside",
+    ] {
+        assert!(small.contains(text), "{text} not in:\n{small}");
+    }
+    assert_snapshot!("programme_selected_40x12", small);
+}
