@@ -84,7 +84,7 @@ fn render_list(app: &App, progress: &Progress, frame: &mut Frame, area: Rect, th
             Row::new(vec![
                 r.started.format("%d/%m %H:%M").to_string(),
                 super::history::routine_name(app, &r.routine),
-                ended(r.outcome).to_owned(),
+                ended(r.honest_outcome()).to_owned(),
                 format!("{}→{}", pain(r.pain_before), pain(r.pain_after)),
             ])
         })
