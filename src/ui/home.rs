@@ -10,7 +10,7 @@ use super::lines::paragraph;
 use super::list_view::ListView;
 use super::report::Part;
 use super::theme::Theme;
-use crate::app::reminder::check;
+use crate::app::reminder::{check, quiet};
 use crate::app::{App, HomeEntry, home_entries};
 use crate::domain::reminder::Check;
 use crate::time::words;
@@ -113,8 +113,15 @@ fn entry_label(app: &App, entry: HomeEntry) -> String {
 /// screen.
 fn reminder_line(app: &App, theme: Theme) -> Line<'static> {
     let now = app.now.map(|c| c.wall);
+    let quiet = now.and_then(|now| {
+        let now = now.fixed_offset();
+        quiet::until(app, now).map(|until| (until, now))
+    });
     let state = match (now, now.and_then(|now| check(app, now))) {
         (_, None) if !app.settings.reminder.enabled => "off".to_owned(),
+        _ if let Some((until, now)) = quiet => {
+            format!("on, quiet until {}", words::when(until, now))
+        }
         (Some(now), Some(Check::Waiting(due))) => format!("on, next at {}", words::when(due, now)),
         (_, Some(Check::Fire(_) | Check::Deferred(_))) => "on, due now".to_owned(),
         (_, Some(Check::Never)) => "on, but nothing will fire (see its settings)".to_owned(),

@@ -29,6 +29,12 @@ fn the_quiet_key_mutes_for_an_hour_and_the_due_reminder_comes_once_after() {
     let quiet = Quiet::for_length(fixed(at(10, 30)), TimeDelta::hours(1));
     assert_eq!(cmds, vec![Cmd::Reminder(Work::SaveQuiet(Some(quiet)))]);
     assert!(app.notice.as_deref().unwrap().contains("quiet until 11:30"));
+    app.notice = None;
+    let home = crate::support::screen::screen(&app);
+    assert!(
+        home.contains("Stand-up reminder: on, quiet until 11:30"),
+        "{home}"
+    );
     // Due at 11:00, held: no overlay, no bell, one wake-up at 11:30.
     assert_eq!(bells(&app::update(&mut app, Outcome::Tick, at(11, 0))), 0);
     assert!(!app.reminder.showing);
