@@ -47,6 +47,7 @@ mod suggestions;
 mod therapy_app;
 mod therapy_clock;
 mod therapy_domain;
+mod therapy_restart;
 mod therapy_store;
 mod tips;
 mod versioned_files;

@@ -1,6 +1,6 @@
 //! The heat/cold timer through the real `update`, with explicit times:
-//! start, time-up alert and its bells, history records, the rest gap,
-//! resuming after a restart, and the keys.
+//! start, time-up alert and its bells, history records, the rest gap
+//! and the keys (resuming after a restart: `therapy_restart`).
 
 use std::time::{Duration, Instant};
 
@@ -12,7 +12,7 @@ use backcoach::content::model::TherapyKind;
 use backcoach::content::source;
 use backcoach::domain::cursor::ListCursor;
 use backcoach::domain::record::Record;
-use backcoach::domain::therapy::{CAP, Running};
+use backcoach::domain::therapy::CAP;
 use backcoach::keys;
 use backcoach::store::Settings;
 use chrono::{DateTime, Local, TimeZone};
@@ -20,16 +20,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::support::screen::settle;
 
-const S: Duration = Duration::from_secs(1);
-const M: Duration = Duration::from_secs(60);
+pub(crate) const S: Duration = Duration::from_secs(1);
+pub(crate) const M: Duration = Duration::from_secs(60);
 
-struct T {
+pub(crate) struct T {
     base: Instant,
-    wall0: DateTime<Local>,
+    pub(crate) wall0: DateTime<Local>,
 }
 
 impl T {
-    fn new() -> T {
+    pub(crate) fn new() -> T {
         T {
             base: Instant::now(),
             wall0: Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
@@ -37,7 +37,7 @@ impl T {
     }
 
     /// Both clocks `secs` after the test's start.
-    fn at(&self, secs: u64) -> Now {
+    pub(crate) fn at(&self, secs: u64) -> Now {
         Now::new(
             self.base + Duration::from_secs(secs),
             self.wall0 + chrono::Duration::seconds(i64::try_from(secs).unwrap()),
@@ -45,7 +45,7 @@ impl T {
     }
 }
 
-fn app() -> App {
+pub(crate) fn app() -> App {
     let settings = Settings {
         disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()),
         ..Settings::default()
@@ -53,13 +53,13 @@ fn app() -> App {
     App::new(load::load(&source::builtin()).unwrap(), settings, true)
 }
 
-fn send<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M], now: Now) -> Vec<Cmd> {
+pub(crate) fn send<M: Into<Msg> + Clone>(app: &mut App, msgs: &[M], now: Now) -> Vec<Cmd> {
     msgs.iter()
         .flat_map(|m| app::update(app, m.clone(), now))
         .collect()
 }
 
-fn index_of(app: &App, kind: TherapyKind) -> usize {
+pub(crate) fn index_of(app: &App, kind: TherapyKind) -> usize {
     app.content
         .therapy
         .iter()
@@ -68,7 +68,7 @@ fn index_of(app: &App, kind: TherapyKind) -> usize {
 }
 
 /// From home: open the timer, pick `kind`, confirm its check.
-fn start(app: &mut App, kind: TherapyKind, now: Now) -> Vec<Cmd> {
+pub(crate) fn start(app: &mut App, kind: TherapyKind, now: Now) -> Vec<Cmd> {
     let therapy_entry = HomeEntry::ALL
         .iter()
         .position(|e| *e == HomeEntry::Therapy)
@@ -85,11 +85,11 @@ fn start(app: &mut App, kind: TherapyKind, now: Now) -> Vec<Cmd> {
     send(app, &[Intent::Yes], now)
 }
 
-fn bells(cmds: &[Cmd]) -> usize {
+pub(crate) fn bells(cmds: &[Cmd]) -> usize {
     cmds.iter().filter(|c| **c == Cmd::Bell).count()
 }
 
-fn appended(cmds: &[Cmd]) -> Vec<Record> {
+pub(crate) fn appended(cmds: &[Cmd]) -> Vec<Record> {
     cmds.iter()
         .filter_map(|c| match c {
             Cmd::Append(r) => Some(r.clone()),
@@ -335,63 +335,6 @@ fn the_rest_gap_reads_the_last_end_from_the_history() {
     assert!(app.therapy.session.is_none());
 }
 
-fn running(t: &T, planned_secs: u64, logged: bool) -> Running {
-    Running {
-        mode: TherapyKind::Heat,
-        started: t.wall0.fixed_offset(),
-        planned_secs,
-        pattern: Vec::new(),
-        logged,
-        boot: None,
-        alarm_rung: false,
-    }
-}
-
-#[test]
-fn a_restart_opens_straight_onto_the_running_session() {
-    let t = T::new();
-    let mut app = app();
-    // Restarted four minutes in, in a fresh process (new monotonic clock).
-    let later = Now::new(Instant::now(), t.wall0 + chrono::Duration::minutes(4));
-    app::therapy::boot(
-        &mut app,
-        Boot {
-            running: Some(running(&t, 900, false)),
-            ..Boot::default()
-        },
-        later,
-    );
-    assert_eq!(app.screen, Screen::Therapy);
-    let session = app.therapy.session.as_ref().unwrap();
-    assert_eq!(session.remaining(later), 11 * M);
-    let wake = app::next_wakeup(&app, later).unwrap();
-    assert!(wake <= later.instant + S);
-}
-
-#[test]
-fn a_restart_after_the_end_shows_the_alert_and_logs_it_once() {
-    let t = T::new();
-    let later = Now::new(Instant::now(), t.wall0 + chrono::Duration::minutes(22));
-    for logged in [false, true] {
-        let mut app = app();
-        app::therapy::boot(
-            &mut app,
-            Boot {
-                running: Some(running(&t, 900, logged)),
-                ..Boot::default()
-            },
-            later,
-        );
-        assert_eq!(app::next_wakeup(&app, later), Some(later.instant));
-        let cmds = send(&mut app, &[Outcome::Tick], later);
-        assert_eq!(bells(&cmds), 1);
-        assert_eq!(appended(&cmds).len(), usize::from(!logged));
-        let alert = app.therapy.alert.as_ref().unwrap();
-        let over = alert.session.elapsed(later) - alert.session.planned();
-        assert_eq!(over, 7 * M, "ended seven minutes ago");
-    }
-}
-
 #[test]
 fn the_timer_command_opens_the_check_after_the_first_run_statement() {
     let t = T::new();
@@ -489,57 +432,6 @@ fn suspend_is_refused_while_a_pack_is_on() {
         send(&mut app, &[Intent::Suspend], t.at(15 * 60 + 3)),
         vec![Cmd::Suspend]
     );
-}
-
-#[test]
-fn a_resumed_contrast_session_rings_only_at_the_next_switch() {
-    let t = T::new();
-    let mut app = app();
-    let resumed = Running {
-        mode: TherapyKind::Contrast,
-        pattern: vec![
-            backcoach::domain::therapy::Segment {
-                kind: TherapyKind::Heat,
-                secs: 180,
-            },
-            backcoach::domain::therapy::Segment {
-                kind: TherapyKind::Cold,
-                secs: 120,
-            },
-        ],
-        ..running(&t, 900, false)
-    };
-    app::therapy::boot(
-        &mut app,
-        Boot {
-            running: Some(resumed),
-            ..Boot::default()
-        },
-        t.at(200),
-    );
-    assert_eq!(bells(&send(&mut app, &[Outcome::Tick], t.at(200))), 0);
-    assert_eq!(bells(&send(&mut app, &[Outcome::Tick], t.at(299))), 0);
-    assert_eq!(bells(&send(&mut app, &[Outcome::Tick], t.at(300))), 1);
-}
-
-#[test]
-fn the_timer_command_never_replaces_a_running_session() {
-    let t = T::new();
-    let mut app = app();
-    app::therapy::boot(
-        &mut app,
-        Boot {
-            running: Some(running(&t, 900, false)),
-            ..Boot::default()
-        },
-        t.at(60),
-    );
-    app.opening = Some(Opening::Timer(TherapyKind::Cold, Some(M)));
-    send(&mut app, &[Outcome::Started], t.at(60));
-    let session = app.therapy.session.as_ref().unwrap();
-    assert_eq!(session.running.mode, TherapyKind::Heat);
-    assert_eq!(session.remaining(t.at(60)), 14 * M);
-    assert!(app.notice.as_deref().unwrap().contains("already running"));
 }
 
 /// The alarm sends the notifications the user turned on, once, with the
