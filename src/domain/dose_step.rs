@@ -66,7 +66,16 @@ pub fn effective<'a>(
     today: NaiveDate,
 ) -> Option<(&'a Exercise, Option<u32>, u32, u32)> {
     let adjusted = find(doses, &routine.id, &item.exercise);
-    let variant = adjusted.and_then(|a| content.exercise(&a.exercise));
+    // An adjustment comes from the history, which another machine or an
+    // older content may have written: only a variant the cards link to
+    // from the slot's exercise is run (so validation's rules on variants
+    // hold: never a technique, never an extension move in a
+    // stenosis-friendly routine), and its hold and reps stay inside the
+    // bounds a step could reach.
+    let variant = adjusted
+        .filter(|a| linked(content, &item.exercise, &a.exercise))
+        .and_then(|a| content.exercise(&a.exercise));
+    let adjusted = adjusted.filter(|a| a.exercise == item.exercise || variant.is_some());
     let (exercise, hold, reps) = match variant {
         Some(v) if v.id != item.exercise => (v, v.dose.hold_secs, v.dose.reps),
         _ => {
@@ -78,8 +87,21 @@ pub fn effective<'a>(
             )
         }
     };
-    let hold = adjusted.and_then(|a| a.hold_secs).or(hold);
-    let reps = adjusted.and_then(|a| a.reps).unwrap_or(reps);
+    let sources = exercise.dose.sources.clone().unwrap_or_default();
+    let hold = match adjusted.and_then(|a| a.hold_secs) {
+        Some(h) => {
+            let (low, high) = sources.hold_secs.unwrap_or((1, MAX_HOLD_SECS));
+            Some(h.clamp(low.min(high), high))
+        }
+        None => hold,
+    };
+    let reps = match adjusted.and_then(|a| a.reps) {
+        Some(r) => {
+            let (low, high) = reps_range(exercise, reps);
+            r.clamp(low.min(high), high)
+        }
+        None => reps,
+    };
     let flare = adjusted
         .and_then(|a| a.flare_until)
         .is_some_and(|last| today <= last);
@@ -90,6 +112,45 @@ pub fn effective<'a>(
     let reps = reps.min(routine.max_reps.unwrap_or(u32::MAX)).max(1);
     let sets = item.sets.unwrap_or(exercise.dose.sets).max(1);
     Some((exercise, hold, reps, sets))
+}
+
+/// The reps a step may reach for `exercise`: the sources' range, else
+/// from 1 to twice the reps the routine gives it (`base`), so no
+/// adjustment, however it was written, runs an unbounded number.
+fn reps_range(exercise: &Exercise, base: u32) -> (u32, u32) {
+    let sources = exercise.dose.sources.as_ref().and_then(|s| s.reps);
+    sources.unwrap_or((1, base.max(1).saturating_mul(2)))
+}
+
+/// The reps the routine gives `exercise` in `item` before any step.
+fn base_reps(exercise: &Exercise, item: &RoutineItem) -> u32 {
+    if exercise.id == item.exercise {
+        item.reps.unwrap_or(exercise.dose.reps)
+    } else {
+        exercise.dose.reps
+    }
+}
+
+/// True when `to` is `from` or is reached from it through the cards'
+/// `easier` and `harder` links (validated to exist and not to loop; the
+/// walk is bounded all the same).
+fn linked(content: &Content, from: &str, to: &str) -> bool {
+    let mut seen: Vec<&str> = vec![from];
+    let mut next = 0;
+    while next < seen.len() && seen.len() <= content.exercises.len() {
+        if seen[next] == to {
+            return true;
+        }
+        if let Some(exercise) = content.exercise(seen[next]) {
+            for link in [&exercise.easier, &exercise.harder].into_iter().flatten() {
+                if !seen.contains(&link.as_str()) {
+                    seen.push(link);
+                }
+            }
+        }
+        next += 1;
+    }
+    false
 }
 
 /// The adjustment of `slot` in `routine`, if there is one.
@@ -142,7 +203,7 @@ pub fn step(
     }
     let sources = exercise.dose.sources.clone().unwrap_or_default();
     let (hold_low, hold_high) = sources.hold_secs.unwrap_or((1, MAX_HOLD_SECS));
-    let (reps_low, reps_high) = sources.reps.unwrap_or((1, u32::MAX));
+    let (reps_low, reps_high) = reps_range(exercise, base_reps(exercise, item));
     let hold_high = hold_high.min(routine.max_hold_secs.unwrap_or(MAX_HOLD_SECS));
     let reps_high = reps_high.min(routine.max_reps.unwrap_or(u32::MAX));
     let new_hold = hold.map(|h| match direction {

@@ -11,7 +11,7 @@ use backcoach::app::{self, App, Cmd, Intent, Now};
 use backcoach::content::catalog::Content;
 use backcoach::content::load;
 use backcoach::content::source::Source;
-use backcoach::domain::dose_step::{Adjusted, Direction};
+use backcoach::domain::dose_step::{Adjusted, Direction, effective};
 use backcoach::domain::plan::Plan;
 use backcoach::domain::record::Record;
 use backcoach::domain::session_record::{
@@ -346,4 +346,43 @@ fn accepting_records_the_change_and_later_sessions_use_it() {
     let loaded = store.load_history::<Record>(Local::now()).unwrap();
     assert_eq!(loaded.records[0], Record::DoseChange(Box::new(change)));
     assert!(loaded.notice().is_none());
+}
+
+/// An adjustment as another machine or an older content might have
+/// written it.
+fn adjusted(routine: &str, slot: &str, exercise: &str, hold: u32, reps: u32) -> Adjusted {
+    Adjusted {
+        routine: routine.into(),
+        slot: slot.into(),
+        exercise: exercise.into(),
+        hold_secs: Some(hold),
+        reps: Some(reps),
+        flare_until: None,
+    }
+}
+
+#[test]
+fn an_adjustment_from_the_history_runs_only_linked_variants_within_bounds() {
+    let content = content();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let run = |routine: &str, doses: &[Adjusted]| {
+        let routine = content.routine(routine).unwrap();
+        let item = &routine.items[0];
+        let (exercise, hold, reps, _) = effective(&content, routine, item, doses, today).unwrap();
+        (exercise.id.clone(), hold, reps)
+    };
+    // A variant the card links to (press → harder press_plus) runs.
+    let linked = adjusted("core", "press", "press_plus", 12, 1);
+    assert_eq!(run("core", &[linked]).0, "press_plus");
+    // An exercise the card does not link to is never put in the slot,
+    // and its numbers are not applied either.
+    let unlinked = adjusted("core", "press", "tilt", 200, 1);
+    assert_eq!(run("core", &[unlinked]), ("press".into(), Some(10), 1));
+    // A hold past the routine's bound is brought back to it.
+    let long = adjusted("core", "press", "press", 10_000, 1);
+    assert_eq!(run("core", &[long]).1, Some(12));
+    // Reps with no bound in the routine nor a sources' range: at most
+    // twice the routine's (tilt: 2).
+    let many = adjusted("free", "tilt", "tilt", 10, 1_000_000);
+    assert_eq!(run("free", &[many]).2, 4);
 }
