@@ -5,9 +5,8 @@
 
 use std::time::{Duration, Instant};
 
+use crate::support::screen::fixture;
 use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
-use backcoach::content::load;
-use backcoach::content::source::Source;
 use backcoach::domain::record::Record;
 use backcoach::runtime::plain::{Answer, Printed, Spot, answer, lines};
 use backcoach::store::Settings;
@@ -39,16 +38,11 @@ impl Clock {
 }
 
 fn app() -> App {
-    let source = Source {
-        name: "slow.ron".into(),
-        text: CONTENT.into(),
-        builtin: false,
-    };
     let settings = Settings {
         disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
         ..Settings::default()
     };
-    App::new(load::load(&[source]).unwrap(), settings, true)
+    App::new(fixture("slow.ron", CONTENT), settings, true)
 }
 
 /// What plain mode does with one line: its intents go through `update`.

@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::support::screen::fixture;
 use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
 use backcoach::content::load;
 use backcoach::content::source::{self, Source};
@@ -43,16 +44,11 @@ impl Clock {
 }
 
 fn app() -> App {
-    let source = Source {
-        name: "two.ron".into(),
-        text: CONTENT.into(),
-        builtin: false,
-    };
     let settings = Settings {
         disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
         ..Settings::default()
     };
-    App::new(load::load(&[source]).unwrap(), settings, true)
+    App::new(fixture("two.ron", CONTENT), settings, true)
 }
 
 fn recorded(cmds: &[Cmd]) -> Option<SessionRecord> {
