@@ -5,8 +5,11 @@
 
 use crate::probe::{self, PROBE_TIMEOUT};
 
-/// Seconds idle at `now` (Unix seconds), the longest any source reports.
-pub fn seconds(now: i64) -> Option<u64> {
+/// Seconds idle, the longest any source reports. Each source's answer is
+/// measured against the clock read when that source has answered, so a
+/// slow probe (a loaded machine) does not shorten the time away.
+pub fn seconds() -> Option<u64> {
+    let now = || chrono::Utc::now().timestamp();
     let tmux = std::env::var_os("TMUX")
         .and_then(|_| {
             probe::run(
@@ -16,7 +19,7 @@ pub fn seconds(now: i64) -> Option<u64> {
             .ok()
         })
         .filter(|ran| ran.success)
-        .and_then(|ran| tmux_idle(&ran.stdout, now));
+        .and_then(|ran| tmux_idle(&ran.stdout, now()));
     let logind = std::env::var("XDG_SESSION_ID")
         .ok()
         .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -33,7 +36,7 @@ pub fn seconds(now: i64) -> Option<u64> {
             probe::run(&args, PROBE_TIMEOUT).ok()
         })
         .filter(|ran| ran.success)
-        .and_then(|ran| logind_idle(&ran.stdout, now));
+        .and_then(|ran| logind_idle(&ran.stdout, now()));
     tmux.max(logind)
 }
 

@@ -105,13 +105,12 @@ pub(super) fn shared(
             .err()
             .map(|err| Outcome::SaveFailed(format!("quiet: {err}"))),
         Cmd::Reminder(Work::ProbeIdle) => {
-            let now = chrono::Utc::now().timestamp();
             let spawned = std::thread::Builder::new()
                 .name("idle".into())
-                .spawn(move || report(Outcome::Reminder(Heard::Idle(super::idle::seconds(now)))));
+                .spawn(move || report(Outcome::Reminder(Heard::Idle(super::idle::seconds()))));
             spawned
                 .is_err()
-                .then(|| Outcome::Reminder(Heard::Idle(super::idle::seconds(now))))
+                .then(|| Outcome::Reminder(Heard::Idle(super::idle::seconds())))
         }
         Cmd::Reminder(Work::AskQuietWhile(commands)) => {
             let work = commands.clone();
