@@ -231,7 +231,10 @@ impl Plain<'_> {
             }
             return Ok(None);
         }
-        let ended = matches!(self.printed.spot, Some(Spot::Summary | Spot::SessionHurt));
+        let ended = matches!(
+            self.printed.spot,
+            Some(Spot::Summary { offered: false } | Spot::SessionHurt { offered: false })
+        );
         Ok((self.flow == Flow::Session && ended).then_some(ExitCode::SUCCESS))
     }
 
@@ -254,7 +257,9 @@ impl Plain<'_> {
     fn auto(&self) -> Option<Vec<Intent>> {
         match self.printed.spot.as_ref()? {
             Spot::Preview | Spot::Elsewhere => Some(vec![Intent::Back]),
-            Spot::Summary | Spot::SessionHurt => Some(vec![Intent::Select]),
+            Spot::Summary { offered: false } | Spot::SessionHurt { offered: false } => {
+                Some(vec![Intent::Select])
+            }
             _ => None,
         }
     }

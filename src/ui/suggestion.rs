@@ -8,51 +8,79 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::domain::dose_step::{Adjusted, Direction};
 
+/// The suggestion in words: a heading, what changes, and for a step
+/// down the days of flare-up care and the red flags. The full-screen
+/// summary and plain mode both say it this way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// "Suggestion: an easier step for Knee to chest (reason)."
+    pub heading: String,
+    /// What changes, and from when.
+    pub body: Vec<String>,
+    /// The red flags again, after a step down.
+    pub warning: Option<String>,
+}
+
+/// How to accept it, after the keys (`Press y` / `Type y`).
+pub const ACCEPT: &str = " to accept it for your next sessions of this routine, or leave it.";
+
+/// The suggestion on offer, in words.
+pub fn words(app: &App) -> Option<Words> {
+    let suggestion = app.doses.suggestion.as_ref()?;
+    let change = &suggestion.change;
+    let heading = format!(
+        "Suggestion: {} step for {} ({}).",
+        match suggestion.direction {
+            Direction::Harder => "a harder",
+            Direction::Easier => "an easier",
+        },
+        name(app, &change.slot),
+        suggestion.reason
+    );
+    let mut body = vec![what(app, change)];
+    let mut warning = None;
+    if let (Direction::Easier, Some(last)) = (suggestion.direction, change.flare_until) {
+        body.push(format!(
+            "Flare-up care until {}: holds are halved in this routine.",
+            last.format("%-d %b")
+        ));
+        warning = Some(format!("! {}", red_flags(app)));
+    }
+    Some(Words {
+        heading,
+        body,
+        warning,
+    })
+}
+
 /// The suggestion's lines, when there is one, each after `indent`.
 pub fn lines(app: &App, indent: &str, theme: Theme) -> Vec<Line<'static>> {
-    let Some(suggestion) = &app.doses.suggestion else {
+    let Some(words) = words(app) else {
         return Vec::new();
     };
-    let change = &suggestion.change;
     let mut lines = vec![
         Line::default(),
         Line::from(Span::styled(
-            format!(
-                "{indent}Suggestion: {} step for {} ({}).",
-                match suggestion.direction {
-                    Direction::Harder => "a harder",
-                    Direction::Easier => "an easier",
-                },
-                name(app, &change.slot),
-                suggestion.reason
-            ),
+            format!("{indent}{}", words.heading),
             theme.title(),
         )),
-        Line::from(Span::styled(
-            format!("{indent}{}", what(app, change)),
-            theme.text(),
-        )),
     ];
-    if let (Direction::Easier, Some(last)) = (suggestion.direction, change.flare_until) {
+    for line in words.body {
         lines.push(Line::from(Span::styled(
-            format!(
-                "{indent}Flare-up care until {}: holds are halved in this routine.",
-                last.format("%-d %b")
-            ),
+            format!("{indent}{line}"),
             theme.text(),
         )));
+    }
+    if let Some(warning) = words.warning {
         lines.push(Line::from(Span::styled(
-            format!("{indent}! {}", red_flags(app)),
+            format!("{indent}{warning}"),
             theme.warning(),
         )));
     }
     lines.push(Line::from(vec![
         Span::styled(format!("{indent}Press "), theme.dim()),
         Span::styled("y", theme.key()),
-        Span::styled(
-            " to accept it for your next sessions of this routine, or leave it.",
-            theme.dim(),
-        ),
+        Span::styled(ACCEPT, theme.dim()),
     ]));
     lines
 }

@@ -386,3 +386,61 @@ fn an_adjustment_from_the_history_runs_only_linked_variants_within_bounds() {
     let many = adjusted("free", "tilt", "tilt", 10, 1_000_000);
     assert_eq!(run("free", &[many]).2, 4);
 }
+
+#[test]
+fn plain_mode_offers_the_suggestion_and_takes_y_or_enter() {
+    use backcoach::runtime::plain::{Answer, Printed, Spot, answer, lines};
+    let settings = Settings {
+        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
+        ..Settings::default()
+    };
+    let mut app = App::new(content(), settings, true);
+    let painful = SessionRecord {
+        started: Local
+            .with_ymd_and_hms(2026, 11, 12, 9, 0, 0)
+            .unwrap()
+            .fixed_offset(),
+        ..session(12, "core", &[("press", Some(Rating::Painful))])
+    };
+    app::programme::absorb(&mut app, &[Record::Session(painful)]);
+    app::start_routine(&mut app, "core", app_now(12)).unwrap();
+    let mut printed = Printed::default();
+    lines(&mut printed, &app, app_now(12));
+    app::update(&mut app, Intent::Hurt, app_now(12));
+    let said = lines(&mut printed, &app, app_now(12));
+    let spot = printed.spot.clone().unwrap();
+    assert_eq!(spot, Spot::SessionHurt { offered: true });
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Suggestion: an easier step for Back press")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|l| l.contains("From your next session: Rest"))
+    );
+    assert!(said.iter().any(|l| l.starts_with("  ! ")), "{said:?}");
+    assert_eq!(
+        said.last().map(String::as_str),
+        Some(
+            "Type y to accept it for your next sessions of this routine, or leave it. Just Enter leaves it."
+        )
+    );
+    assert_eq!(answer(&spot, "y", &app), Answer::Intents(vec![Intent::Yes]));
+    assert_eq!(
+        answer(&spot, "", &app),
+        Answer::Intents(vec![Intent::Select])
+    );
+    assert!(matches!(answer(&spot, "maybe", &app), Answer::Hint(_)));
+
+    let cmds = app::update(&mut app, Intent::Yes, app_now(12));
+    assert!(
+        cmds.iter()
+            .any(|c| matches!(c, Cmd::Append(Record::DoseChange(_))))
+    );
+    let said = lines(&mut printed, &app, app_now(12));
+    assert_eq!(printed.spot, Some(Spot::SessionHurt { offered: false }));
+    // The notice says it was taken; the guidance is not printed again.
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("Accepted: the easier step"), "{said:?}");
+}

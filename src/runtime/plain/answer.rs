@@ -79,7 +79,14 @@ pub fn answer(spot: &Spot, line: &str, app: &App) -> Answer {
             "!" => keys(&[Intent::Hurt]),
             _ => keys(&[Intent::Back]),
         },
-        Spot::Preview | Spot::Summary | Spot::SessionHurt | Spot::Elsewhere => Answer::Later,
+        Spot::Summary { offered: true } | Spot::SessionHurt { offered: true } => match word {
+            "y" | "yes" => keys(&[Intent::Yes]),
+            "" | "n" | "no" => keys(&[Intent::Select]),
+            _ => Answer::Hint("Type y to accept the suggested step, or just Enter to leave it."),
+        },
+        Spot::Preview | Spot::Summary { .. } | Spot::SessionHurt { .. } | Spot::Elsewhere => {
+            Answer::Later
+        }
         Spot::TherapyCheck(_) => match word {
             "y" | "yes" => keys(&[Intent::Yes]),
             "+" => keys(&[Intent::Longer]),

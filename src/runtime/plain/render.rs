@@ -126,17 +126,25 @@ fn spot_lines(spot: &Spot, before: Option<&Spot>, app: &App, now: Now) -> Vec<St
             lines
         }
         Spot::Confirm => vec![session_lines::CONFIRM.to_owned()],
-        Spot::Summary => session
+        // Only the suggestion was answered: its notice says what happened.
+        Spot::Summary { .. } if matches!(before, Some(Spot::Summary { .. })) => Vec::new(),
+        Spot::SessionHurt { .. } if matches!(before, Some(Spot::SessionHurt { .. })) => Vec::new(),
+        Spot::Summary { .. } => session
             .map(|session| {
                 let mut lines = session_lines::summary(session);
                 let today = now.wall.date_naive();
                 if let Some(tip) = crate::content::tips::of_the_day(&app.content.tips, today) {
                     lines.push(format!("Tip · {}: {}", tip.title, tip.text));
                 }
+                lines.extend(session_lines::suggestion(app));
                 lines
             })
             .unwrap_or_default(),
-        Spot::SessionHurt => session_lines::hurt(app),
+        Spot::SessionHurt { .. } => {
+            let mut lines = session_lines::hurt(app);
+            lines.extend(session_lines::suggestion(app));
+            lines
+        }
         Spot::TherapyPick => therapy_lines::pick(app, now),
         Spot::TherapyCheck(planned) => match before {
             Some(Spot::TherapyCheck(_)) => vec![therapy_lines::length(*planned)],

@@ -11,6 +11,7 @@ use crate::domain::session::{Phase, RATE_WINDOW, Session};
 use crate::domain::session_record::{ExerciseOutcome, Rating};
 use crate::time::words::{about_minutes, clock};
 use crate::ui::session_end::HURT_SECTIONS;
+use crate::ui::suggestion;
 
 /// The keys of a running session, said once at the check-in.
 const SESSION_KEYS: &str = "During the session: ! stops at once if anything hurts; p pauses, n skips an exercise, b goes back, q leaves.";
@@ -115,6 +116,21 @@ pub fn summary(session: &Session) -> Vec<String> {
             "! Your pain went up. If it stays, see a physician or physical therapist.".to_owned(),
         );
     }
+    lines
+}
+
+/// The dose suggestion on offer after a session, and how to answer it.
+pub fn suggestion(app: &App) -> Vec<String> {
+    let Some(words) = suggestion::words(app) else {
+        return Vec::new();
+    };
+    let mut lines = vec![words.heading];
+    lines.extend(words.body.into_iter().map(|line| format!("  {line}")));
+    lines.extend(words.warning.map(|line| format!("  {line}")));
+    lines.push(format!(
+        "Type y{} Just Enter leaves it.",
+        suggestion::ACCEPT
+    ));
     lines
 }
 

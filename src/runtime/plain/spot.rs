@@ -41,10 +41,17 @@ pub enum Spot {
     Confirm,
     /// The pain check-out.
     CheckOut,
-    /// The session's summary.
-    Summary,
-    /// The session stopped for pain.
-    SessionHurt,
+    /// The session's summary; `offered`: a dose suggestion waits for y
+    /// or Enter.
+    Summary {
+        /// A suggestion is on offer.
+        offered: bool,
+    },
+    /// The session stopped for pain; `offered` as for the summary.
+    SessionHurt {
+        /// A suggestion is on offer.
+        offered: bool,
+    },
     /// Choosing heat, cold or contrast.
     TherapyPick,
     /// A mode's guidance and skin check, at this length.
@@ -147,8 +154,12 @@ fn session_spot(app: &App) -> Spot {
         },
         Phase::Confirm => Spot::Confirm,
         Phase::CheckOut => Spot::CheckOut,
-        Phase::Summary => Spot::Summary,
-        Phase::Hurt => Spot::SessionHurt,
+        Phase::Summary => Spot::Summary {
+            offered: app.doses.suggestion.is_some(),
+        },
+        Phase::Hurt => Spot::SessionHurt {
+            offered: app.doses.suggestion.is_some(),
+        },
     }
 }
 
