@@ -23,6 +23,7 @@ use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
+use super::reread::Reread;
 use super::{now, perform, signals, speech};
 use crate::app::{self, App, Cmd, Drawn, Intent, Msg, Opening, Outcome};
 use crate::domain::session::Phase;
@@ -98,6 +99,7 @@ pub fn run(app: App, store: &Store, flow: Flow) -> io::Result<ExitCode> {
         was_on: false,
         bell: io::stdout().is_terminal(),
         script: !io::stdin().is_terminal(),
+        reread: Reread::new(store),
     };
     let result = plain.run_loop(&rx);
     if result.is_err() {
@@ -122,6 +124,8 @@ struct Plain<'a> {
     bell: bool,
     /// Stdin is not a terminal: its lines are a script of answers.
     script: bool,
+    /// Changes made elsewhere to the schedule, quiet and preferences.
+    reread: Reread,
 }
 
 impl Plain<'_> {
@@ -180,7 +184,13 @@ impl Plain<'_> {
                 msgs.extend(next);
                 continue;
             }
-            match self.wait(rx) {
+            let wake = self.wait(rx);
+            // Before a line or a wake-up is handled: what others changed
+            // (`config set`, `standup`, `quiet`), as the full-screen app.
+            if wake.is_some() {
+                msgs.extend(self.reread.look(self.store).into_iter().map(Msg::from));
+            }
+            match wake {
                 Some(Wake::Input(input)) => self.queue.push_back(input),
                 Some(Wake::Signal(signals::SIGTSTP)) => msgs.push_back(Intent::Suspend.into()),
                 Some(Wake::Signal(signals::SIGCONT)) => msgs.push_back(Outcome::Resumed.into()),

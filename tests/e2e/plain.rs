@@ -304,3 +304,50 @@ fn without_a_terminal_and_without_plain_the_full_screen_is_refused() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(text(&out.stderr).contains("needs a terminal"), "{out:?}");
 }
+
+#[test]
+fn an_open_plain_menu_sees_a_stand_up_answered_in_the_shell() {
+    let world = World::acknowledged("");
+    std::fs::create_dir_all(world.config_dir()).unwrap();
+    std::fs::write(
+        world.config_dir().join("config.ron"),
+        "(reminder: (active_hours: \"00:00-24:00\", days: \"Mon-Sun\"))",
+    )
+    .unwrap();
+    let since = (chrono::Local::now() - chrono::TimeDelta::minutes(61))
+        .fixed_offset()
+        .to_rfc3339();
+    std::fs::write(
+        world.data_dir().join("reminder.ron"),
+        format!("(version: 2, since: \"{since}\")"),
+    )
+    .unwrap();
+    let mut tui = Tui::spawn(&plain_args(&world, &["--plain"]), &world.env(), 80, 24);
+    wait_output(&mut tui, "Type d once you have stood up");
+    let out = world.run_in_data(&["standup", "done"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // The next line finds the new schedule first: the question is gone
+    // and the menu comes, with no "Type d" hint for the line.
+    let menus = text(&lock(&tui.raw))
+        .matches("What would you like to do?")
+        .count();
+    tui.send(b"\r");
+    let deadline = Instant::now() + TIMEOUT;
+    while text(&lock(&tui.raw))
+        .matches("What would you like to do?")
+        .count()
+        == menus
+    {
+        assert!(Instant::now() < deadline, "{}", text(&lock(&tui.raw)));
+        thread::sleep(POLL);
+    }
+    tui.send(b"q\r");
+    let ended = tui.end();
+    assert!(ended.status.success(), "{:?}", ended.status);
+    let said = text(&ended.raw);
+    assert_eq!(
+        said.matches("Type d once you have stood up").count(),
+        1,
+        "{said}"
+    );
+}
