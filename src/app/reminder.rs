@@ -26,6 +26,15 @@ pub enum Heard {
     /// The schedule file was changed by another process (`backcoach
     /// standup`, `remind`): this is what it holds now.
     ScheduleChanged(Box<Schedule>),
+    /// The stand-ups the history holds from `since` on, read again after
+    /// the schedule changed elsewhere (`backcoach standup done` records
+    /// one): they replace those the app knew of from then.
+    StoodUp {
+        /// The start of the time read (the local day's start).
+        since: DateTime<FixedOffset>,
+        /// When each stand-up in that time was recorded.
+        at: Vec<DateTime<FixedOffset>>,
+    },
     /// `config.ron` was changed elsewhere: the preferences it gives now.
     PreferencesChanged(Box<Preferences>),
     /// `quiet.ron` was changed elsewhere (`backcoach quiet`).
@@ -127,6 +136,12 @@ pub fn intercept(app: &mut App, msg: &Msg, now: Now) -> (bool, Vec<Cmd>) {
     let handled = match msg {
         Msg::Outcome(Outcome::Reminder(Heard::ScheduleChanged(schedule))) => {
             app.reminder.schedule = Some(**schedule);
+            true
+        }
+        Msg::Outcome(Outcome::Reminder(Heard::StoodUp { since, at })) => {
+            let stood_up = &mut app.reminder.stood_up;
+            stood_up.retain(|t| t < since);
+            stood_up.extend(at.iter().filter(|t| *t >= since));
             true
         }
         Msg::Outcome(Outcome::Reminder(Heard::PreferencesChanged(prefs))) => {

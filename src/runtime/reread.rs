@@ -2,14 +2,18 @@
 //! standup`, `remind`), the quiet state (`quiet.ron`: `backcoach quiet`)
 //! or the preferences (`config.ron`: `config set`, an
 //! editor) reach an open app: on each wake-up and each key the runtime
-//! looks at the two files' modification times (a cheap stat, no thread,
-//! no polling) and re-reads a file that changed.
+//! looks at the files' modification times (a cheap stat, no thread, no
+//! polling) and re-reads a file that changed; after a schedule change,
+//! today's stand-ups too, from the history's end.
 
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use chrono::Local;
+
 use crate::app::Outcome;
 use crate::app::reminder::Heard;
+use crate::domain::record::Record;
 use crate::store::Store;
 
 /// The modification times last seen.
@@ -27,6 +31,26 @@ type Stamp = Option<(SystemTime, u64)>;
 fn modified(path: &PathBuf) -> Stamp {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Today's stand-ups as the history holds them: another process that
+/// changed the schedule may have recorded one. Read from each log's end
+/// (a millisecond or two, whatever the history's size).
+fn stood_up_today(store: &Store) -> Option<Outcome> {
+    let now = Local::now();
+    let since = now
+        .date_naive()
+        .and_hms_opt(0, 0, 0)?
+        .and_local_timezone(Local)
+        .earliest()?
+        .fixed_offset();
+    let history = store.load_recent::<Record>(since, now).ok()?;
+    let at = history
+        .records
+        .iter()
+        .filter_map(Record::stood_up_at)
+        .collect();
+    Some(Outcome::Reminder(Heard::StoodUp { since, at }))
 }
 
 impl Reread {
@@ -60,6 +84,7 @@ impl Reread {
             changed.push(Outcome::Reminder(Heard::ScheduleChanged(Box::new(
                 schedule,
             ))));
+            changed.extend(stood_up_today(store));
         }
         if now[2] != self.seen[2]
             && let Ok(quiet) = store.peek_quiet()

@@ -112,6 +112,8 @@ fn an_open_app_sees_an_answer_given_in_the_shell() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     open_home_entry(&mut tui, backcoach::app::HomeEntry::Reminder);
     tui.wait_for("120 min");
+    // The stand-up recorded in the shell counts in the open app's day.
+    tui.wait_for("Stood up once today.");
     tui.send(ESC);
     tui.wait_for(HOME_TITLE);
     tui.send(b"q");

@@ -41,6 +41,7 @@ mod safety_gate;
 mod session_store;
 mod sessions;
 mod spoken_cues;
+mod standup_elsewhere;
 mod standup_stats;
 mod store;
 mod suggestions;
