@@ -273,31 +273,35 @@ fn app_now(d: u32) -> Now {
     )
 }
 
-#[test]
-fn accepting_records_the_change_and_later_sessions_use_it() {
+/// The app with a session of `core` on the 12th in its history, the
+/// press rated painful, and `core` started again that day.
+fn started_after_a_painful_session() -> App {
     let settings = Settings {
         disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
         ..Settings::default()
     };
     let mut app = App::new(content(), settings, true);
-    let local = |d| {
-        Local
-            .with_ymd_and_hms(2026, 11, d, 9, 0, 0)
-            .unwrap()
-            .fixed_offset()
-    };
     let painful = SessionRecord {
-        started: local(12),
+        started: Local
+            .with_ymd_and_hms(2026, 11, 12, 9, 0, 0)
+            .unwrap()
+            .fixed_offset(),
         ..session(
             12,
             "core",
             &[("press", Some(Rating::Painful)), ("tilt", None)],
         )
     };
-    // The app works the suggestion out when a session is recorded: here
-    // one recorded through a hurt stop at the check-in of `core`.
     app::programme::absorb(&mut app, &[Record::Session(painful)]);
     app::start_routine(&mut app, "core", app_now(12)).unwrap();
+    app
+}
+
+#[test]
+fn accepting_records_the_change_and_later_sessions_use_it() {
+    // The app works the suggestion out when a session is recorded: here
+    // one recorded through a hurt stop at the check-in of `core`.
+    let mut app = started_after_a_painful_session();
     let cmds = app::update(&mut app, Intent::Hurt, app_now(12));
     assert!(
         cmds.iter()
@@ -390,20 +394,7 @@ fn an_adjustment_from_the_history_runs_only_linked_variants_within_bounds() {
 #[test]
 fn plain_mode_offers_the_suggestion_and_takes_y_or_enter() {
     use backcoach::runtime::plain::{Answer, Printed, Spot, answer, lines};
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    let mut app = App::new(content(), settings, true);
-    let painful = SessionRecord {
-        started: Local
-            .with_ymd_and_hms(2026, 11, 12, 9, 0, 0)
-            .unwrap()
-            .fixed_offset(),
-        ..session(12, "core", &[("press", Some(Rating::Painful))])
-    };
-    app::programme::absorb(&mut app, &[Record::Session(painful)]);
-    app::start_routine(&mut app, "core", app_now(12)).unwrap();
+    let mut app = started_after_a_painful_session();
     let mut printed = Printed::default();
     lines(&mut printed, &app, app_now(12));
     app::update(&mut app, Intent::Hurt, app_now(12));
