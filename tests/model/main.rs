@@ -38,6 +38,7 @@ mod reminder_zones;
 mod report;
 mod safety_app;
 mod safety_gate;
+mod session_keys;
 mod session_store;
 mod sessions;
 mod spoken_cues;
