@@ -162,10 +162,18 @@ pub fn current_screen_bindings(app: &App) -> &'static [Binding] {
         return reminder::EDIT_HOURS;
     }
     match app.screen {
+        Screen::Home if programme_on_home(app) => browse::HOME_PROGRAMME,
         Screen::Session => session::session(app),
         Screen::Therapy => therapy::bindings(app),
         screen => screen_bindings(screen),
     }
+}
+
+/// Home lists a programme's entry (the eighth) as well.
+fn programme_on_home(app: &App) -> bool {
+    app.now.is_some_and(|now| {
+        crate::app::home_entries(app, now).len() > crate::app::HomeEntry::ALL.len()
+    })
 }
 
 /// The bindings of a screen, without the global ones.

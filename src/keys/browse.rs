@@ -26,53 +26,85 @@ pub(super) const DISCLAIMER: &[Binding] = &[
     SCROLL_END,
 ];
 
-pub(super) const HOME: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
-    PAGE_UP,
-    PAGE_DOWN,
-    bind!(
-        [Home, Char('g')],
-        "g/Home",
-        "first entry",
-        Intent::First,
-        false
-    ),
-    bind!([End, Char('G')], "G/End", "last entry", Intent::Last, false),
-    bind!(
-        [Enter, Right, Char('l')],
-        "Enter/→/l",
-        "Enter",
-        "open",
-        Intent::Select,
-        true
-    ),
-    Binding {
-        codes: &[
-            Char('1'),
-            Char('2'),
-            Char('3'),
-            Char('4'),
-            Char('5'),
-            Char('6'),
-            Char('7'),
-        ],
-        keys: "1-8",
-        short: "1-8",
-        does: "open that entry",
-        intent: Intent::Digit(1),
-        hint: true,
-    },
-    bind!(
-        [Char('r')],
-        "r",
-        "stand-up reminder on/off",
-        Intent::ToggleReminder,
-        true
-    ),
-    super::reminder::QUIET,
-    bind!([Char('q')], "q", "quit", Intent::Back, true),
-];
+/// The home menu's keys; `$digits`, the digits its entries have.
+macro_rules! home {
+    ($digits:expr) => {
+        &[
+            bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
+            bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+            PAGE_UP,
+            PAGE_DOWN,
+            bind!(
+                [Home, Char('g')],
+                "g/Home",
+                "first entry",
+                Intent::First,
+                false
+            ),
+            bind!([End, Char('G')], "G/End", "last entry", Intent::Last, false),
+            bind!(
+                [Enter, Right, Char('l')],
+                "Enter/→/l",
+                "Enter",
+                "open",
+                Intent::Select,
+                true
+            ),
+            $digits,
+            bind!(
+                [Char('r')],
+                "r",
+                "stand-up reminder on/off",
+                Intent::ToggleReminder,
+                true
+            ),
+            super::reminder::QUIET,
+            bind!([Char('q')], "q", "quit", Intent::Back, true),
+        ]
+    };
+}
+
+/// Digits 1 to 7: the entries always shown.
+const SEVEN_ENTRIES: Binding = Binding {
+    codes: &[
+        Char('1'),
+        Char('2'),
+        Char('3'),
+        Char('4'),
+        Char('5'),
+        Char('6'),
+        Char('7'),
+    ],
+    keys: "1-7",
+    short: "1-7",
+    does: "open that entry",
+    intent: Intent::Digit(1),
+    hint: true,
+};
+
+/// Digits 1 to 8: with a programme in force, its entry is the eighth.
+const EIGHT_ENTRIES: Binding = Binding {
+    codes: &[
+        Char('1'),
+        Char('2'),
+        Char('3'),
+        Char('4'),
+        Char('5'),
+        Char('6'),
+        Char('7'),
+        Char('8'),
+    ],
+    keys: "1-8",
+    short: "1-8",
+    does: "open that entry",
+    intent: Intent::Digit(1),
+    hint: true,
+};
+
+pub(super) const HOME: &[Binding] = home!(SEVEN_ENTRIES);
+
+/// Home with a programme in force.
+pub(super) const HOME_PROGRAMME: &[Binding] = home!(EIGHT_ENTRIES);
 
 pub(super) const LIBRARY: &[Binding] = &[
     bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
@@ -174,4 +206,4 @@ pub(super) const CARD: &[Binding] = &[
 
 /// Every table here, for the checks that run over all of them.
 #[cfg(test)]
-pub(super) const TABLES: &[&[Binding]] = &[DISCLAIMER, HOME, LIBRARY, CARD];
+pub(super) const TABLES: &[&[Binding]] = &[DISCLAIMER, HOME, HOME_PROGRAMME, LIBRARY, CARD];
