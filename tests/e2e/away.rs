@@ -87,7 +87,7 @@ fn tmux_client_activity_counts_as_time_away() {
     let bin = world.path("bin");
     // The probe answers a second late, as on a loaded machine: the time
     // away is still counted to when it answered.
-    fake(&bin, "tmux", "sleep 1.1\necho $(( $(date +%s) - 900 ))");
+    fake(&bin, "tmux", "sleep 1\necho $(( $(date +%s) - 900 ))");
     run_with(
         &world,
         &[
@@ -106,7 +106,7 @@ fn logind_idle_hint_counts_as_time_away() {
     fake(
         &bin,
         "loginctl",
-        "[ \"$2\" = c7 ] || exit 1\nsleep 1.1\necho IdleHint=yes\necho IdleSinceHint=$(( ($(date +%s) - 900) * 1000000 ))",
+        "[ \"$2\" = c7 ] || exit 1\nsleep 1\necho IdleHint=yes\necho IdleSinceHint=$(( ($(date +%s) - 900) * 1000000 ))",
     );
     run_with(
         &world,
