@@ -93,10 +93,18 @@ pub fn gap(text: &str, from: usize, to: usize) -> &str {
 
 /// Byte ranges of the whitespace-separated words of `text`.
 fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split_whitespace().map(move |word| {
-        let start = word.as_ptr() as usize - text.as_ptr() as usize;
-        start..start + word.len()
-    })
+    text.split(breaks)
+        .filter(|word| !word.is_empty())
+        .map(move |word| {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + word.len()
+        })
+}
+
+/// White space a line may break at: all but the no-break spaces, which
+/// hold what they join on one line ("Fr\u{a0}4" never splits).
+fn breaks(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
 }
 
 /// The longest start of `text` that fits in `width` cells (at least one
@@ -133,6 +141,14 @@ pub fn wrap_hanging(text: &str, lead: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn never_breaks_at_a_no_break_space() {
+        assert_eq!(
+            wrap_words("Th\u{a0}0  Fr\u{a0}12  Sa\u{a0}3", 9),
+            vec!["Th\u{a0}0", "Fr\u{a0}12", "Sa\u{a0}3"]
+        );
+    }
 
     #[test]
     fn breaks_at_spaces_and_cuts_long_words() {

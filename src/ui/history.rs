@@ -90,7 +90,9 @@ fn standup_line(progress: &Progress, theme: Theme) -> Line<'static> {
     for (i, count) in progress.standups.iter().enumerate() {
         let day = progress.today - chrono::Duration::days((days - 1 - i) as i64);
         let name: String = day.format("%a").to_string().chars().take(2).collect();
-        spans.push(Span::styled(format!("{name} "), theme.dim()));
+        // A no-break space: a narrow pane wraps between days, never
+        // between a day and its count.
+        spans.push(Span::styled(format!("{name}\u{a0}"), theme.dim()));
         spans.push(Span::styled(format!("{count}  "), theme.current()));
     }
     spans.push(Span::styled("(today last)", theme.dim()));
