@@ -92,13 +92,30 @@ pub fn gap(text: &str, from: usize, to: usize) -> &str {
 }
 
 /// Byte ranges of the whitespace-separated words of `text`.
-fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split(breaks)
-        .filter(|word| !word.is_empty())
-        .map(move |word| {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
-            start..start + word.len()
-        })
+/// A number and its unit stay together ("10 s", "about 5 min").
+fn words(text: &str) -> Vec<Range<usize>> {
+    let mut words: Vec<Range<usize>> = Vec::new();
+    for word in text.split(breaks).filter(|word| !word.is_empty()) {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let range = start..start + word.len();
+        match words.last_mut() {
+            Some(prev) if joins_unit(text, prev, &range) => prev.end = range.end,
+            _ => words.push(range),
+        }
+    }
+    words
+}
+
+/// Units a line never separates from the number before them.
+const UNITS: [&str; 5] = ["s", "min", "h", "%", "°C"];
+
+/// True when `word` is a unit (with any closing punctuation) after the
+/// number `prev`, one space apart.
+fn joins_unit(text: &str, prev: &Range<usize>, word: &Range<usize>) -> bool {
+    let unit = text[word.clone()].trim_end_matches([')', ',', '.', ';', ':']);
+    text[prev.clone()].ends_with(|c: char| c.is_ascii_digit())
+        && text.get(prev.end..word.start) == Some(" ")
+        && UNITS.contains(&unit)
 }
 
 /// White space a line may break at: all but the no-break spaces, which
@@ -141,6 +158,17 @@ pub fn wrap_hanging(text: &str, lead: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keeps_a_number_with_its_unit() {
+        assert_eq!(
+            wrap_words("then a 10 s hold (about 5 min).", 9),
+            vec!["then a", "10 s hold", "(about", "5 min)."]
+        );
+        // Only a unit after a number, one space apart.
+        assert_eq!(wrap_words("has s", 3), vec!["has", "s"]);
+        assert_eq!(wrap_words("10  s", 2), vec!["10", "s"]);
+    }
 
     #[test]
     fn never_breaks_at_a_no_break_space() {
