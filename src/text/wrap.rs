@@ -91,8 +91,8 @@ pub fn gap(text: &str, from: usize, to: usize) -> &str {
     }
 }
 
-/// Byte ranges of the whitespace-separated words of `text`.
-/// A number and its unit stay together ("10 s", "about 5 min").
+/// Byte ranges of the words of `text`, split where a line may break; a
+/// number and its unit are one word ("10 s", "about 5 min").
 fn words(text: &str) -> Vec<Range<usize>> {
     let mut words: Vec<Range<usize>> = Vec::new();
     for word in text.split(breaks).filter(|word| !word.is_empty()) {
