@@ -161,9 +161,20 @@ pub fn said(session: &Session) -> String {
 }
 
 /// "How was Chair twist? e easy · a about right · h hard · o painful",
-/// while that rating is on offer.
+/// while that rating is on offer; once given, "Chair twist rated hard
+/// (e, a, h or o changes it)" until the offer ends.
 pub fn rating_prompt(session: &Session, now: Instant) -> Option<String> {
     let name = session.rating_asked(now)?;
+    if let Some(given) = session.rating_offer(now).and_then(|o| o.given) {
+        let keys = Rating::keys(|key, _| key.to_string(), ", ");
+        let keys = keys
+            .rsplit_once(", ")
+            .map_or(keys.clone(), |(head, last)| format!("{head} or {last}"));
+        return Some(format!(
+            "{name} rated {} ({keys} changes it)",
+            given.label()
+        ));
+    }
     let keys = Rating::keys(|key, label| format!("{key} {label}"), " · ");
     Some(format!("How was {name}? {keys}"))
 }

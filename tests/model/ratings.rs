@@ -98,6 +98,30 @@ fn a_key_rates_the_exercise_just_done_and_the_record_keeps_it() {
 }
 
 #[test]
+fn a_rating_can_be_changed_while_it_is_offered_and_not_after() {
+    use backcoach::ui::session::rating_prompt;
+    let clock = Clock(Instant::now());
+    let mut app = press_done(&clock);
+    // A vim user's `h` by mistake, then the rating meant.
+    let hard = key(&app, 'h');
+    app::update(&mut app, hard, clock.secs(4));
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(
+        rating_prompt(session, clock.secs(4).instant).as_deref(),
+        Some("Back press rated hard (e, a, h or o changes it)")
+    );
+    let easy = key(&app, 'e');
+    app::update(&mut app, easy, clock.secs(5));
+    // Declining now keeps what was given; after the offer nothing changes it.
+    app::update(&mut app, Intent::Rate(None), clock.secs(6));
+    let late = clock.secs(3 + RATE_WINDOW.as_secs());
+    app::update(&mut app, Intent::Rate(Some(Rating::Painful)), late);
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(session.ratings()[0], Some(Rating::Easy));
+    assert_eq!(rating_prompt(session, late.instant), None);
+}
+
+#[test]
 fn a_hands_free_session_passes_over_the_rating_at_its_deadline() {
     let clock = Clock(Instant::now());
     let mut app = press_done(&clock);

@@ -3,6 +3,8 @@
 //! hands-free session simply passes over it), while the session goes on.
 //! The last exercise's rating is offered at the pain check-out, which
 //! waits for an answer anyway: there it lasts until the check-out ends.
+//! A rating given stays open to change while the offer lasts, so a key
+//! pressed by mistake is not what the dose suggestions read.
 
 use std::time::{Duration, Instant};
 
@@ -19,6 +21,8 @@ pub struct RatingOffer {
     pub exercise: usize,
     /// When the offer lapses.
     pub until: Instant,
+    /// The rating given so far (another key changes it).
+    pub given: Option<Rating>,
 }
 
 impl Session {
@@ -46,16 +50,25 @@ impl Session {
         &self.ratings
     }
 
-    /// Rates the exercise on offer (`None` declines); true when taken.
+    /// Rates the exercise on offer, or changes its rating while the
+    /// offer lasts; `None` ends the offer, keeping any rating given.
+    /// True when taken.
     pub fn rate(&mut self, rating: Option<Rating>, now: Instant) -> bool {
         let Some(offer) = self.rating_offer(now) else {
             return false;
         };
+        let Some(rating) = rating else {
+            self.offer = None;
+            return true;
+        };
         if let Some(slot) = self.ratings.get_mut(offer.exercise) {
-            *slot = rating;
+            *slot = Some(rating);
         }
-        self.offer = None;
-        if let (Some(rating), Some(exercise)) = (rating, self.plan.exercises.get(offer.exercise)) {
+        self.offer = Some(RatingOffer {
+            given: Some(rating),
+            ..offer
+        });
+        if let Some(exercise) = self.plan.exercises.get(offer.exercise) {
             self.announcement = Some(format!("{}: {}", exercise.name, rating.label()));
         }
         true
@@ -66,6 +79,7 @@ impl Session {
         self.offer = Some(RatingOffer {
             exercise,
             until: at + RATE_WINDOW,
+            given: None,
         });
     }
 

@@ -188,12 +188,13 @@ fn rating(word: &str) -> Option<Rating> {
         .find(|r| word == r.key().to_string() || word == r.label())
 }
 
-/// True while a rating is on offer.
+/// True while a rating is asked: on offer and not given yet.
 fn offered(app: &App) -> bool {
     let session = app.session.as_ref();
     app.now
         .zip(session)
-        .is_some_and(|(now, s)| s.rating_offer(now.instant).is_some())
+        .and_then(|(now, s)| s.rating_offer(now.instant))
+        .is_some_and(|offer| offer.given.is_none())
 }
 
 /// A pain rating: a whole number 0 to 10, typed digit by digit (so "10"

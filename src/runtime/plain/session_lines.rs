@@ -66,8 +66,12 @@ pub fn beat(session: &Session) -> Vec<String> {
 }
 
 /// The rating on offer at `now`, as a question: its keys, and that it
-/// passes by itself.
+/// passes by itself. Not asked again once given (another answer still
+/// changes it while the offer lasts).
 pub fn rating(session: &Session, now: std::time::Instant) -> Option<String> {
+    if session.rating_offer(now)?.given.is_some() {
+        return None;
+    }
     let name = session.rating_asked(now)?;
     let keys = Rating::keys(|key, label| format!("{key} ({label})"), ", ");
     Some(format!(
