@@ -5,28 +5,18 @@
 use std::time::{Duration, Instant};
 
 use backcoach::app::{self, App, Cmd, Intent, Msg, Now, Outcome};
-use backcoach::content::load;
-use backcoach::content::source::Source;
 use backcoach::domain::progress::{Progress, per_week, streak};
 use backcoach::domain::record::Record;
 use backcoach::domain::session_record::{
     ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
 };
-use backcoach::store::{Settings, Store};
+use backcoach::store::Store;
 use chrono::{FixedOffset, Local, NaiveDate, TimeZone};
 
+use crate::support::model::acknowledged;
+
 fn app() -> App {
-    let source = Source {
-        name: "sessions.ron".into(),
-        text: include_str!("../fixtures/sessions.ron").into(),
-        builtin: false,
-    };
-    let content = load::load(&[source]).unwrap();
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    App::new(content, settings, true)
+    acknowledged(crate::sessions::fixture())
 }
 
 fn sessions(cmds: &[Cmd]) -> Vec<SessionRecord> {

@@ -2,45 +2,18 @@
 //! waits visibly for it, and nothing becomes 0 by accident. Driven
 //! through the real `update` with explicit times.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
-use backcoach::content::catalog::Content;
-use backcoach::content::load;
-use backcoach::content::source::Source;
+use backcoach::app::{self, App, Cmd, Intent, Outcome};
 use backcoach::domain::record::Record;
 use backcoach::domain::session::{Phase, TEN_WINDOW};
 use backcoach::domain::session_record::SessionRecord;
-use backcoach::store::Settings;
-use chrono::{Local, TimeZone};
 
-fn fixture() -> Content {
-    let source = Source {
-        name: "sessions.ron".into(),
-        text: include_str!("../fixtures/sessions.ron").into(),
-        builtin: false,
-    };
-    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
-}
-
-struct Clock(Instant);
-
-impl Clock {
-    fn secs(&self, secs: f64) -> Now {
-        Now::new(
-            self.0 + Duration::from_secs_f64(secs),
-            Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
-        )
-    }
-}
+use crate::support::model::{Clock, acknowledged};
 
 fn at_check_in(clock: &Clock) -> App {
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    let mut app = App::new(fixture(), settings, true);
-    app::start_routine(&mut app, "mini", clock.secs(0.0)).unwrap();
+    let mut app = acknowledged(crate::sessions::fixture());
+    app::start_routine(&mut app, "mini", clock.secs_f64(0.0)).unwrap();
     app
 }
 
@@ -62,21 +35,21 @@ fn recorded(cmds: &[Cmd]) -> Vec<SessionRecord> {
 fn one_then_zero_within_the_moment_is_ten_at_check_in_and_check_out() {
     let clock = Clock(Instant::now());
     let mut app = at_check_in(&clock);
-    app::update(&mut app, Intent::Digit(1), clock.secs(0.0));
+    app::update(&mut app, Intent::Digit(1), clock.secs_f64(0.0));
     assert_eq!(choice(&app), (Some(1), true), "the 1 waits for a 0");
-    app::update(&mut app, Intent::Digit(0), clock.secs(1.0));
+    app::update(&mut app, Intent::Digit(0), clock.secs_f64(1.0));
     assert_eq!(choice(&app), (Some(10), false));
-    app::update(&mut app, Intent::Select, clock.secs(1.2));
+    app::update(&mut app, Intent::Select, clock.secs_f64(1.2));
     assert_eq!(app.session.as_ref().unwrap().pain_before, Some(10));
 
     // Skip every exercise to the check-out, and do it again there.
     for t in 2..5 {
-        app::update(&mut app, Intent::Next, clock.secs(f64::from(t)));
+        app::update(&mut app, Intent::Next, clock.secs_f64(f64::from(t)));
     }
     assert_eq!(app.session.as_ref().unwrap().phase, Phase::CheckOut);
-    app::update(&mut app, Intent::Digit(1), clock.secs(10.0));
-    app::update(&mut app, Intent::Digit(0), clock.secs(10.0));
-    let cmds = app::update(&mut app, Intent::Select, clock.secs(10.0));
+    app::update(&mut app, Intent::Digit(1), clock.secs_f64(10.0));
+    app::update(&mut app, Intent::Digit(0), clock.secs_f64(10.0));
+    let cmds = app::update(&mut app, Intent::Select, clock.secs_f64(10.0));
     let records = recorded(&cmds);
     assert_eq!(records.len(), 1);
     assert_eq!(
@@ -89,21 +62,21 @@ fn one_then_zero_within_the_moment_is_ten_at_check_in_and_check_out() {
 fn a_lone_one_settles_to_one_at_a_deadline_not_a_sleep() {
     let clock = Clock(Instant::now());
     let mut app = at_check_in(&clock);
-    assert_eq!(app::next_wakeup(&app, clock.secs(0.0)), None);
-    app::update(&mut app, Intent::Digit(1), clock.secs(0.0));
+    assert_eq!(app::next_wakeup(&app, clock.secs_f64(0.0)), None);
+    app::update(&mut app, Intent::Digit(1), clock.secs_f64(0.0));
     // The loop wakes when the moment ends, to show the 1 settled.
     assert_eq!(
-        app::next_wakeup(&app, clock.secs(0.0)),
+        app::next_wakeup(&app, clock.secs_f64(0.0)),
         Some(clock.0 + TEN_WINDOW)
     );
-    app::update(&mut app, Outcome::Tick, clock.secs(0.5));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(0.5));
     assert_eq!(choice(&app), (Some(1), true), "not yet");
     let end = TEN_WINDOW.as_secs_f64();
-    app::update(&mut app, Outcome::Tick, clock.secs(end));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(end));
     assert_eq!(choice(&app), (Some(1), false));
-    assert_eq!(app::next_wakeup(&app, clock.secs(end)), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs_f64(end)), None);
     // A 0 after the moment is a new answer of 0, shown as such.
-    app::update(&mut app, Intent::Digit(0), clock.secs(end + 1.0));
+    app::update(&mut app, Intent::Digit(0), clock.secs_f64(end + 1.0));
     assert_eq!(choice(&app), (Some(0), false));
 }
 
@@ -111,9 +84,9 @@ fn a_lone_one_settles_to_one_at_a_deadline_not_a_sleep() {
 fn a_zero_after_the_moment_is_zero_even_without_a_tick() {
     let clock = Clock(Instant::now());
     let mut app = at_check_in(&clock);
-    app::update(&mut app, Intent::Digit(1), clock.secs(0.0));
+    app::update(&mut app, Intent::Digit(1), clock.secs_f64(0.0));
     let late = TEN_WINDOW.as_secs_f64() + 0.01;
-    app::update(&mut app, Intent::Digit(0), clock.secs(late));
+    app::update(&mut app, Intent::Digit(0), clock.secs_f64(late));
     assert_eq!(choice(&app), (Some(0), false));
 }
 
@@ -121,16 +94,16 @@ fn a_zero_after_the_moment_is_zero_even_without_a_tick() {
 fn enter_keeps_a_pending_one_and_other_keys_end_the_moment() {
     let clock = Clock(Instant::now());
     let mut app = at_check_in(&clock);
-    app::update(&mut app, Intent::Digit(1), clock.secs(0.0));
-    app::update(&mut app, Intent::Up, clock.secs(0.1));
+    app::update(&mut app, Intent::Digit(1), clock.secs_f64(0.0));
+    app::update(&mut app, Intent::Up, clock.secs_f64(0.1));
     assert_eq!(choice(&app), (Some(2), false), "↑ from 1 is 2, not waiting");
-    app::update(&mut app, Intent::Digit(0), clock.secs(0.2));
+    app::update(&mut app, Intent::Digit(0), clock.secs_f64(0.2));
     assert_eq!(choice(&app), (Some(0), false));
-    app::update(&mut app, Intent::Digit(1), clock.secs(0.3));
-    app::update(&mut app, Intent::Digit(3), clock.secs(0.4));
+    app::update(&mut app, Intent::Digit(1), clock.secs_f64(0.3));
+    app::update(&mut app, Intent::Digit(3), clock.secs_f64(0.4));
     assert_eq!(choice(&app), (Some(3), false), "1 then 3 is 3");
-    app::update(&mut app, Intent::Digit(1), clock.secs(0.5));
-    app::update(&mut app, Intent::Select, clock.secs(0.6));
+    app::update(&mut app, Intent::Digit(1), clock.secs_f64(0.5));
+    app::update(&mut app, Intent::Select, clock.secs_f64(0.6));
     let s = app.session.as_ref().unwrap();
     assert_eq!(s.pain_before, Some(1));
     assert!(!s.ten_pending());

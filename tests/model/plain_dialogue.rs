@@ -5,12 +5,12 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::screen::fixture;
 use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
 use backcoach::domain::record::Record;
 use backcoach::runtime::plain::{Answer, Printed, Spot, answer, lines};
-use backcoach::store::Settings;
-use chrono::{Local, TimeZone};
+
+use crate::support::model::{Clock, acknowledged};
+use crate::support::screen::fixture;
 
 const CONTENT: &str = r#"(
     version: 1,
@@ -26,23 +26,8 @@ const CONTENT: &str = r#"(
     ],
 )"#;
 
-struct Clock(Instant);
-
-impl Clock {
-    fn secs(&self, secs: u64) -> Now {
-        Now::new(
-            self.0 + Duration::from_secs(secs),
-            Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
-        )
-    }
-}
-
 fn app() -> App {
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    App::new(fixture("slow.ron", CONTENT), settings, true)
+    acknowledged(fixture("slow.ron", CONTENT))
 }
 
 /// What plain mode does with one line: its intents go through `update`.

@@ -13,10 +13,10 @@ use backcoach::domain::record::Record;
 use backcoach::domain::session_record::{
     ExerciseOutcome, ExerciseResult, SessionOutcome, SessionRecord,
 };
-use backcoach::store::Settings;
 use chrono::{FixedOffset, Local, NaiveDate, TimeZone};
 
 use crate::support::content::problems;
+use crate::support::model::acknowledged;
 
 fn user(name: &str, text: &str) -> Source {
     Source {
@@ -194,11 +194,7 @@ fn the_week_counts_done_sessions_since_monday() {
 }
 
 fn app_at_home() -> App {
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    App::new(fixture(), settings, true)
+    acknowledged(fixture())
 }
 
 fn now(d: u32) -> Now {

@@ -3,10 +3,9 @@
 //! deadline, and recorded with the session; easier and harder variants
 //! and a routine's bounds are validated.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use crate::support::screen::fixture;
-use backcoach::app::{self, App, Cmd, Intent, Now, Outcome};
+use backcoach::app::{self, App, Cmd, Intent, Outcome};
 use backcoach::content::load;
 use backcoach::content::source::{self, Source};
 use backcoach::domain::record::Record;
@@ -14,9 +13,13 @@ use backcoach::domain::session::RATE_WINDOW;
 use backcoach::domain::session_record::{Rating, SessionRecord};
 use backcoach::keys;
 use backcoach::runtime::plain::{Answer, Printed, Spot, answer, lines};
-use backcoach::store::{Settings, Store};
-use chrono::{Local, TimeZone};
+use backcoach::store::Store;
+use chrono::Local;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::support::content::problems;
+use crate::support::model::{Clock, acknowledged};
+use crate::support::screen::fixture;
 
 const CONTENT: &str = r#"(
     version: 1,
@@ -32,23 +35,8 @@ const CONTENT: &str = r#"(
     ],
 )"#;
 
-struct Clock(Instant);
-
-impl Clock {
-    fn secs(&self, secs: u64) -> Now {
-        Now::new(
-            self.0 + Duration::from_secs(secs),
-            Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
-        )
-    }
-}
-
 fn app() -> App {
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    App::new(fixture("two.ron", CONTENT), settings, true)
+    acknowledged(fixture("two.ron", CONTENT))
 }
 
 fn recorded(cmds: &[Cmd]) -> Option<SessionRecord> {
@@ -214,8 +202,6 @@ fn plain_mode_offers_the_rating_as_a_line() {
         Answer::Intents(vec![Intent::Rate(None)])
     );
 }
-
-use crate::support::content::problems;
 
 const MOVES: &str = r#"
     (id: "a_move", name: "A", position: chair, steps: ["A."], dose: (hold_secs: 10), EXTRA_A),

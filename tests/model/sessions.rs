@@ -4,7 +4,7 @@
 //! holds. The keys that stop, leave or pause a session: `session_keys`.
 //! The helpers here are shared with it.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use backcoach::app::{self, App, Cmd, Intent, Now, Outcome, Screen};
 use backcoach::content::catalog::Content;
@@ -14,52 +14,26 @@ use backcoach::domain::plan::{BeatKind, Plan, Side};
 use backcoach::domain::record::Record;
 use backcoach::domain::session::Phase;
 use backcoach::domain::session_record::{ExerciseOutcome, SessionOutcome, SessionRecord};
-use backcoach::store::Settings;
 use chrono::{Local, TimeZone};
+
+pub(crate) use crate::support::model::Clock;
+use crate::support::model::acknowledged;
+use crate::support::screen;
+
+/// The sessions fixture: short routines with every kind of step.
+pub(crate) fn fixture() -> Content {
+    screen::fixture("sessions.ron", include_str!("../fixtures/sessions.ron"))
+}
 
 pub(crate) const S: Duration = Duration::from_secs(1);
 
-fn fixture() -> Content {
-    let source = Source {
-        name: "sessions.ron".into(),
-        text: include_str!("../fixtures/sessions.ron").into(),
-        builtin: false,
-    };
-    load::load(&[source]).unwrap_or_else(|p| panic!("{p:?}"))
-}
-
-pub(crate) struct Clock {
-    t0: Instant,
-}
-
-impl Clock {
-    pub(crate) fn new() -> Clock {
-        Clock { t0: Instant::now() }
-    }
-
-    pub(crate) fn at(&self, offset: Duration) -> Now {
-        Now::new(
-            self.t0 + offset,
-            Local.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
-        )
-    }
-
-    pub(crate) fn secs(&self, secs: f64) -> Now {
-        self.at(Duration::from_secs_f64(secs))
-    }
-}
-
 pub(crate) fn app() -> App {
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    App::new(fixture(), settings, true)
+    acknowledged(fixture())
 }
 
 pub(crate) fn started(routine: &str, clock: &Clock) -> App {
     let mut app = app();
-    app::start_routine(&mut app, routine, clock.secs(0.0)).unwrap();
+    app::start_routine(&mut app, routine, clock.secs_f64(0.0)).unwrap();
     app
 }
 
@@ -102,7 +76,7 @@ pub(crate) fn appended(cmds: &[Cmd]) -> Vec<SessionRecord> {
 fn picked_from_home_through_the_picker_and_preview() {
     let clock = Clock::new();
     let mut app = app();
-    let now = clock.secs(0.0);
+    let now = clock.secs_f64(0.0);
     for msg in [Intent::Down, Intent::Select] {
         app::update(&mut app, msg, now);
     }
@@ -156,8 +130,8 @@ fn every_transition_with_exact_remaining_times() {
     let clock = Clock::new();
     let mut app = started("mini", &clock);
     assert!(!app.session.as_ref().unwrap().is_counting_down());
-    app::update(&mut app, Intent::Digit(4), clock.secs(0.0));
-    let cmds = app::update(&mut app, Intent::Select, clock.secs(0.0));
+    app::update(&mut app, Intent::Digit(4), clock.secs_f64(0.0));
+    let cmds = app::update(&mut app, Intent::Select, clock.secs_f64(0.0));
     assert!(cmds.contains(&Cmd::Bell));
     let s = app.session.as_ref().unwrap();
     assert_eq!(s.pain_before, Some(4));
@@ -165,76 +139,85 @@ fn every_transition_with_exact_remaining_times() {
     assert!(s.is_counting_down());
     // Get ready: 10 s before the first hold; the runtime wakes each second.
     assert_eq!(kind(&app), BeatKind::GetReady);
-    assert_eq!(left(&app, clock.secs(0.0)), 10 * S);
-    assert_eq!(app::next_wakeup(&app, clock.secs(0.0)), Some(clock.t0 + S));
+    assert_eq!(left(&app, clock.secs_f64(0.0)), 10 * S);
+    assert_eq!(
+        app::next_wakeup(&app, clock.secs_f64(0.0)),
+        Some(clock.0 + S)
+    );
     let beat = *app.session.as_ref().unwrap().current().unwrap();
     assert_eq!((beat.set, beat.side, beat.rep), (1, Some(Side::Right), 1));
 
     // The hold starts when the get-ready ends and lasts 5 s.
-    let cmds = app::update(&mut app, Outcome::Tick, clock.secs(10.0));
+    let cmds = app::update(&mut app, Outcome::Tick, clock.secs_f64(10.0));
     assert_eq!(cmds, vec![Cmd::Bell]);
     assert_eq!(kind(&app), BeatKind::Hold);
     assert_eq!(said(&app), "Hold");
-    assert_eq!(left(&app, clock.secs(10.0)), 5 * S);
+    assert_eq!(left(&app, clock.secs_f64(10.0)), 5 * S);
     // Not over a hair before 5 s, over at 5 s.
-    app::update(&mut app, Outcome::Tick, clock.secs(14.999));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(14.999));
     assert_eq!(kind(&app), BeatKind::Hold);
-    app::update(&mut app, Outcome::Tick, clock.secs(15.0));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(15.0));
     assert_eq!(said(&app), "Rep 2 of 2");
-    assert_eq!(left(&app, clock.secs(15.0)), 3 * S);
+    assert_eq!(left(&app, clock.secs_f64(15.0)), 3 * S);
 
     // Rep 2 hold, then the side switch, with a late tick: the new beat
     // still started when the old one ended.
-    app::update(&mut app, Outcome::Tick, clock.secs(18.0));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(18.0));
     assert_eq!(kind(&app), BeatKind::Hold);
-    app::update(&mut app, Outcome::Tick, clock.secs(24.5));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(24.5));
     assert_eq!(said(&app), "Switch to the left side");
     let beat = *app.session.as_ref().unwrap().current().unwrap();
     assert_eq!(
         (beat.side, beat.rep, beat.kind),
         (Some(Side::Left), 1, BeatKind::GetReady)
     );
-    assert_eq!(left(&app, clock.secs(24.5)), Duration::from_millis(3_500));
+    assert_eq!(
+        left(&app, clock.secs_f64(24.5)),
+        Duration::from_millis(3_500)
+    );
 
     // Through the left side to set 2.
     for t in [28.0, 33.0, 36.0] {
-        app::update(&mut app, Outcome::Tick, clock.secs(t));
+        app::update(&mut app, Outcome::Tick, clock.secs_f64(t));
     }
     assert_eq!(kind(&app), BeatKind::Hold);
-    app::update(&mut app, Outcome::Tick, clock.secs(41.0));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(41.0));
     assert_eq!(said(&app), "Set 2 of 2");
     let beat = *app.session.as_ref().unwrap().current().unwrap();
     assert_eq!((beat.set, beat.side, beat.rep), (2, Some(Side::Right), 1));
 
     // Pause: paused time is not counted.
-    app::update(&mut app, Intent::TogglePause, clock.secs(42.0));
+    app::update(&mut app, Intent::TogglePause, clock.secs_f64(42.0));
     assert!(!app.session.as_ref().unwrap().is_counting_down());
-    assert_eq!(app::next_wakeup(&app, clock.secs(42.0)), None);
-    app::update(&mut app, Outcome::Tick, clock.secs(500.0));
-    assert_eq!(left(&app, clock.secs(500.0)), 4 * S);
-    app::update(&mut app, Intent::TogglePause, clock.secs(500.0));
-    assert_eq!(left(&app, clock.secs(501.5)), Duration::from_millis(2_500));
+    assert_eq!(app::next_wakeup(&app, clock.secs_f64(42.0)), None);
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(500.0));
+    assert_eq!(left(&app, clock.secs_f64(500.0)), 4 * S);
+    app::update(&mut app, Intent::TogglePause, clock.secs_f64(500.0));
+    assert_eq!(
+        left(&app, clock.secs_f64(501.5)),
+        Duration::from_millis(2_500)
+    );
     assert_eq!(
         app.session
             .as_ref()
             .unwrap()
-            .elapsed(clock.secs(501.0).instant),
+            .elapsed(clock.secs_f64(501.0).instant),
         43 * S
     );
 
     // n skips the rest of the twist; the march has no hold.
-    let cmds = app::update(&mut app, Intent::Next, clock.secs(502.0));
+    let cmds = app::update(&mut app, Intent::Next, clock.secs_f64(502.0));
     assert!(cmds.contains(&Cmd::Bell));
     assert_eq!(said(&app), "Skipped Chair twist. Next: Slow march");
     assert_eq!(kind(&app), BeatKind::Manual);
     assert!(!app.session.as_ref().unwrap().is_counting_down());
-    assert_eq!(app::next_wakeup(&app, clock.secs(502.0)), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs_f64(502.0)), None);
     // Nothing moves by itself on a step without a hold.
-    app::update(&mut app, Outcome::Tick, clock.secs(900.0));
+    app::update(&mut app, Outcome::Tick, clock.secs_f64(900.0));
     assert_eq!(kind(&app), BeatKind::Manual);
-    app::update(&mut app, Intent::Select, clock.secs(900.0));
+    app::update(&mut app, Intent::Select, clock.secs_f64(900.0));
     assert_eq!(said(&app), "Rep 2 of 2");
-    app::update(&mut app, Intent::Select, clock.secs(901.0));
+    app::update(&mut app, Intent::Select, clock.secs_f64(901.0));
     assert_eq!(said(&app), "Next exercise: Back press");
     assert_eq!(
         app.session.as_ref().unwrap().results(),
@@ -246,28 +229,28 @@ fn every_transition_with_exact_remaining_times() {
     );
 
     // p goes back to the start of the previous exercise.
-    app::update(&mut app, Intent::Previous, clock.secs(902.0));
+    app::update(&mut app, Intent::Previous, clock.secs_f64(902.0));
     assert_eq!(said(&app), "Back to Slow march");
     assert_eq!(app.session.as_ref().unwrap().current().unwrap().rep, 1);
     assert_eq!(
         app.session.as_ref().unwrap().results()[1],
         ExerciseOutcome::NotReached
     );
-    app::update(&mut app, Intent::Select, clock.secs(903.0));
-    app::update(&mut app, Intent::Select, clock.secs(904.0));
+    app::update(&mut app, Intent::Select, clock.secs_f64(903.0));
+    app::update(&mut app, Intent::Select, clock.secs_f64(904.0));
     // Enter during a get-ready starts the hold now.
-    app::update(&mut app, Intent::Select, clock.secs(905.0));
+    app::update(&mut app, Intent::Select, clock.secs_f64(905.0));
     assert_eq!(kind(&app), BeatKind::Hold);
-    assert_eq!(left(&app, clock.secs(905.0)), 5 * S);
-    let cmds = app::update(&mut app, Outcome::Tick, clock.secs(910.0));
+    assert_eq!(left(&app, clock.secs_f64(905.0)), 5 * S);
+    let cmds = app::update(&mut app, Outcome::Tick, clock.secs_f64(910.0));
     assert_eq!(cmds, vec![Cmd::Bell]);
     assert_eq!(phase(&app), Phase::CheckOut);
-    assert_eq!(app::next_wakeup(&app, clock.secs(910.0)), None);
+    assert_eq!(app::next_wakeup(&app, clock.secs_f64(910.0)), None);
 
     // Check-out, then the summary and one record.
-    app::update(&mut app, Intent::Up, clock.secs(920.0));
-    app::update(&mut app, Intent::Up, clock.secs(920.0));
-    let cmds = app::update(&mut app, Intent::Select, clock.secs(920.0));
+    app::update(&mut app, Intent::Up, clock.secs_f64(920.0));
+    app::update(&mut app, Intent::Up, clock.secs_f64(920.0));
+    let cmds = app::update(&mut app, Intent::Select, clock.secs_f64(920.0));
     assert_eq!(phase(&app), Phase::Summary);
     let records = appended(&cmds);
     assert_eq!(records.len(), 1);
@@ -287,7 +270,7 @@ fn every_transition_with_exact_remaining_times() {
             .fixed_offset()
     );
     // Enter leaves the summary.
-    app::update(&mut app, Intent::Select, clock.secs(921.0));
+    app::update(&mut app, Intent::Select, clock.secs_f64(921.0));
     assert_eq!(app.screen, Screen::Routines);
     assert!(app.session.is_none());
 }
@@ -296,13 +279,13 @@ fn every_transition_with_exact_remaining_times() {
 fn two_hundred_holds_accumulate_no_drift() {
     let clock = Clock::new();
     let mut app = started("long", &clock);
-    app::update(&mut app, Intent::Next, clock.secs(0.0));
+    app::update(&mut app, Intent::Next, clock.secs_f64(0.0));
     // Wake up late every time, by a varying amount under a second.
     let mut deadline = 10.0;
     let mut holds = 0;
     while phase(&app) == Phase::Running {
         let late = f64::from(u32::try_from(holds % 7).unwrap()) * 0.13;
-        let now = clock.secs(deadline + late);
+        let now = clock.secs_f64(deadline + late);
         let was_hold = kind(&app) == BeatKind::Hold;
         app::update(&mut app, Outcome::Tick, now);
         holds += usize::from(was_hold);
@@ -317,21 +300,21 @@ fn two_hundred_holds_accumulate_no_drift() {
         deadline += length;
         assert_eq!(
             left(&app, now),
-            clock.secs(deadline).instant - now.instant,
+            clock.secs_f64(deadline).instant - now.instant,
             "after {holds} holds"
         );
     }
     assert_eq!(holds, 200);
     assert_eq!(phase(&app), Phase::CheckOut);
     // 10 + 5 + 199 × (3 + 5) seconds exactly.
-    let cmds = app::update(&mut app, Intent::Next, clock.secs(5_000.0));
+    let cmds = app::update(&mut app, Intent::Next, clock.secs_f64(5_000.0));
     assert_eq!(appended(&cmds)[0].duration_secs, 1_607);
 }
 
 #[test]
 fn an_unknown_routine_lists_the_valid_ids() {
     let mut app = app();
-    let err = app::start_routine(&mut app, "nope", Clock::new().secs(0.0)).unwrap_err();
+    let err = app::start_routine(&mut app, "nope", Clock::new().secs_f64(0.0)).unwrap_err();
     assert_eq!(err, "unknown routine `nope`; valid ids: mini, gentle, long");
     assert!(app.session.is_none());
 }

@@ -9,8 +9,6 @@ use std::time::Instant;
 
 use backcoach::app::{self, App, Cmd, Intent, Now};
 use backcoach::content::catalog::Content;
-use backcoach::content::load;
-use backcoach::content::source::Source;
 use backcoach::domain::dose_step::{Adjusted, Direction, effective};
 use backcoach::domain::plan::Plan;
 use backcoach::domain::record::Record;
@@ -18,8 +16,11 @@ use backcoach::domain::session_record::{
     ExerciseOutcome, ExerciseResult, Rating, SessionOutcome, SessionRecord,
 };
 use backcoach::domain::suggest::{DoseChange, suggest};
-use backcoach::store::{Settings, Store};
+use backcoach::store::Store;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeZone};
+
+use crate::support::model::acknowledged;
+use crate::support::screen::fixture;
 
 const CONTENT: &str = r#"(
     version: 1,
@@ -41,12 +42,7 @@ const CONTENT: &str = r#"(
 )"#;
 
 fn content() -> Content {
-    load::load(&[Source {
-        name: "core.ron".into(),
-        text: CONTENT.into(),
-        builtin: false,
-    }])
-    .unwrap_or_else(|p| panic!("{p:?}"))
+    fixture("core.ron", CONTENT)
 }
 
 fn day(d: u32) -> DateTime<FixedOffset> {
@@ -276,11 +272,7 @@ fn app_now(d: u32) -> Now {
 /// The app with a session of `core` on the 12th in its history, the
 /// press rated painful, and `core` started again that day.
 fn started_after_a_painful_session() -> App {
-    let settings = Settings {
-        disclaimer_acknowledged: Some(Local.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()),
-        ..Settings::default()
-    };
-    let mut app = App::new(content(), settings, true);
+    let mut app = acknowledged(content());
     let painful = SessionRecord {
         started: Local
             .with_ymd_and_hms(2026, 11, 12, 9, 0, 0)

@@ -5,6 +5,7 @@
 pub mod content;
 pub mod disk;
 pub mod ended;
+pub mod model;
 pub mod screen;
 pub mod tui;
 pub mod world;
