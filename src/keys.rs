@@ -42,6 +42,26 @@ mod therapy;
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 
+/// The digit keys. Digits are mapped to `Intent::Digit` before any table
+/// is searched; tables list them for the help and the status line.
+const DIGITS: [KeyCode; 10] = [
+    Char('0'),
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+];
+
+/// The digit keys `first` to `last`.
+const fn digits(first: usize, last: usize) -> &'static [KeyCode] {
+    DIGITS.split_at(last + 1).0.split_at(first).1
+}
+
 /// PageUp and PageDown, the same in every list and scrolling text.
 const PAGE_UP: Binding = bind!([PageUp], "PgUp", "page up", Intent::PageUp, false);
 const PAGE_DOWN: Binding = bind!([PageDown], "PgDn", "page down", Intent::PageDown, false);

@@ -64,42 +64,23 @@ macro_rules! home {
     };
 }
 
+/// The digits that open Home's entries, the hint saying which (`keys`).
+const fn entry_digits(last: usize, keys: &'static str) -> Binding {
+    Binding {
+        codes: super::digits(1, last),
+        keys,
+        short: keys,
+        does: "open that entry",
+        intent: Intent::Digit(1),
+        hint: true,
+    }
+}
+
 /// Digits 1 to 7: the entries always shown.
-const SEVEN_ENTRIES: Binding = Binding {
-    codes: &[
-        Char('1'),
-        Char('2'),
-        Char('3'),
-        Char('4'),
-        Char('5'),
-        Char('6'),
-        Char('7'),
-    ],
-    keys: "1-7",
-    short: "1-7",
-    does: "open that entry",
-    intent: Intent::Digit(1),
-    hint: true,
-};
+const SEVEN_ENTRIES: Binding = entry_digits(7, "1-7");
 
 /// Digits 1 to 8: with a programme in force, its entry is the eighth.
-const EIGHT_ENTRIES: Binding = Binding {
-    codes: &[
-        Char('1'),
-        Char('2'),
-        Char('3'),
-        Char('4'),
-        Char('5'),
-        Char('6'),
-        Char('7'),
-        Char('8'),
-    ],
-    keys: "1-8",
-    short: "1-8",
-    does: "open that entry",
-    intent: Intent::Digit(1),
-    hint: true,
-};
+const EIGHT_ENTRIES: Binding = entry_digits(8, "1-8");
 
 pub(super) const HOME: &[Binding] = home!(SEVEN_ENTRIES);
 

@@ -1,9 +1,7 @@
 //! Key tables of the routine picker, the preview, every phase of a running
 //! session, and the History screen.
 
-use ratatui::crossterm::event::KeyCode::{
-    self, Char, Down, End, Enter, Esc, Home, Left, Right, Up,
-};
+use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
 
 use super::{
     Binding, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
@@ -74,23 +72,8 @@ pub(super) const PREVIEW: &[Binding] = &[
     SCROLL_END,
 ];
 
-/// Digits are mapped to `Intent::Digit` before this table is searched; the
-/// entry is here for the help and the status line.
-const DIGITS: &[KeyCode] = &[
-    Char('0'),
-    Char('1'),
-    Char('2'),
-    Char('3'),
-    Char('4'),
-    Char('5'),
-    Char('6'),
-    Char('7'),
-    Char('8'),
-    Char('9'),
-];
-
 const PAIN_DIGITS: Binding = Binding {
-    codes: DIGITS,
+    codes: super::digits(0, 9),
     keys: "0-9",
     short: "0-9",
     does: "pain",
