@@ -62,6 +62,10 @@ const fn digits(first: usize, last: usize) -> &'static [KeyCode] {
     DIGITS.split_at(last + 1).0.split_at(first).1
 }
 
+/// The keys that move in a list, the same in every list.
+const MOVE_UP: Binding = bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false);
+const MOVE_DOWN: Binding = bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false);
+
 /// PageUp and PageDown, the same in every list and scrolling text.
 const PAGE_UP: Binding = bind!([PageUp], "PgUp", "page up", Intent::PageUp, false);
 const PAGE_DOWN: Binding = bind!([PageDown], "PgDn", "page down", Intent::PageDown, false);

@@ -1,11 +1,11 @@
 //! Keys of the first-run statement, the home menu, the library and the
 //! exercise card.
 
-use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
+use ratatui::crossterm::event::KeyCode::{Char, End, Enter, Esc, Home, Left, Right};
 
 use super::{
-    Binding, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
-    SCROLL_TOP, SCROLL_UP,
+    Binding, MOVE_DOWN, MOVE_UP, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN,
+    SCROLL_PAGE_UP, SCROLL_TOP, SCROLL_UP,
 };
 use crate::app::Intent;
 
@@ -30,8 +30,8 @@ pub(super) const DISCLAIMER: &[Binding] = &[
 macro_rules! home {
     ($digits:expr) => {
         &[
-            bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-            bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+            MOVE_UP,
+            MOVE_DOWN,
             PAGE_UP,
             PAGE_DOWN,
             bind!(
@@ -88,8 +88,8 @@ pub(super) const HOME: &[Binding] = home!(SEVEN_ENTRIES);
 pub(super) const HOME_PROGRAMME: &[Binding] = home!(EIGHT_ENTRIES);
 
 pub(super) const LIBRARY: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    MOVE_UP,
+    MOVE_DOWN,
     PAGE_UP,
     PAGE_DOWN,
     bind!(

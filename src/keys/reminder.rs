@@ -1,10 +1,10 @@
 //! Keys of the stand-up reminder: its settings screen and the overlay.
 
 use ratatui::crossterm::event::KeyCode::{
-    Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
+    Backspace, Char, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
 };
 
-use super::Binding;
+use super::{Binding, MOVE_DOWN, MOVE_UP};
 use crate::app::Intent;
 
 /// `m`, on Home and the Reminder screen: one meaning wherever it works.
@@ -17,8 +17,8 @@ pub(super) const QUIET: Binding = bind!(
 );
 
 pub(super) const REMINDER: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    MOVE_UP,
+    MOVE_DOWN,
     bind!(
         [Home, Char('g'), PageUp],
         "g/Home/PgUp",

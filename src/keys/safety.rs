@@ -6,8 +6,8 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 use super::{
-    Binding, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, SCROLL_TOP, SCROLL_UP,
-    TEXT_PAGE_DOWN, TEXT_PAGE_UP,
+    Binding, MOVE_DOWN, MOVE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
+    SCROLL_TOP, SCROLL_UP, TEXT_PAGE_DOWN, TEXT_PAGE_UP,
 };
 use crate::app::Intent;
 
@@ -49,8 +49,8 @@ pub(super) const CHECKLIST: &[Binding] = &[
 ];
 
 pub(super) const RELEASE: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    MOVE_UP,
+    MOVE_DOWN,
     TEXT_PAGE_UP,
     TEXT_PAGE_DOWN,
     bind!([Home, Char('g')], "g/Home", "first", Intent::First, false),

@@ -4,8 +4,8 @@
 use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
 
 use super::{
-    Binding, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
-    SCROLL_TOP, SCROLL_UP,
+    Binding, MOVE_DOWN, MOVE_UP, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN,
+    SCROLL_PAGE_UP, SCROLL_TOP, SCROLL_UP,
 };
 use crate::app::{App, Intent, Screen};
 use crate::domain::session::Phase;
@@ -16,8 +16,8 @@ const HURT: Binding = bind!([Char('!')], "!", "this hurts", Intent::Hurt, true);
 const BELL: Binding = bind!([Char('b')], "b", "bell on/off", Intent::ToggleBell, true);
 
 pub(super) const ROUTINES: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    MOVE_UP,
+    MOVE_DOWN,
     PAGE_UP,
     PAGE_DOWN,
     bind!(

@@ -1,17 +1,17 @@
 //! Keys of the heat/cold timer, one table per stage.
 
-use ratatui::crossterm::event::KeyCode::{Char, Down, End, Enter, Esc, Home, Left, Right, Up};
+use ratatui::crossterm::event::KeyCode::{Char, End, Enter, Esc, Home, Left, Right};
 
 use super::{
-    Binding, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP,
-    SCROLL_TOP, SCROLL_UP,
+    Binding, MOVE_DOWN, MOVE_UP, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_END, SCROLL_PAGE_DOWN,
+    SCROLL_PAGE_UP, SCROLL_TOP, SCROLL_UP,
 };
 use crate::app::therapy::Stage;
 use crate::app::{App, Intent};
 
 pub(super) const PICK: &[Binding] = &[
-    bind!([Up, Char('k')], "↑/k", "move up", Intent::Up, false),
-    bind!([Down, Char('j')], "↓/j", "move down", Intent::Down, false),
+    MOVE_UP,
+    MOVE_DOWN,
     PAGE_UP,
     PAGE_DOWN,
     bind!(
