@@ -17,6 +17,7 @@ mod history_last;
 mod history_lines;
 pub mod history_merge;
 mod history_read;
+mod history_readers;
 mod history_recent;
 mod history_repair;
 mod history_report;
@@ -205,7 +206,7 @@ impl Store {
     /// Loads every history log, merged (see [`history::load`]): for tests
     /// and small logs; the app reads only the recent days, and the History
     /// screen and exports stream.
-    pub fn load_history<T: DeserializeOwned + Checked>(
+    pub fn load_history<T: DeserializeOwned + Checked + Send + 'static>(
         &self,
         now: DateTime<Local>,
     ) -> Result<LoadedHistory<T>, StoreError> {

@@ -265,7 +265,7 @@ fn forbid_replacing(_options: &mut OpenOptions, _sharing: Sharing) {}
 /// they are reported once, not on every start. When that repair cannot be
 /// done (a read-only folder, a full disk), every record that parses is
 /// still returned, with the reason in `not_repaired`.
-pub fn load<T: DeserializeOwned + Checked>(
+pub fn load<T: DeserializeOwned + Checked + Send + 'static>(
     store: &Store,
     now: DateTime<Local>,
 ) -> Result<LoadedHistory<T>, StoreError> {

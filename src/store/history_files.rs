@@ -7,7 +7,7 @@
 
 use std::fs::{self, File};
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::history_report::Report;
 use super::{Store, StoreError};
@@ -30,7 +30,7 @@ pub struct LogFile {
 /// opened (a record appended meanwhile waits for the next read).
 pub struct OpenLog {
     /// The open file, shared by the readers of its parts.
-    pub file: Rc<File>,
+    pub file: Arc<File>,
     /// Its length when opened.
     pub len: u64,
     /// Which log it is.
@@ -43,8 +43,14 @@ impl OpenLog {
     /// machine's log the length is taken under the lock appends hold, so
     /// such a line is torn and is reported.
     pub fn unfinished(&self, ended: bool) -> bool {
-        !ended && !self.log.own
+        unfinished(ended, self.log.own)
     }
+}
+
+/// [`OpenLog::unfinished`] for a line of a log that is this machine's
+/// (`own`) or not.
+pub fn unfinished(ended: bool, own: bool) -> bool {
+    !ended && !own
 }
 
 impl Store {
@@ -125,7 +131,7 @@ fn open_log(log: &LogFile) -> Result<Option<OpenLog>, ReadError> {
         file.metadata()?.len()
     };
     Ok(Some(OpenLog {
-        file: Rc::new(file),
+        file: Arc::new(file),
         len,
         log: log.clone(),
     }))

@@ -7,18 +7,24 @@
 //! is in). A record found twice (two copies of a log, a sync conflict
 //! copy) comes out once: copies of a record share an instant and a key,
 //! so they meet among the records of that instant.
+//!
+//! The parts are read in stretches of whole lines on the reader threads
+//! of [`super::history_readers`], a few stretches ahead of the merge, so
+//! the merge and the reading of what comes next share the cores.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, VecDeque};
 use std::io;
+use std::sync::mpsc::Receiver;
 
 use chrono::{DateTime, Local};
 use serde::de::DeserializeOwned;
 
 use super::history::Findings;
 use super::history_files::OpenLog;
-use super::history_lines::{self, Checked, Entry, Stamp, Verdict};
+use super::history_lines::{self, Checked, Entry, Stamp};
 use super::history_read::{BLOCK, Lines};
+use super::history_readers::{Line, Place, Readers, Stretch};
 use super::history_repair::repair_all;
 use super::history_report::Report;
 use super::{Store, StoreError};
@@ -87,10 +93,31 @@ impl Dedupe {
     }
 }
 
+/// Where a stretch starts (offset and line number) and ends.
+type Span = ((u64, usize), u64);
+
+/// A log is cut into stretches at the first line start after every this
+/// many bytes; a stretch read at once is one or more of them.
+const GRAIN: u64 = 32 * 1024;
+
+/// Most grains one stretch holds.
+const MOST_GRAINS: usize = 8;
+
+/// About how many bytes of the logs are asked for ahead of the merge, at
+/// most (with very many parts, one grain a part).
+const AHEAD_BYTES: u64 = 4 * 1024 * 1024;
+
 /// A part of a log in time order.
-struct Part {
-    lines: Lines,
+struct Part<T> {
     log: usize,
+    /// Its stretches not asked for yet, in order.
+    waiting: VecDeque<Span>,
+    /// Its stretches being read, in order.
+    asked: VecDeque<Receiver<Stretch<T>>>,
+    /// The lines of the stretch in hand not taken yet.
+    lines: std::vec::IntoIter<Line<T>>,
+    /// Why the stretch in hand stopped early, if it did.
+    error: Option<io::Error>,
 }
 
 /// The next record of a part, ordered for the heap: earliest first, then
@@ -130,7 +157,10 @@ impl<T> Ord for Head<T> {
 /// Every log as one stream of records, oldest first, each once.
 pub struct Merge<T> {
     logs: Vec<OpenLog>,
-    parts: Vec<Part>,
+    parts: Vec<Part<T>>,
+    readers: Readers<T>,
+    /// Stretches a part has asked for ahead of the one in hand.
+    ahead: usize,
     heap: BinaryHeap<Head<T>>,
     dedupe: Dedupe,
     report: Report,
@@ -138,29 +168,52 @@ pub struct Merge<T> {
     bad: Vec<bool>,
 }
 
-impl<T: DeserializeOwned + Checked> Merge<T> {
-    /// Opens every log of `store` and finds its parts in time order.
+impl<T: DeserializeOwned + Checked + Send + 'static> Merge<T> {
+    /// Opens every log of `store`, finds its parts in time order and
+    /// starts reading each.
     pub fn open(store: &Store) -> Result<Merge<T>, StoreError> {
         let (logs, report) = store.open_logs()?;
+        let readers = Readers::start();
         let mut merge = Merge {
             parts: Vec::new(),
+            readers,
+            ahead: 1,
             heap: BinaryHeap::new(),
             dedupe: Dedupe::default(),
             report,
             bad: vec![false; logs.len()],
             logs,
         };
+        let mut found = Vec::new();
         for index in 0..merge.logs.len() {
-            let log = &merge.logs[index];
-            match parts(log) {
-                Ok(found) => merge
-                    .parts
-                    .extend(found.into_iter().map(|(start, end)| Part {
-                        lines: Lines::new(log.file.clone(), start, end, BLOCK),
-                        log: index,
-                    })),
+            match parts(&merge.logs[index]) {
+                Ok(parts) => found.extend(parts.into_iter().map(|part| (index, part))),
                 Err(err) => merge.unreadable(index, &err),
             }
+        }
+        // Enough stretches ahead to keep every reader busy, in stretches
+        // as long as the memory asked for ahead allows.
+        let count = found.len().max(1);
+        let threads = merge.readers.count();
+        merge.ahead = if threads == 0 {
+            1
+        } else {
+            (2 * threads + 2).div_ceil(count)
+        };
+        let grains = AHEAD_BYTES / (GRAIN * (count * merge.ahead) as u64);
+        let grains = usize::try_from(grains).map_or(MOST_GRAINS, |g| g.clamp(1, MOST_GRAINS));
+        merge.parts = found
+            .into_iter()
+            .map(|(log, (cuts, end))| Part {
+                log,
+                waiting: stretches(&cuts, end, grains),
+                asked: VecDeque::new(),
+                lines: Vec::new().into_iter(),
+                error: None,
+            })
+            .collect();
+        for part in 0..merge.parts.len() {
+            merge.ask(part);
         }
         for part in 0..merge.parts.len() {
             if let Some(entry) = merge.read(part) {
@@ -170,29 +223,61 @@ impl<T: DeserializeOwned + Checked> Merge<T> {
         Ok(merge)
     }
 
+    /// Asks for the stretches of `part` up to [`Merge::ahead`].
+    fn ask(&mut self, part: usize) {
+        let Part {
+            log,
+            waiting,
+            asked,
+            ..
+        } = &mut self.parts[part];
+        while asked.len() < self.ahead {
+            let Some((start, end)) = waiting.pop_front() else {
+                break;
+            };
+            let opened = &self.logs[*log];
+            asked.push_back(self.readers.read(Place {
+                file: opened.file.clone(),
+                start,
+                end,
+                own: opened.log.own,
+            }));
+        }
+    }
+
     /// The next record of `part`, if it has one more.
     fn read(&mut self, part: usize) -> Option<Entry<T>> {
         loop {
-            let Part { lines, log } = &mut self.parts[part];
+            let Part {
+                lines, error, log, ..
+            } = &mut self.parts[part];
             let log = *log;
-            let at = match lines.next_line() {
-                Ok(Some(at)) => at,
-                Ok(None) => return None,
-                Err(err) => {
-                    self.unreadable(log, &err);
-                    return None;
+            match lines.next() {
+                Some(Line::Good(entry)) => return Some(entry),
+                Some(Line::Bad(number, reason)) => {
+                    let name = self.logs[log].log.name.as_deref();
+                    self.report.line((name, log), number, &reason);
+                    self.bad[log] = true;
+                    continue;
                 }
-            };
-            let opened = &self.logs[log];
-            let unfinished = opened.unfinished(at.ended);
-            let reason = match history_lines::judge::<T>(lines.text(), at.too_long, unfinished) {
-                Verdict::Good(entry) => return Some(entry),
-                Verdict::Blank | Verdict::Unfinished => continue,
-                Verdict::Bad(reason) => reason,
-            };
-            let name = opened.log.name.as_deref();
-            self.report.line((name, log), at.number, &reason);
-            self.bad[log] = true;
+                None => {}
+            }
+            if let Some(err) = error.take() {
+                let part = &mut self.parts[part];
+                part.waiting.clear();
+                part.asked.clear();
+                self.unreadable(log, &err);
+                return None;
+            }
+            let answer = self.parts[part].asked.pop_front()?;
+            self.ask(part);
+            let stretch = answer.recv().unwrap_or_else(|_| Stretch {
+                lines: Vec::new(),
+                error: Some(io::Error::other("reading stopped")),
+            });
+            let part = &mut self.parts[part];
+            part.lines = stretch.lines.into_iter();
+            part.error = stretch.error;
         }
     }
 
@@ -215,13 +300,16 @@ impl<T: DeserializeOwned + Checked> Merge<T> {
             .filter(|(log, bad)| **bad && log.log.own)
             .map(|(log, _)| log.log.path.clone());
         let bad: Vec<_> = bad.collect();
+        // Every file closed before a repair replaces one (Windows cannot
+        // replace an open file).
         drop(self.parts);
+        drop(self.readers);
         drop(self.logs);
         repair_all::<T>(&bad, self.report.sorted(), now)
     }
 }
 
-impl<T: DeserializeOwned + Checked> Iterator for Merge<T> {
+impl<T: DeserializeOwned + Checked + Send + 'static> Iterator for Merge<T> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
@@ -245,25 +333,47 @@ impl<T: DeserializeOwned + Checked> Iterator for Merge<T> {
 }
 
 /// The parts of `log` in time order, by the quick look at each line's
-/// time: each as (where it starts, its first line's number) and where it
+/// time: each as where its lines start, the first every [`GRAIN`] bytes
+/// or so (offset and line number; the part's start first), and where it
 /// ends.
-fn parts(log: &OpenLog) -> io::Result<Vec<((u64, usize), u64)>> {
-    let mut starts = vec![(0u64, 1usize)];
+fn parts(log: &OpenLog) -> io::Result<Vec<(Vec<(u64, usize)>, u64)>> {
+    let mut parts: Vec<(Vec<(u64, usize)>, u64)> = vec![(vec![(0, 1)], log.len)];
     let mut lines = Lines::new(log.file.clone(), (0, 1), log.len, BLOCK);
     let mut last: Option<Stamp> = None;
+    let mut cut = 0;
     while let Some(at) = lines.next_line()? {
-        let Some(time) = history_lines::sniff_time(lines.text()) else {
-            continue;
+        let time = history_lines::sniff_time(lines.text());
+        let back = match (time, last) {
+            (Some(time), Some(last)) => time < last && parts.len() < MAX_PARTS,
+            _ => false,
         };
-        if last.is_some_and(|last| time < last) && starts.len() < MAX_PARTS {
-            starts.push((at.offset, at.number));
+        if back {
+            if let Some((_, end)) = parts.last_mut() {
+                *end = at.offset;
+            }
+            parts.push((vec![(at.offset, at.number)], log.len));
+            cut = at.offset;
+        } else if at.offset >= cut + GRAIN {
+            if let Some((cuts, _)) = parts.last_mut() {
+                cuts.push((at.offset, at.number));
+            }
+            cut = at.offset;
         }
-        last = Some(time);
+        if time.is_some() {
+            last = time;
+        }
     }
+    Ok(parts)
+}
+
+/// The stretches of a part with line starts `cuts` (its own start first)
+/// ending at `end`, `grains` cuts each.
+fn stretches(cuts: &[(u64, usize)], end: u64, grains: usize) -> VecDeque<Span> {
+    let starts: Vec<_> = cuts.iter().copied().step_by(grains.max(1)).collect();
     let ends = starts
         .iter()
         .skip(1)
         .map(|(offset, _)| *offset)
-        .chain([log.len]);
-    Ok(starts.iter().copied().zip(ends).collect())
+        .chain([end]);
+    starts.iter().copied().zip(ends).collect()
 }

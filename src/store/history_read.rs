@@ -1,13 +1,14 @@
 //! Reading a history log line by line, forwards, in bounded memory: a
 //! line longer than [`MAX_LINE_BYTES`] is reported by its place, never
 //! held. Several readers can share one open file (each part of a log that
-//! goes back in time is read on its own): each seeks to its own place
-//! before it reads, so all of them read the same file even if a repair
+//! goes back in time, and each stretch of a part, is read on its own, on
+//! the merge's reader threads): each reads at its own place without
+//! moving the others', so all of them read the same file even if a repair
 //! renames a new one over its name meanwhile.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
-use std::rc::Rc;
+use std::io;
+use std::sync::Arc;
 
 use super::history_lines::MAX_LINE_BYTES;
 
@@ -31,7 +32,7 @@ pub struct LineAt {
 
 /// The lines of a part of an open file.
 pub struct Lines {
-    file: Rc<File>,
+    file: Arc<File>,
     buf: Vec<u8>,
     start: usize,
     filled: usize,
@@ -52,7 +53,7 @@ pub struct Lines {
 impl Lines {
     /// The lines of `file` from `offset` (the start of line `number`) up
     /// to `end`, read `block` bytes at a time.
-    pub fn new(file: Rc<File>, (offset, number): (u64, usize), end: u64, block: usize) -> Lines {
+    pub fn new(file: Arc<File>, (offset, number): (u64, usize), end: u64, block: usize) -> Lines {
         Lines {
             file,
             buf: vec![0; block.max(1)],
@@ -132,10 +133,8 @@ impl Lines {
         if want == 0 {
             return Ok(0);
         }
-        let mut file: &File = &self.file;
-        file.seek(SeekFrom::Start(self.pos))?;
         let n = loop {
-            match file.read(&mut self.buf[..want]) {
+            match read_at(&self.file, &mut self.buf[..want], self.pos) {
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
                 other => break other?,
             }
@@ -145,4 +144,18 @@ impl Lines {
         self.pos += n as u64;
         Ok(n)
     }
+}
+
+/// Reads into `buf` from `offset` of `file` without moving a position
+/// another reader of the same file relies on.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+/// Reads into `buf` from `offset` of `file` (Windows moves the file's
+/// position too, but every read here says where it reads).
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
 }

@@ -10,7 +10,7 @@
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{DateTime, Local};
 use serde::de::DeserializeOwned;
@@ -49,7 +49,7 @@ pub fn repair<T: DeserializeOwned + Checked>(
 ) -> Result<Option<PathBuf>, StoreError> {
     // Held until the new log is in place: appenders wait, then notice the
     // path names a new file and reopen it.
-    let file = Rc::new(open_locked_for_append(path, Sharing::Replacing)?);
+    let file = Arc::new(open_locked_for_append(path, Sharing::Replacing)?);
     let len = file.metadata().map_err(StoreError::read(path))?.len();
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
@@ -76,7 +76,7 @@ pub fn repair<T: DeserializeOwned + Checked>(
 
 /// One pass of the repair: the lines to keep and the side file.
 struct Split {
-    file: Rc<File>,
+    file: Arc<File>,
     kept: BufWriter<File>,
     aside: Option<(BufWriter<File>, PathBuf)>,
 }
