@@ -16,6 +16,7 @@ mod history_files;
 mod history_last;
 mod history_lines;
 pub mod history_merge;
+mod history_parts;
 mod history_read;
 mod history_readers;
 mod history_recent;

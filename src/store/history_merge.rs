@@ -3,7 +3,7 @@
 //! one record of each in hand. A clock set back breaks that order inside
 //! a log: a first quick pass finds where a log goes back in time, and
 //! each part in order is merged as a log of its own (up to
-//! [`MAX_PARTS`] parts a log; past that, the rest is read in the order it
+//! [`super::history_parts::MAX_PARTS`] parts a log; past that, the rest is read in the order it
 //! is in). A record found twice (two copies of a log, a sync conflict
 //! copy) comes out once: copies of a record share an instant and a key,
 //! so they meet among the records of that instant.
@@ -22,15 +22,12 @@ use serde::de::DeserializeOwned;
 
 use super::history::Findings;
 use super::history_files::OpenLog;
-use super::history_lines::{self, Checked, Entry, Stamp};
-use super::history_read::{BLOCK, Lines};
+use super::history_lines::{Checked, Entry, Stamp};
+use super::history_parts::{GRAIN, LineStart, Planned, parts};
 use super::history_readers::{Line, Place, Readers, Stretch};
 use super::history_repair::repair_all;
 use super::history_report::Report;
 use super::{Store, StoreError};
-
-/// Most parts in order one log is merged as.
-pub const MAX_PARTS: usize = 64;
 
 /// Most distinct records of one instant told apart; past that (only a
 /// planted log has so many), the rest of that instant all count.
@@ -93,12 +90,8 @@ impl Dedupe {
     }
 }
 
-/// Where a stretch starts (offset and line number) and ends.
-type Span = ((u64, usize), u64);
-
-/// A log is cut into stretches at the first line start after every this
-/// many bytes; a stretch read at once is one or more of them.
-const GRAIN: u64 = 32 * 1024;
+/// Where a stretch starts and ends.
+type Span = (LineStart, u64);
 
 /// Most grains one stretch holds.
 const MOST_GRAINS: usize = 8;
@@ -204,9 +197,9 @@ impl<T: DeserializeOwned + Checked + Send + 'static> Merge<T> {
         let grains = usize::try_from(grains).map_or(MOST_GRAINS, |g| g.clamp(1, MOST_GRAINS));
         merge.parts = found
             .into_iter()
-            .map(|(log, (cuts, end))| Part {
+            .map(|(log, planned)| Part {
                 log,
-                waiting: stretches(&cuts, end, grains),
+                waiting: stretches(&planned, grains),
                 asked: VecDeque::new(),
                 lines: Vec::new().into_iter(),
                 error: None,
@@ -332,48 +325,13 @@ impl<T: DeserializeOwned + Checked + Send + 'static> Iterator for Merge<T> {
     }
 }
 
-/// The parts of `log` in time order, by the quick look at each line's
-/// time: each as where its lines start, the first every [`GRAIN`] bytes
-/// or so (offset and line number; the part's start first), and where it
-/// ends.
-fn parts(log: &OpenLog) -> io::Result<Vec<(Vec<(u64, usize)>, u64)>> {
-    let mut parts: Vec<(Vec<(u64, usize)>, u64)> = vec![(vec![(0, 1)], log.len)];
-    let mut lines = Lines::new(log.file.clone(), (0, 1), log.len, BLOCK);
-    let mut last: Option<Stamp> = None;
-    let mut cut = 0;
-    while let Some(at) = lines.next_line()? {
-        let time = history_lines::sniff_time(lines.text());
-        let back = match (time, last) {
-            (Some(time), Some(last)) => time < last && parts.len() < MAX_PARTS,
-            _ => false,
-        };
-        if back {
-            if let Some((_, end)) = parts.last_mut() {
-                *end = at.offset;
-            }
-            parts.push((vec![(at.offset, at.number)], log.len));
-            cut = at.offset;
-        } else if at.offset >= cut + GRAIN {
-            if let Some((cuts, _)) = parts.last_mut() {
-                cuts.push((at.offset, at.number));
-            }
-            cut = at.offset;
-        }
-        if time.is_some() {
-            last = time;
-        }
-    }
-    Ok(parts)
-}
-
-/// The stretches of a part with line starts `cuts` (its own start first)
-/// ending at `end`, `grains` cuts each.
-fn stretches(cuts: &[(u64, usize)], end: u64, grains: usize) -> VecDeque<Span> {
-    let starts: Vec<_> = cuts.iter().copied().step_by(grains.max(1)).collect();
+/// The stretches of a part, `grains` of its cuts each.
+fn stretches(part: &Planned, grains: usize) -> VecDeque<Span> {
+    let starts: Vec<_> = part.cuts.iter().copied().step_by(grains.max(1)).collect();
     let ends = starts
         .iter()
         .skip(1)
         .map(|(offset, _)| *offset)
-        .chain([end]);
+        .chain([part.end]);
     starts.iter().copied().zip(ends).collect()
 }

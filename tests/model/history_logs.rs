@@ -137,6 +137,45 @@ fn another_machines_bad_lines_are_reported_never_rewritten() {
     assert_eq!(fs::read_to_string(&other).unwrap(), text);
 }
 
+/// A log long enough to be looked at in pieces and read in many
+/// stretches on the reader threads: its parts still merge in time order
+/// with another machine's, every record comes once, and a bad line far
+/// in is reported by its own number.
+#[test]
+fn a_long_log_read_in_stretches_merges_and_numbers_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    // 60,000 records (over 4 MB): minutes 0, 2, 4, ... with the clock set
+    // back 30,000 minutes at record 30,000, and a bad line as line 41,000.
+    let mut text = String::new();
+    let mut wanted = Vec::new();
+    for n in 0..60_000i64 {
+        if n == 40_999 {
+            text.push_str("garbage\n");
+        }
+        let minute = if n < 30_000 { 2 * n } else { 2 * n - 30_000 };
+        text.push_str(&old_line(&standup(minute)));
+        wanted.push(minute);
+    }
+    assert!(text.len() > 4 * 1024 * 1024);
+    let other = store.history_folder().join("desktop-a1b2c3.jsonl");
+    fs::write(&other, &text).unwrap();
+    // Odd minutes from this machine, every 1,000th.
+    for minute in (1..120_000).step_by(1_000) {
+        store.append(&standup(minute)).unwrap();
+        wanted.push(minute);
+    }
+    wanted.sort_unstable();
+    let loaded = store.load_history::<Record>(now()).unwrap();
+    assert_eq!(minutes(&loaded.records), wanted);
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0].starts_with("desktop-a1b2c3.jsonl line 41000:"),
+        "{:?}",
+        loaded.problems
+    );
+}
+
 #[test]
 fn the_recent_window_reads_on_past_a_clock_set_back() {
     let dir = tempfile::tempdir().unwrap();
