@@ -1,10 +1,9 @@
 //! Every history log read as one stream, oldest first, in bounded memory.
 //! Each machine appends in time order, so the logs are merged k ways,
 //! one record of each in hand. A clock set back breaks that order inside
-//! a log: a first quick pass finds where a log goes back in time, and
-//! each part in order is merged as a log of its own (up to
-//! [`super::history_parts::MAX_PARTS`] parts a log; past that, the rest is read in the order it
-//! is in). A record found twice (two copies of a log, a sync conflict
+//! a log: a first quick look finds where a log goes back in time (see
+//! [`super::history_parts`]), and each part in order is merged as a log
+//! of its own. A record found twice (two copies of a log, a sync conflict
 //! copy) comes out once: copies of a record share an instant and a key,
 //! so they meet among the records of that instant.
 //!
