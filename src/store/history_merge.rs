@@ -2,13 +2,13 @@
 //! Each machine appends in time order, so the logs are merged k ways,
 //! one record of each in hand. A clock set back breaks that order inside
 //! a log: a first quick look finds where a log goes back in time (see
-//! [`super::history_parts`]), and each part in order is merged as a log
+//! `history_parts`), and each part in order is merged as a log
 //! of its own. A record found twice (two copies of a log, a sync conflict
 //! copy) comes out once: copies of a record share an instant and a key,
 //! so they meet among the records of that instant.
 //!
 //! The parts are read in stretches of whole lines on the reader threads
-//! of [`super::history_readers`], a few stretches ahead of the merge, so
+//! of `history_readers`, a few stretches ahead of the merge, so
 //! the merge and the reading of what comes next share the cores.
 
 use std::cmp::Ordering;
